@@ -1,0 +1,44 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { HttpClientRuleDocs } from './utils/create-rule';
+
+/** The names of the presets the plugin ships. */
+export type ConfigName = 'all' | 'oxlint' | 'recommended' | 'strict';
+
+type RuleEntry = TSESLint.RuleModule<string, readonly unknown[], HttpClientRuleDocs>;
+
+/** The namespace the rules live under in a flat config: `http-client/<rule>`. */
+export const NAMESPACE = 'http-client';
+
+/**
+ * Builds the flat-config presets from each rule's `meta.docs`:
+ * - `recommended`: rules with `docs.recommended`;
+ * - `strict`: those plus rules with `docs.strict`, with `docs.strictOptions` applied;
+ * - `all`: every rule, with its strict options;
+ * - `oxlint`: `recommended` without rules that need type information, for oxlint's JS plugins.
+ */
+export function buildConfigs(
+  plugin: TSESLint.FlatConfig.Plugin,
+  rules: Readonly<Record<string, RuleEntry>>,
+): Record<ConfigName, TSESLint.FlatConfig.Config> {
+  const pick = (
+    name: ConfigName,
+    include: (docs: HttpClientRuleDocs) => boolean,
+    useStrictOptions: boolean,
+  ): TSESLint.FlatConfig.Config => {
+    const entries: Record<string, TSESLint.FlatConfig.RuleEntry> = {};
+    for (const [ruleName, rule] of Object.entries(rules)) {
+      const docs: HttpClientRuleDocs = rule.meta.docs ?? {};
+      if (!include(docs)) continue;
+      entries[`${NAMESPACE}/${ruleName}`] =
+        useStrictOptions && docs.strictOptions ? ['error', ...docs.strictOptions] : 'error';
+    }
+    return { name: `${NAMESPACE}/${name}`, plugins: { [NAMESPACE]: plugin }, rules: entries };
+  };
+  return {
+    recommended: pick('recommended', (docs) => docs.recommended === true, false),
+    strict: pick('strict', (docs) => docs.recommended === true || docs.strict === true, true),
+    all: pick('all', () => true, true),
+    oxlint: pick('oxlint', (docs) => docs.recommended === true && docs.requiresTypeChecking !== true, false),
+  };
+}

@@ -1,0 +1,230 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+/** Any node that creates a function: declaration, expression or arrow. */
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/** Nodes that repeat their body: every kind of loop. */
+export type LoopNode =
+  | TSESTree.DoWhileStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.ForStatement
+  | TSESTree.WhileStatement;
+
+/** Is `node` a function declaration, function expression or arrow function? */
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** Is `node` a loop statement? */
+export function isLoopNode(node: TSESTree.Node): node is LoopNode {
+  switch (node.type) {
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.WhileStatement:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Is `child` inside the part of `loop` that runs once per iteration (its body, test or update),
+ * as opposed to the part that runs once (`for (init; ...)`, the iterated expression of `for...of`)?
+ */
+export function isInLoopBody(loop: LoopNode, child: TSESTree.Node): boolean {
+  switch (loop.type) {
+    case AST_NODE_TYPES.ForStatement:
+      return child !== loop.init;
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+      return child === loop.body;
+    default:
+      return true;
+  }
+}
+
+/** Nodes that only wrap an expression without changing its runtime value. */
+const TRANSPARENT_WRAPPERS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+]);
+
+/**
+ * Walks up from `node` past wrappers that do not change its value (`x!`, `x as T`, `x satisfies T`,
+ * `<T>x`, optional-chain wrappers) and returns the outermost such wrapper, or `node` itself.
+ */
+export function skipWrappersUp(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && TRANSPARENT_WRAPPERS.has(current.parent.type)) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** Strips value-preserving wrappers (`x!`, `x as T`, ...) from `node`. */
+export function skipWrappersDown(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/**
+ * The static name of a member access or property key: `a.b`, `a['b']`, `a[`b`]`, `{ b: 1 }`,
+ * `{ 'b': 1 }`. Returns `null` for computed keys that are not constant.
+ */
+export function getStaticName(
+  node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | null {
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    if (!node.computed) {
+      return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+    }
+    return literalString(node.property);
+  }
+  if (!node.computed) {
+    if (node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
+    if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
+    return null;
+  }
+  return literalString(node.key);
+}
+
+function literalString(node: TSESTree.Node): string | null {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? null;
+  }
+  return null;
+}
+
+/** Is `node` a member access `object.name` (or `object['name']`, or `object?.name`)? */
+export function isMemberNamed(
+  node: TSESTree.Node | null | undefined,
+  name: string | ReadonlySet<string>,
+): node is TSESTree.MemberExpression {
+  if (node?.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const key = getStaticName(node);
+  if (key === null) return false;
+  return typeof name === 'string' ? key === name : name.has(key);
+}
+
+/**
+ * Is `node` the callee-side member of a method call, e.g. the `x.then` in `x.then(cb)`?
+ * Returns the call when it is.
+ */
+export function getMethodCall(member: TSESTree.MemberExpression): TSESTree.CallExpression | null {
+  const outer = skipWrappersUp(member);
+  const parent = outer.parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer ? parent : null;
+}
+
+/**
+ * Where a value is looked up in an options object literal.
+ * - `found`: the property is written literally, after any spread, so its value is known;
+ * - `missing`: the object is a literal without the property and without spreads;
+ * - `unknown`: the object (or a spread in it) cannot be seen, so the property may be there.
+ */
+export type OptionLookup =
+  | { readonly kind: 'found'; readonly property: TSESTree.Property; readonly value: TSESTree.Node }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'unknown' };
+
+/** Looks up property `name` in an object literal, as {@link OptionLookup} describes. */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): OptionLookup {
+  let sawSpread = false;
+  let found: TSESTree.Property | null = null;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      sawSpread = true;
+      found = null;
+      continue;
+    }
+    const key = getStaticName(property);
+    if (key === null) {
+      // `{ [key]: value }` may be any property.
+      sawSpread = true;
+      found = null;
+      continue;
+    }
+    if (key === name) found = property;
+  }
+  if (found) return { kind: 'found', property: found, value: found.value };
+  return sawSpread ? { kind: 'unknown' } : { kind: 'missing' };
+}
+
+/**
+ * The statically known value of `node` (a literal, a constant, a simple expression of them),
+ * or `undefined` when it cannot be known without running the code.
+ */
+export function getStaticValue(
+  node: TSESTree.Node,
+  scope: TSESLint.Scope.Scope,
+): { value: unknown } | undefined {
+  return ASTUtils.getStaticValue(node, scope) ?? undefined;
+}
+
+/** Is `node` `undefined`, written as the identifier or as `void 0`? */
+export function isUndefinedLiteral(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void')
+  );
+}
+
+/** The nearest function that encloses `node` (not counting `node` itself), or `null` at module level. */
+export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return null;
+}
+
+/**
+ * A readable name for a function, for messages: `handler`, `Client.fetchUser`, `the arrow function
+ * passed to \`app.get\``. Returns `null` when nothing better than "this function" can be said.
+ */
+export function getFunctionName(fn: FunctionNode, sourceCode: TSESLint.SourceCode): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : null;
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.Property:
+      return getStaticName(parent);
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left.type === AST_NODE_TYPES.Identifier || parent.left.type === AST_NODE_TYPES.MemberExpression
+        ? sourceCode.getText(parent.left)
+        : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,765 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { OptionLookup, FunctionNode, LoopNode } from './ast';
+import type { ApiInfo, ApiShape, ClientName, ConstructApi, ConstructedKind, RequestSignature } from './clients';
+import type { HttpClientSettings } from './settings';
+import type { TypeInfo } from './types';
+import {
+  findProperty,
+  getStaticName,
+  isFunctionNode,
+  isInLoopBody,
+  isLoopNode,
+  isUndefinedLiteral,
+  skipWrappersDown,
+  skipWrappersUp,
+} from './ast';
+import { GLOBAL_FETCH_SHAPE, GLOBAL_OBJECT_NAMES, instanceShapeOf, MODULE_SHAPES } from './clients';
+import { getSettings } from './settings';
+import { getTypeInfo, isFetchResponseNode } from './types';
+
+const { ReferenceTracker } = ASTUtils;
+
+/**
+ * An options or config argument as far as the code shows it.
+ * - `none`: the argument is absent (or `undefined`);
+ * - `object`: an object literal, whose properties can be looked up with {@link lookupOption};
+ * - `unknown`: something else (a variable, a call, a spread argument): it may contain anything.
+ */
+export type OptionsRef =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'object'; readonly node: TSESTree.ObjectExpression }
+  | { readonly kind: 'unknown'; readonly node: TSESTree.Node | null };
+
+/** Where a client instance came from. */
+export type InstanceOrigin = 'construct' | 'factory' | 'library' | 'settings';
+
+/**
+ * A client that requests are made on: a library's default export (`axios`, `got`, `ky`), an instance
+ * derived from it (`axios.create(config)`, `got.extend(options)`), an undici dispatcher, or a
+ * pre-configured client that `settings['http-client'].clientModules` names.
+ */
+export interface ClientInstance {
+  readonly client: ClientName;
+  readonly origin: InstanceOrigin;
+  /** The module the client (or its root) was imported from. */
+  readonly module: string;
+  /** The construction that made it; `null` for a library default or a settings client. */
+  readonly construction: ClientConstruction | null;
+  /** The config it was made with (`axios.create(config)`); `unknown` for settings clients. */
+  readonly config: OptionsRef;
+  /** The instance it was derived from (`base.extend(...)`), if any. */
+  readonly parent: ClientInstance | null;
+  /** Writes of `instance.defaults.<key> = value` seen in this file (axios). */
+  readonly defaults: ReadonlyMap<string, TSESTree.AssignmentExpression>;
+  /** `instance.defaults` is changed in a way that cannot be followed (`Object.assign`, reassignment). */
+  readonly defaultsUnknown: boolean;
+}
+
+/** Where a construction runs, from the nearest enclosing function outwards. */
+export interface Placement {
+  /** The nearest enclosing function, or `null` at module level, in a class field or static block. */
+  readonly fn: FunctionNode | null;
+  /** The nearest loop, inside `fn`, whose body contains the construction; `null` when none. */
+  readonly loop: LoopNode | null;
+  /** `fn` is a class constructor. */
+  readonly inConstructor: boolean;
+  /** The construction is a class field initialiser (`agent = new Agent()`). */
+  readonly inClassField: boolean;
+}
+
+/**
+ * A construction of a client, agent or pool: `axios.create()`, `got.extend()`, `ky.create()`,
+ * `new https.Agent()`, undici `new Pool()`, `new HttpsProxyAgent()` and the like.
+ */
+export interface ClientConstruction {
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** `instance` for factories (`axios.create`), otherwise what the class creates. */
+  readonly kind: ConstructedKind | 'instance';
+  /** The client whose requests the result can send, or `null` for plain agents. */
+  readonly client: ClientName | null;
+  readonly module: string;
+  /** How the code names it, for messages: `axios.create()`, `new https.Agent()`. */
+  readonly label: string;
+  readonly options: OptionsRef;
+  readonly placement: Placement;
+  /** The instance it creates, when it can send requests itself. */
+  readonly instance: ClientInstance | null;
+  /** Interceptors or defaults of the created instance are changed in this file. */
+  readonly mutated: boolean;
+}
+
+/** How a request was recognised. */
+export type RequestSource =
+  /** A call of a library export: `fetch()`, `axios.get()`, `got()`, `http.request()`. */
+  | 'library'
+  /** A call on a client instance: `api.get()` after `const api = axios.create()`. */
+  | 'instance'
+  /** A client that `settings['http-client'].clientModules` names. */
+  | 'settings'
+  /** A function named in `settings['http-client'].fetchFunctions` or `timeoutFunctions`. */
+  | 'wrapper'
+  /** Any call whose type is a Fetch `Response` promise (type-aware mode only). */
+  | 'typed';
+
+/** An HTTP request the file sends. */
+export interface HttpRequest {
+  readonly node: TSESTree.CallExpression;
+  readonly client: ClientName;
+  /** The method called (`get`, `request`); `null` when the client itself is called. */
+  readonly method: string | null;
+  readonly source: RequestSource;
+  /** The module the client came from; `null` for the global `fetch` and for typed or wrapper calls. */
+  readonly module: string | null;
+  /** The client instance for axios, got, ky and undici dispatchers (library defaults included). */
+  readonly instance: ClientInstance | null;
+  /** The URL argument, when the call has one separate from its options. */
+  readonly url: TSESTree.Node | null;
+  readonly options: OptionsRef;
+  /** The response callback of `http.get(url, res => ...)`, when given inline. */
+  readonly callback: FunctionNode | null;
+  /** A function from `settings['http-client'].timeoutFunctions` gives the request its deadline. */
+  readonly deadlineFromWrapper: boolean;
+}
+
+/** Everything the plugin knows about the HTTP traffic of one file. */
+export interface HttpModel {
+  readonly requests: readonly HttpRequest[];
+  readonly constructions: readonly ClientConstruction[];
+  readonly settings: HttpClientSettings;
+  /** Type information, or `null` when the file was linted without it. */
+  readonly types: TypeInfo | null;
+  /** The request made by `call`, if it is one. */
+  requestOf(call: TSESTree.Node): HttpRequest | undefined;
+  /** The construction made by `node`, if it is one. */
+  constructionOf(node: TSESTree.Node): ClientConstruction | undefined;
+  /** Is `callee` one of the project's status-check functions (`assertOk`)? */
+  isStatusCheckFunction(callee: TSESTree.Node): boolean;
+}
+
+const cache = new WeakMap<TSESLint.SourceCode, HttpModel>();
+
+/**
+ * The HTTP model of the file being linted. Built once per file and shared by every rule, so
+ * enabling more rules does not repeat the analysis.
+ */
+export function getHttpModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): HttpModel {
+  const sourceCode = context.sourceCode;
+  let model = cache.get(sourceCode);
+  if (!model) {
+    model = buildModel(sourceCode, getSettings(context), getTypeInfo(context));
+    cache.set(sourceCode, model);
+  }
+  return model;
+}
+
+/**
+ * Looks up `name` in an options reference: `found` with its value, `missing`, or `unknown` when
+ * the options cannot be seen (unknown is not missing: rules must not report it).
+ */
+export function lookupOption(options: OptionsRef, name: string): OptionLookup {
+  switch (options.kind) {
+    case 'none':
+      return { kind: 'missing' };
+    case 'object':
+      return findProperty(options.node, name);
+    case 'unknown':
+      return { kind: 'unknown' };
+  }
+}
+
+/**
+ * Looks up a setting of a client instance as it applies to its requests: a
+ * `defaults.<key> = value` write in the file wins, then the instance's own config, then the
+ * instance it was derived from. Settings clients and untraceable defaults are `unknown`.
+ */
+export function lookupInstanceOption(instance: ClientInstance, name: string): OptionLookup {
+  const write = instance.defaults.get(name);
+  if (write) {
+    return { kind: 'found', property: write as unknown as TSESTree.Property, value: write.right };
+  }
+  if (instance.defaultsUnknown) return { kind: 'unknown' };
+  const own = lookupOption(instance.config, name);
+  if (own.kind !== 'missing') return own;
+  return instance.parent ? lookupInstanceOption(instance.parent, name) : own;
+}
+
+/** Is the request's URL a local resource (`data:`, `blob:`, a bundled asset) rather than the network? */
+export function isLocalResourceRequest(request: HttpRequest): boolean {
+  const url = request.url && skipWrappersDown(request.url);
+  if (!url) return false;
+  const prefix = staticPrefix(url);
+  if (prefix !== null && /^(?:data|blob|file):/iu.test(prefix)) return true;
+  // new URL('./asset.wasm', import.meta.url): a file shipped with the module.
+  return (
+    url.type === AST_NODE_TYPES.NewExpression &&
+    url.arguments.some(
+      (argument) =>
+        argument.type === AST_NODE_TYPES.MemberExpression &&
+        argument.object.type === AST_NODE_TYPES.MetaProperty &&
+        getStaticName(argument) === 'url',
+    )
+  );
+}
+
+function staticPrefix(node: TSESTree.Node): string | null {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/**
+ * Does the dotted name of `callee` match one of `names`? A name without a dot matches a function
+ * called by that name directly or as a method (`assertOk(...)`, `utils.assertOk(...)`); a dotted
+ * name matches the end of the callee (`http.fetch` matches `this.http.fetch(...)`).
+ */
+export function calleeMatches(callee: TSESTree.Node, names: readonly string[]): boolean {
+  if (names.length === 0) return false;
+  const path = dottedPath(skipWrappersDown(callee));
+  if (path === null) return false;
+  return names.some((name) => path === name || path.endsWith(`.${name}`));
+}
+
+function dottedPath(node: TSESTree.Node): string | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const key = getStaticName(node);
+    const object = dottedPath(skipWrappersDown(node.object));
+    return key === null || object === null ? null : `${object}.${key}`;
+  }
+  return null;
+}
+
+interface TraceInfo {
+  readonly api: ApiInfo;
+  readonly module: string;
+}
+
+/** A reference-tracker map: property names lead deeper, the tracker's symbols carry a {@link TraceInfo}. */
+interface TraceMapElement {
+  [key: string]: TraceMapElement;
+}
+type TraceMap = Record<string, TraceMapElement>;
+
+/** What the reference tracker yields. */
+interface FoundReference {
+  readonly info: TraceInfo;
+  readonly node: TSESTree.Node;
+  readonly path: readonly string[];
+  readonly type: symbol;
+}
+
+interface MutableInstance extends ClientInstance {
+  construction: ClientConstruction | null;
+  defaults: Map<string, TSESTree.AssignmentExpression>;
+  defaultsUnknown: boolean;
+}
+
+interface MutableConstruction extends ClientConstruction {
+  mutated: boolean;
+}
+
+/**
+ * The reference tracker as used here. `iteratePropertyReferences` exists at runtime but is missing
+ * from the published types.
+ */
+interface Tracker {
+  iterateEsmReferences(traceMap: TraceMap): IterableIterator<FoundReference>;
+  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMapElement): IterableIterator<FoundReference>;
+}
+
+function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSettings, types: TypeInfo | null): HttpModel {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  const requests: HttpRequest[] = [];
+  const constructions: MutableConstruction[] = [];
+  const requestByNode = new Map<TSESTree.Node, HttpRequest>();
+  const constructionByNode = new Map<TSESTree.Node, MutableConstruction>();
+  const model: HttpModel = {
+    requests,
+    constructions,
+    settings,
+    types,
+    requestOf: (node) => requestByNode.get(node),
+    constructionOf: (node) => constructionByNode.get(node),
+    isStatusCheckFunction: (callee) => calleeMatches(callee, settings.statusCheckFunctions),
+  };
+  if (!globalScope) return model;
+
+  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
+  const propertyTracker = tracker;
+  const traceMaps = new Map<string, Map<ApiShape, TraceMapElement>>();
+  const libraryInstances = new Map<string, MutableInstance>();
+  /** Instances stored on `this.<field>`, resolved after the first pass. */
+  const fieldInstances: { instance: MutableInstance; field: string; classBody: TSESTree.ClassBody; store: TSESTree.Node }[] = [];
+
+  function traceMapOf(shape: ApiShape, module: string): TraceMapElement {
+    let perModule = traceMaps.get(module);
+    if (!perModule) {
+      perModule = new Map();
+      traceMaps.set(module, perModule);
+    }
+    const cached = perModule.get(shape);
+    if (cached) return cached;
+    const map: Record<string | symbol, unknown> = {};
+    perModule.set(shape, map as TraceMapElement);
+    if (shape.call) map[ReferenceTracker.CALL] = { api: shape.call, module };
+    if (shape.construct) map[ReferenceTracker.CONSTRUCT] = { api: shape.construct, module };
+    if (shape.read) map[ReferenceTracker.READ] = { api: shape.read, module };
+    for (const [key, member] of Object.entries(shape.members ?? {})) {
+      map[key] = traceMapOf(member, module);
+    }
+    return map as TraceMapElement;
+  }
+
+  /** A module's map, with `default` looked through for CommonJS interop (`require('axios').default`). */
+  function moduleTraceMap(module: string, shape: ApiShape): TraceMapElement {
+    const map = traceMapOf(shape, module);
+    return { ...map, default: map };
+  }
+
+  const allModules: Record<string, ApiShape> = { ...MODULE_SHAPES };
+  for (const [module, exports] of Object.entries(settings.clientModules)) {
+    allModules[module] = settingsModuleShape(exports);
+  }
+  const esmMap: TraceMap = {};
+  for (const [module, shape] of Object.entries(allModules)) esmMap[module] = moduleTraceMap(module, shape);
+
+  function libraryInstance(client: ClientName, module: string, origin: InstanceOrigin): MutableInstance {
+    const key = `${origin}:${module}:${client}`;
+    let instance = libraryInstances.get(key);
+    if (!instance) {
+      instance = {
+        client,
+        origin,
+        module,
+        construction: null,
+        config: origin === 'settings' ? { kind: 'unknown', node: null } : { kind: 'none' },
+        parent: null,
+        defaults: new Map(),
+        defaultsUnknown: false,
+      };
+      libraryInstances.set(key, instance);
+    }
+    return instance;
+  }
+
+  function handle(found: FoundReference, context: MutableInstance | null): void {
+    const { api, module } = found.info;
+    const node = found.node;
+    switch (api.role) {
+      case 'request': {
+        if (node.type !== AST_NODE_TYPES.CallExpression || requestByNode.has(node)) return;
+        const settingsClient = module in settings.clientModules && !(module in MODULE_SHAPES);
+        let instance = context;
+        if (!instance && api.client !== 'fetch' && api.client !== 'node-http' && !(api.client === 'undici' && !settingsClient)) {
+          instance = libraryInstance(api.client, module, settingsClient ? 'settings' : 'library');
+        }
+        addRequest(node, api.client, api.method, api.signature, {
+          source: settingsClient ? 'settings' : context && context.origin !== 'library' ? 'instance' : 'library',
+          module: module === '' ? null : module,
+          instance,
+        });
+        return;
+      }
+      case 'factory': {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return;
+        const parent = context ?? libraryInstance(api.client, module, 'library');
+        const instance = createInstance(node, 'instance', api.client, module, argumentOptions(node, 0), parent);
+        if (instance) trackInstance(instance, node);
+        return;
+      }
+      case 'construct': {
+        if (node.type !== AST_NODE_TYPES.NewExpression) return;
+        const instance = createInstance(node, api.kind, api.client, module, argumentOptions(node, api.optionsIndex), null, api);
+        if (instance) trackInstance(instance, node);
+        return;
+      }
+      case 'defaults': {
+        const target = context ?? null;
+        if (target) recordDefaultsUse(target, node);
+        return;
+      }
+      case 'interceptors': {
+        if (context?.construction) (context.construction as MutableConstruction).mutated = true;
+        return;
+      }
+    }
+  }
+
+  function createInstance(
+    node: TSESTree.CallExpression | TSESTree.NewExpression,
+    kind: ConstructedKind | 'instance',
+    client: ClientName | null,
+    module: string,
+    options: OptionsRef,
+    parent: MutableInstance | null,
+    construct?: ConstructApi,
+  ): MutableInstance | null {
+    if (constructionByNode.has(node)) return null;
+    const instance: MutableInstance | null =
+      client && (kind === 'instance' || construct?.client)
+        ? {
+            client,
+            origin: kind === 'instance' ? 'factory' : 'construct',
+            module,
+            construction: null,
+            config: options,
+            parent,
+            defaults: new Map(),
+            defaultsUnknown: false,
+          }
+        : null;
+    const construction: MutableConstruction = {
+      node,
+      kind,
+      client,
+      module,
+      label: constructionLabel(node, sourceCode),
+      options,
+      placement: getPlacement(node),
+      instance,
+      mutated: false,
+    };
+    if (instance) instance.construction = construction;
+    constructions.push(construction);
+    constructionByNode.set(node, construction);
+    return instance;
+  }
+
+  function trackInstance(instance: MutableInstance, node: TSESTree.Node): void {
+    const map = traceMapOf(instanceShapeOf(instance.client), instance.module);
+    for (const found of propertyTracker.iteratePropertyReferences(node, map)) handle(found, instance);
+    const store = skipWrappersUp(node);
+    const parent = store.parent;
+    // this.api = axios.create() / class Api { api = axios.create() }
+    if (
+      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.right === store &&
+      parent.left.type === AST_NODE_TYPES.MemberExpression &&
+      parent.left.object.type === AST_NODE_TYPES.ThisExpression
+    ) {
+      const field = getStaticName(parent.left);
+      const classBody = enclosingClassBody(parent);
+      if (field !== null && classBody) fieldInstances.push({ instance, field, classBody, store: parent.left });
+    } else if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === store && !parent.static) {
+      const field = getStaticName(parent);
+      if (field !== null) fieldInstances.push({ instance, field, classBody: parent.parent, store: parent.key });
+    }
+  }
+
+  function recordDefaultsUse(instance: MutableInstance, node: TSESTree.Node): void {
+    // node is `x.defaults`; look for `x.defaults.key = value`.
+    const outer = skipWrappersUp(node);
+    const parent = outer.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
+      const key = getStaticName(parent);
+      const assignment = skipWrappersUp(parent).parent;
+      if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent) {
+        if (key === null) instance.defaultsUnknown = true;
+        else instance.defaults.set(key, assignment);
+        if (instance.construction) (instance.construction as MutableConstruction).mutated = true;
+      }
+      return;
+    }
+    // `x.defaults = {...}`, `Object.assign(x.defaults, ...)`, passing it on: cannot be followed.
+    if (
+      (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outer) ||
+      parent?.type === AST_NODE_TYPES.CallExpression
+    ) {
+      instance.defaultsUnknown = true;
+      if (instance.construction) (instance.construction as MutableConstruction).mutated = true;
+    }
+  }
+
+  function addRequest(
+    node: TSESTree.CallExpression,
+    client: ClientName,
+    method: string | null,
+    signature: RequestSignature,
+    extra: { source: RequestSource; module: string | null; instance: ClientInstance | null },
+  ): void {
+    const { url, options, callback } = readArguments(node, signature);
+    const request: HttpRequest = {
+      node,
+      client,
+      method,
+      source: extra.source,
+      module: extra.module,
+      instance: extra.instance,
+      url,
+      options,
+      callback,
+      deadlineFromWrapper: isWrappedByTimeoutFunction(node, settings),
+    };
+    requests.push(request);
+    requestByNode.set(node, request);
+  }
+
+  // 1. Imports and `require()` of known modules.
+  for (const found of tracker.iterateEsmReferences(esmMap)) handle(found, null);
+  for (const identifier of globalReferences(globalScope, 'require')) {
+    const call = identifier.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+    const argument = call.arguments[0];
+    const name = argument && ASTUtils.getStringIfConstant(argument);
+    const map = name != null && Object.hasOwn(esmMap, name) ? esmMap[name] : undefined;
+    if (!map) continue;
+    for (const found of propertyTracker.iteratePropertyReferences(call, map)) handle(found, null);
+  }
+
+  // 2. The global `fetch`, also as `globalThis.fetch`, `window.fetch`, `self.fetch`.
+  const fetchMap = traceMapOf(GLOBAL_FETCH_SHAPE, '');
+  for (const identifier of globalReferences(globalScope, 'fetch')) {
+    for (const found of propertyTracker.iteratePropertyReferences(identifier, fetchMap)) handle(found, null);
+  }
+  const globalObjectMap = { fetch: fetchMap } as unknown as TraceMapElement;
+  for (const name of GLOBAL_OBJECT_NAMES) {
+    for (const identifier of globalReferences(globalScope, name)) {
+      for (const found of propertyTracker.iteratePropertyReferences(identifier, globalObjectMap)) handle(found, null);
+    }
+  }
+
+  // 3. What needs a walk of the tree: dynamic imports, `this.<field>` instances, wrappers named in
+  //    settings, and typed requests. Done once, and only when something asks for it.
+  const text = sourceCode.text;
+  const wrapperNames = [...settings.fetchFunctions, ...settings.timeoutFunctions];
+  const wantsWrappers = wrapperNames.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)));
+  const wantsImports = text.includes('import(');
+  if (wantsWrappers || wantsImports || fieldInstances.length > 0 || types) {
+    const { calls, imports, thisMembers } = collect(sourceCode);
+    for (const node of imports) {
+      const name = ASTUtils.getStringIfConstant(node.source);
+      const map = name != null && Object.hasOwn(esmMap, name) ? esmMap[name] : undefined;
+      const awaited = skipWrappersUp(node).parent;
+      if (!map || awaited?.type !== AST_NODE_TYPES.AwaitExpression) continue;
+      for (const found of propertyTracker.iteratePropertyReferences(awaited, map)) handle(found, null);
+    }
+    for (const { instance, field, classBody, store } of fieldInstances) {
+      const map = traceMapOf(instanceShapeOf(instance.client), instance.module);
+      for (const member of thisMembers) {
+        if (member === store || getStaticName(member) !== field || enclosingClassBody(member) !== classBody) continue;
+        for (const found of propertyTracker.iteratePropertyReferences(member, map)) handle(found, instance);
+      }
+    }
+    for (const call of calls) {
+      if (requestByNode.has(call)) continue;
+      if (wantsWrappers && calleeMatches(call.callee, wrapperNames)) {
+        addRequest(call, 'fetch', null, 'url-options', { source: 'wrapper', module: null, instance: null });
+        continue;
+      }
+      if (types && isResponseConsumer(call) && isFetchResponseNode(call, types)) {
+        addRequest(call, 'fetch', null, 'url-options', { source: 'typed', module: null, instance: null });
+      }
+    }
+  }
+
+  requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  constructions.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return model;
+}
+
+/** Identifiers that refer to the global `name`, whether or not the config declares it. */
+function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
+  const declared = globalScope.set.get(name);
+  // A global the file declares or assigns is not the runtime's.
+  if (declared && (declared.defs.length > 0 || declared.references.some((reference) => reference.isWrite()))) {
+    return [];
+  }
+  const through = globalScope.through.filter((reference) => reference.identifier.name === name);
+  if (through.some((reference) => reference.isWrite())) return [];
+  return [...(declared?.references ?? []), ...through]
+    .filter((reference) => reference.isRead())
+    .map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+function settingsModuleShape(exports: Readonly<Record<string, ClientName>>): ApiShape {
+  const members: Record<string, ApiShape> = {};
+  for (const [name, client] of Object.entries(exports)) members[name] = instanceShapeOf(client);
+  const root = exports.default ? instanceShapeOf(exports.default) : {};
+  return { ...root, members: { ...root.members, ...members } };
+}
+
+function argumentOptions(node: TSESTree.CallExpression | TSESTree.NewExpression, index: number): OptionsRef {
+  if (node.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) {
+    return { kind: 'unknown', node: null };
+  }
+  return toOptions(node.arguments[index]);
+}
+
+function toOptions(node: TSESTree.Node | undefined): OptionsRef {
+  if (!node || isUndefinedLiteral(node)) return { kind: 'none' };
+  const inner = skipWrappersDown(node);
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'object', node: inner };
+  return { kind: 'unknown', node };
+}
+
+/** Is `node` certainly a URL (a string or template literal, a `new URL()`, a concatenation)? */
+function isUrlLike(node: TSESTree.Node): boolean {
+  const inner = skipWrappersDown(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof inner.value === 'string';
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    case AST_NODE_TYPES.BinaryExpression:
+      return inner.operator === '+';
+    case AST_NODE_TYPES.NewExpression:
+      return inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'URL';
+    default:
+      return false;
+  }
+}
+
+function readArguments(
+  node: TSESTree.CallExpression,
+  signature: RequestSignature,
+): { url: TSESTree.Node | null; options: OptionsRef; callback: FunctionNode | null } {
+  const args = node.arguments;
+  const spread = args.findIndex((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+  const at = (index: number): TSESTree.Node | undefined =>
+    spread !== -1 && index >= spread ? undefined : args[index];
+  const unknown: OptionsRef = { kind: 'unknown', node: null };
+  const optionsAt = (index: number): OptionsRef =>
+    spread !== -1 && index >= spread ? unknown : toOptions(args[index]);
+  switch (signature) {
+    case 'url-options':
+      return { url: at(0) ?? null, options: optionsAt(1), callback: null };
+    case 'url-data-options':
+      return { url: at(0) ?? null, options: optionsAt(2), callback: null };
+    case 'options':
+      return { url: null, options: optionsAt(0), callback: null };
+    case 'config-or-url-options': {
+      const first = at(0);
+      if (first && skipWrappersDown(first).type === AST_NODE_TYPES.ObjectExpression) {
+        return { url: null, options: toOptions(first), callback: null };
+      }
+      // `axios(x)` / `got(x)` with one argument of unknown kind may be a whole config.
+      if (first && !isUrlLike(first) && args.length === 1) return { url: first, options: unknown, callback: null };
+      return { url: first ?? null, options: optionsAt(1), callback: null };
+    }
+    case 'node-http': {
+      const last = args.at(-1);
+      const callback = last && isFunctionNode(last) ? last : null;
+      const rest = callback ? args.slice(0, -1) : args;
+      if (spread !== -1) return { url: null, options: unknown, callback };
+      const first = rest[0];
+      if (!first) return { url: null, options: { kind: 'none' }, callback };
+      if (skipWrappersDown(first).type === AST_NODE_TYPES.ObjectExpression) {
+        return { url: null, options: toOptions(first), callback };
+      }
+      const second = rest[1];
+      if (second) return { url: first, options: toOptions(second), callback };
+      // `http.get(x)` or `http.get(x, handler)`: `x` may be an options object, `handler` may be options.
+      if (!isUrlLike(first)) return { url: first, options: unknown, callback };
+      return { url: first, options: callback || args.length === 1 ? { kind: 'none' } : unknown, callback };
+    }
+  }
+}
+
+function isWrappedByTimeoutFunction(node: TSESTree.CallExpression, settings: HttpClientSettings): boolean {
+  if (settings.timeoutFunctions.length === 0) return false;
+  if (calleeMatches(node.callee, settings.timeoutFunctions)) return true;
+  const outer = skipWrappersUp(node);
+  const parent = outer.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments.includes(outer as TSESTree.CallExpressionArgument) &&
+    calleeMatches(parent.callee, settings.timeoutFunctions)
+  );
+}
+
+/**
+ * Is the call's result awaited or chained with `.then`? Only such calls are checked against the
+ * `Response` type: it keeps type-aware mode cheap and skips calls that return a response to be
+ * handled elsewhere.
+ */
+function isResponseConsumer(call: TSESTree.CallExpression): boolean {
+  const outer = skipWrappersUp(call);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.AwaitExpression) return true;
+  return (
+    parent?.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === outer &&
+    getStaticName(parent) === 'then'
+  );
+}
+
+function constructionLabel(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): string {
+  const callee = skipWrappersDown(node.callee);
+  let name = sourceCode.getText(callee);
+  if (name.length > 40 || name.includes('\n')) {
+    name = callee.type === AST_NODE_TYPES.MemberExpression ? (getStaticName(callee) ?? 'client') : 'client';
+  }
+  return node.type === AST_NODE_TYPES.NewExpression ? `new ${name}()` : `${name}()`;
+}
+
+/** Where `node` runs: the nearest function, the loop around it inside that function, and class context. */
+export function getPlacement(node: TSESTree.Node): Placement {
+  let loop: LoopNode | null = null;
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (isFunctionNode(current)) {
+      const method = current.parent;
+      return {
+        fn: current,
+        loop,
+        inConstructor: method.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor',
+        inClassField: false,
+      };
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && current.value === child) {
+      return { fn: null, loop, inConstructor: false, inClassField: true };
+    }
+    if (current.type === AST_NODE_TYPES.StaticBlock) {
+      return { fn: null, loop, inConstructor: false, inClassField: false };
+    }
+    if (!loop && isLoopNode(current) && isInLoopBody(current, child)) loop = current;
+  }
+  return { fn: null, loop, inConstructor: false, inClassField: false };
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+    // A plain function has its own `this`.
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      if (current.parent.type !== AST_NODE_TYPES.MethodDefinition) return null;
+    }
+  }
+  return null;
+}
+
+/** One iterative walk that collects the node kinds the model's second phase needs. */
+function collect(sourceCode: TSESLint.SourceCode): {
+  calls: TSESTree.CallExpression[];
+  imports: TSESTree.ImportExpression[];
+  thisMembers: TSESTree.MemberExpression[];
+} {
+  const calls: TSESTree.CallExpression[] = [];
+  const imports: TSESTree.ImportExpression[] = [];
+  const thisMembers: TSESTree.MemberExpression[] = [];
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: TSESTree.Node[] = [sourceCode.ast];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+    else if (node.type === AST_NODE_TYPES.ImportExpression) imports.push(node);
+    else if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+      thisMembers.push(node);
+    }
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (let index = value.length - 1; index >= 0; index--) {
+          const child = value[index] as TSESTree.Node | null;
+          if (child) stack.push(child);
+        }
+      } else if (value && typeof value === 'object') {
+        stack.push(value as TSESTree.Node);
+      }
+    }
+  }
+  return { calls, imports, thisMembers };
+}

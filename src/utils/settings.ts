@@ -1,0 +1,128 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { ClientName } from './clients';
+import { CLIENT_NAMES } from './clients';
+
+/**
+ * `settings['http-client']` in the flat config: how a project tells the plugin about its own
+ * HTTP helpers.
+ *
+ * ```js
+ * settings: {
+ *   'http-client': {
+ *     fetchFunctions: ['fetchWithRetry', 'api.fetch'],
+ *     statusCheckFunctions: ['assertOk'],
+ *     timeoutFunctions: ['fetchWithTimeout', 'withDeadline'],
+ *     clientModules: { '@/lib/http': { default: 'axios', fetcher: 'fetch' } },
+ *   },
+ * }
+ * ```
+ */
+export interface HttpClientSettings {
+  /** Functions that send a request and resolve with a Fetch `Response`, like `fetch` does. */
+  readonly fetchFunctions: readonly string[];
+  /** Functions that take a response and throw when its status is not a success (`assertOk(res)`). */
+  readonly statusCheckFunctions: readonly string[];
+  /**
+   * Functions that give a request a deadline: either request functions that add one
+   * (`fetchWithTimeout(url)`) or wrappers around a request promise (`withDeadline(fetch(url))`).
+   */
+  readonly timeoutFunctions: readonly string[];
+  /** Modules of the project that export pre-configured clients: module → export name → client. */
+  readonly clientModules: Readonly<Record<string, Readonly<Record<string, ClientName>>>>;
+}
+
+/** The settings key the plugin reads. */
+export const SETTINGS_KEY = 'http-client';
+
+const EMPTY: HttpClientSettings = {
+  fetchFunctions: [],
+  statusCheckFunctions: [],
+  timeoutFunctions: [],
+  clientModules: {},
+};
+
+const LIST_KEYS = ['fetchFunctions', 'statusCheckFunctions', 'timeoutFunctions'] as const;
+const KNOWN_KEYS: readonly string[] = [...LIST_KEYS, 'clientModules'];
+
+const cache = new WeakMap<object, HttpClientSettings>();
+
+/**
+ * Reads and validates `settings['http-client']`. Throws an `Error` whose message names the
+ * offending key when the settings have an unknown key or a value of the wrong type, so a
+ * misconfiguration is reported by ESLint instead of silently ignored.
+ */
+export function getSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): HttpClientSettings {
+  const raw: unknown = (context.settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY];
+  if (raw === undefined) return EMPTY;
+  if (typeof raw === 'object' && raw !== null) {
+    const cached = cache.get(raw);
+    if (cached) return cached;
+  }
+  const parsed = parseSettings(raw);
+  cache.set(raw as object, parsed);
+  return parsed;
+}
+
+/** Validates a raw settings value; exported for tests. */
+export function parseSettings(raw: unknown): HttpClientSettings {
+  const where = `settings['${SETTINGS_KEY}']`;
+  if (!isPlainObject(raw)) {
+    throw new Error(`eslint-plugin-http-client: ${where} must be an object.`);
+  }
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_KEYS.includes(key)) {
+      throw new Error(
+        `eslint-plugin-http-client: ${where}.${key} is not a known setting; expected one of ${KNOWN_KEYS.join(', ')}.`,
+      );
+    }
+  }
+  const lists: Record<(typeof LIST_KEYS)[number], readonly string[]> = {
+    fetchFunctions: [],
+    statusCheckFunctions: [],
+    timeoutFunctions: [],
+  };
+  for (const key of LIST_KEYS) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && isFunctionPath(item))) {
+      throw new Error(
+        `eslint-plugin-http-client: ${where}.${key} must be an array of function names such as "fetchJson" or "api.fetch".`,
+      );
+    }
+    lists[key] = value as string[];
+  }
+  const clientModules: Record<string, Record<string, ClientName>> = {};
+  const modules = raw.clientModules;
+  if (modules !== undefined) {
+    if (!isPlainObject(modules)) {
+      throw new Error(`eslint-plugin-http-client: ${where}.clientModules must map module names to { exportName: client }.`);
+    }
+    for (const [moduleName, exports] of Object.entries(modules)) {
+      if (!isPlainObject(exports)) {
+        throw new Error(
+          `eslint-plugin-http-client: ${where}.clientModules['${moduleName}'] must map export names to a client (${CLIENT_NAMES.join(', ')}).`,
+        );
+      }
+      const entry: Record<string, ClientName> = {};
+      for (const [exportName, client] of Object.entries(exports)) {
+        if (!CLIENT_NAMES.includes(client as ClientName)) {
+          throw new Error(
+            `eslint-plugin-http-client: ${where}.clientModules['${moduleName}'].${exportName} must be one of ${CLIENT_NAMES.join(', ')}.`,
+          );
+        }
+        entry[exportName] = client as ClientName;
+      }
+      clientModules[moduleName] = entry;
+    }
+  }
+  return { ...lists, clientModules };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFunctionPath(value: string): boolean {
+  return /^[\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u.test(value);
+}

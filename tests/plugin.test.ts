@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../src/index';
+
+const root = path.join(import.meta.dirname, '..');
+const ruleNames = Object.keys(plugin.rules);
+const ruleFiles = readdirSync(path.join(root, 'src/rules'))
+  .filter((file) => file !== 'index.ts')
+  .map((file) => file.replace(/\.ts$/u, ''));
+
+describe('plugin', () => {
+  it('has meta with the package name, version and namespace', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+    expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: 'http-client' });
+  });
+
+  it('exports every rule file, in alphabetical order', () => {
+    expect(ruleNames).toEqual([...ruleFiles].sort());
+    expect(ruleNames).toEqual([...ruleNames].sort());
+  });
+
+  describe.each(ruleNames)('%s', (name) => {
+    const rule = plugin.rules[name];
+
+    it('has a test file and a doc', () => {
+      expect(existsSync(path.join(root, 'tests/rules', `${name}.test.ts`))).toBe(true);
+      expect(existsSync(path.join(root, 'docs/rules', `${name}.md`))).toBe(true);
+    });
+
+    it('has a description in the house style and a docs url naming the rule', () => {
+      expect(rule?.meta.docs?.description).toMatch(/^(Require|Disallow|Enforce|Prefer) .+[^.]$/u);
+      expect(rule?.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`, 'u'));
+    });
+
+    it('is a problem rule with a schema that rejects unknown options', () => {
+      expect(rule?.meta.type).toBe('problem');
+      const schema = rule?.meta.schema;
+      const items = Array.isArray(schema) ? schema : [];
+      for (const item of items as { type?: string; additionalProperties?: boolean }[]) {
+        if (item.type === 'object') expect(item.additionalProperties).toBe(false);
+      }
+    });
+  });
+});
+
+describe('configs', () => {
+  const ruleEntries = (configName: keyof typeof plugin.configs) =>
+    Object.keys(plugin.configs[configName].rules ?? {}).map((key) => key.replace(/^http-client\//u, ''));
+  const docsOf = (name: string) => plugin.rules[name]?.meta.docs ?? {};
+
+  it('recommended holds exactly the rules marked recommended', () => {
+    expect(ruleEntries('recommended')).toEqual(ruleNames.filter((name) => docsOf(name).recommended === true));
+  });
+
+  it('strict holds the recommended and the strict rules, with their strict options', () => {
+    expect(ruleEntries('strict')).toEqual(
+      ruleNames.filter((name) => docsOf(name).recommended === true || docsOf(name).strict === true),
+    );
+    for (const name of ruleEntries('strict')) {
+      const options = docsOf(name).strictOptions;
+      expect(plugin.configs.strict.rules?.[`http-client/${name}`]).toEqual(options ? ['error', ...options] : 'error');
+    }
+  });
+
+  it('all holds every rule', () => {
+    expect(ruleEntries('all')).toEqual(ruleNames);
+  });
+
+  it('oxlint holds the recommended rules that need no type information', () => {
+    expect(ruleEntries('oxlint')).toEqual(
+      ruleNames.filter((name) => docsOf(name).recommended === true && docsOf(name).requiresTypeChecking !== true),
+    );
+  });
+
+  it('every preset registers the plugin under its namespace', () => {
+    for (const config of Object.values(plugin.configs)) {
+      expect(config.plugins?.['http-client']).toBe(plugin);
+      expect(config.name).toMatch(/^http-client\//u);
+    }
+  });
+});
