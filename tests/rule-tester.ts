@@ -25,7 +25,7 @@ export function createTypedRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.ts*'] },
+        projectService: true,
         tsconfigRootDir: FIXTURES_DIR,
       },
     },
