@@ -1,0 +1,239 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { OptionLookup } from '../utils/ast';
+import type { HttpRequest } from '../utils/http-model';
+import type { ResponseUseKind } from '../utils/response-checks';
+import { findProperty, getStaticName, skipWrappersDown } from '../utils/ast';
+import { createRule } from '../utils/create-rule';
+import { getHttpModel, lookupInstanceOption, lookupOption } from '../utils/http-model';
+import { getResponseName, getResponseUses, getStatusCheckFix, isFetchStyleRequest } from '../utils/response-checks';
+import { getResponseFlow } from '../utils/response-flow';
+
+type Options = [{ axiosSilentJSONParsing: boolean; requireContentType: boolean }];
+type MessageIds = 'implicitJson' | 'missingContentType' | 'silentJsonParsing' | 'suggestExplicitParse' | 'suggestThrowUnlessOk';
+
+/** Uses before a `.json()` that show the code looked at the status (or may have, in code not shown). */
+const STATUS_GUARDS: ReadonlySet<ResponseUseKind> = new Set(['checker', 'handoff', 'status']);
+
+/** Uses before a `.json()` that show the code looked at the `content-type` (or may have). */
+const CONTENT_TYPE_GUARDS: ReadonlySet<ResponseUseKind> = new Set(['contentType', 'handoff']);
+
+/** axios response types that are not parsed as JSON at all. */
+const NON_JSON_RESPONSE_TYPES: ReadonlySet<unknown> = new Set(['arraybuffer', 'blob', 'document', 'stream', 'text']);
+
+/** How many characters of a body that is not JSON the suggested error quotes. */
+const BODY_PREVIEW = 100;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-implicit-json',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow parsing a response as JSON before looking at its status or content type',
+      recommended: true,
+      strictOptions: [{ axiosSilentJSONParsing: true, requireContentType: true }],
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          axiosSilentJSONParsing: {
+            type: 'boolean',
+            description:
+              'Also report axios instances and default-axios calls whose config leaves `transitional.silentJSONParsing` on, so invalid JSON arrives as a raw string.',
+          },
+          requireContentType: {
+            type: 'boolean',
+            description: 'Require a look at the `content-type` header before `.json()`, even after a status check.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ axiosSilentJSONParsing: false, requireContentType: false }],
+    messages: {
+      implicitJson:
+        '`{{client}}` resolves on HTTP 404 and 500, so `{{json}}` here parses an error page as data, or throws a bare `SyntaxError` on an HTML one. Check `{{check}}` (or the `content-type`) first.',
+      missingContentType:
+        '`{{json}}` parses the body without a look at its `content-type`, so a `text/html` or `text/plain` answer throws a bare `SyntaxError` with no status or URL; check `{{header}}` first.',
+      silentJsonParsing:
+        "`{{client}}` leaves axios's `transitional.silentJSONParsing` on, so a body that is not valid JSON arrives as a raw string in `data` instead of an error; set `responseType: 'json'` and `transitional: { silentJSONParsing: false }`.",
+      suggestExplicitParse:
+        'Read the body with `text()` and parse it with `JSON.parse`, rethrowing with the status, the URL and the start of the body.',
+      suggestThrowUnlessOk: 'Throw an error naming the status and the URL when `{{check}}` is false.',
+    },
+  },
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the house style keeps the defaults here too, for tools that read the top-level copy
+  defaultOptions: [{ axiosSilentJSONParsing: false, requireContentType: false }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    /** `axios.defaults.transitional.silentJSONParsing = ...` somewhere in the file. */
+    let transitionalDefaultsWritten = false;
+
+    function checkFetch(request: HttpRequest): void {
+      const model = getHttpModel(context);
+      if (!isFetchStyleRequest(request, model)) return;
+      const flow = getResponseFlow(request, sourceCode);
+      const uses = getResponseUses(request, flow, model, sourceCode, { checkers: [] });
+      const name = getResponseName(flow);
+      for (const use of uses) {
+        const call = use.jsonCall;
+        if (!call) continue;
+        const before = uses.filter((guard) => guard.node.range[0] < call.range[0]);
+        const statusSeen = before.some((guard) => STATUS_GUARDS.has(guard.kind));
+        const contentTypeSeen = before.some((guard) => CONTENT_TYPE_GUARDS.has(guard.kind));
+        let messageId: MessageIds;
+        if (!statusSeen && !contentTypeSeen) messageId = 'implicitJson';
+        else if (options.requireContentType && !contentTypeSeen) messageId = 'missingContentType';
+        else continue;
+        const member = skipWrappersDown(call.callee) as TSESTree.MemberExpression;
+        const json = name ? `${name}.json()` : '.json()';
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+        const statusFix =
+          messageId === 'implicitJson' && flow.kind === 'variable' && flow.id.range[1] <= call.range[0]
+            ? getStatusCheckFix(request, flow, sourceCode)
+            : null;
+        if (statusFix) suggest.push({ messageId: 'suggestThrowUnlessOk', data: { check: `${name}.ok` }, fix: statusFix });
+        const parseFix = explicitParseFix(call, member, sourceCode);
+        if (parseFix) suggest.push({ messageId: 'suggestExplicitParse', fix: parseFix });
+        context.report({
+          loc: { start: member.property.loc.start, end: call.loc.end },
+          messageId,
+          data: {
+            client: clientLabel(request, sourceCode),
+            json,
+            check: name ? `${name}.ok` : 'ok',
+            header: `${name ?? 'response'}.headers.get('content-type')`,
+          },
+          suggest,
+        });
+      }
+    }
+
+    function checkAxios(): void {
+      const model = getHttpModel(context);
+      for (const construction of model.constructions) {
+        const instance = construction.instance;
+        if (construction.kind !== 'instance' || instance?.client !== 'axios') continue;
+        if (parsesSilently((key) => lookupInstanceOption(instance, key))) {
+          context.report({ node: construction.node, messageId: 'silentJsonParsing', data: { client: construction.label } });
+        }
+      }
+      for (const request of model.requests) {
+        const instance = request.instance;
+        // Requests on instances made here are covered by the report on `axios.create()`.
+        if (request.client !== 'axios' || instance?.origin !== 'library' || request.method === 'head') continue;
+        const lookup = (key: string): OptionLookup => {
+          const own = lookupOption(request.options, key);
+          return own.kind === 'missing' ? lookupInstanceOption(instance, key) : own;
+        };
+        if (parsesSilently(lookup)) {
+          context.report({
+            node: request.node,
+            messageId: 'silentJsonParsing',
+            data: { client: sourceCode.getText(skipWrappersDown(request.node.callee)) },
+          });
+        }
+      }
+    }
+
+    return {
+      AssignmentExpression(node) {
+        if (isTransitionalDefaultsWrite(node.left)) transitionalDefaultsWritten = true;
+      },
+      'Program:exit'() {
+        const model = getHttpModel(context);
+        for (const request of model.requests) checkFetch(request);
+        if (options.axiosSilentJSONParsing && !transitionalDefaultsWritten) checkAxios();
+      },
+    };
+  },
+});
+
+/**
+ * Does an axios config (as `lookup` reads it) leave invalid JSON to arrive as a string? axios
+ * throws on invalid JSON only with `responseType: 'json'` and `transitional.silentJSONParsing:
+ * false`; otherwise its default `transformResponse` swallows the `SyntaxError` and keeps the raw
+ * text in `data`. Configs that cannot be seen, a custom `transformResponse`, a non-JSON
+ * `responseType` or a replaced `transitional` object are not reported.
+ * https://axios-http.com/docs/req_config (`transitional`), https://github.com/axios/axios/pull/7398
+ */
+function parsesSilently(lookup: (key: string) => OptionLookup): boolean {
+  if (lookup('transformResponse').kind !== 'missing') return false;
+  const responseType = lookup('responseType');
+  let jsonRequested = false;
+  if (responseType.kind === 'unknown') return false;
+  if (responseType.kind === 'found') {
+    const value = literalValue(responseType.value);
+    if (value !== 'json' && (value === undefined || NON_JSON_RESPONSE_TYPES.has(value))) return false;
+    jsonRequested = value === 'json';
+  }
+  const transitional = lookup('transitional');
+  if (transitional.kind === 'unknown') return false;
+  if (transitional.kind === 'missing') return true;
+  const object = skipWrappersDown(transitional.value);
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const silent = findProperty(object, 'silentJSONParsing');
+  // A `transitional` object without the key replaces axios's, which turns silent parsing off.
+  if (silent.kind !== 'found') return false;
+  const value = literalValue(silent.value);
+  if (value === true) return true;
+  return value === false ? !jsonRequested : false;
+}
+
+/** The value of a literal, `undefined` for anything else. */
+function literalValue(node: TSESTree.Node): unknown {
+  const inner = skipWrappersDown(node);
+  return inner.type === AST_NODE_TYPES.Literal ? inner.value : undefined;
+}
+
+/** `<x>.defaults.transitional.silentJSONParsing` (or `[...]`) as an assignment target. */
+function isTransitionalDefaultsWrite(left: TSESTree.Node): boolean {
+  if (left.type !== AST_NODE_TYPES.MemberExpression || getStaticName(left) !== 'silentJSONParsing') return false;
+  const transitional = left.object;
+  return (
+    transitional.type === AST_NODE_TYPES.MemberExpression &&
+    getStaticName(transitional) === 'transitional' &&
+    transitional.object.type === AST_NODE_TYPES.MemberExpression &&
+    getStaticName(transitional.object) === 'defaults'
+  );
+}
+
+/**
+ * Replaces `res.json()` with a parse that keeps its context:
+ * `res.text().then((body) => { try { return JSON.parse(body); } catch (error) { throw ... } })`.
+ * Offered only on a named response, where the error can name its status and URL.
+ */
+function explicitParseFix(
+  call: TSESTree.CallExpression,
+  member: TSESTree.MemberExpression,
+  sourceCode: TSESLint.SourceCode,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
+  const object = skipWrappersDown(member.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || call.arguments.length > 0 || call.optional || member.optional) {
+    return null;
+  }
+  const name = object.name;
+  const body = name === 'body' ? 'text' : 'body';
+  const line = sourceCode.lines[call.loc.start.line - 1] ?? '';
+  const indent = /^\s*/u.exec(line)?.[0] ?? '';
+  const replacement = [
+    `${name}.text().then((${body}) => {`,
+    `${indent}  try {`,
+    `${indent}    return JSON.parse(${body});`,
+    `${indent}  } catch (error) {`,
+    `${indent}    throw new SyntaxError(\`HTTP \${${name}.status} from \${${name}.url} is not JSON: \${${body}.slice(0, ${BODY_PREVIEW})}\`, { cause: error });`,
+    `${indent}  }`,
+    `${indent}})`,
+  ].join('\n');
+  return (fixer) => fixer.replaceText(call, replacement);
+}
+
+/** The request as the code names it (`fetch`, `api.fetch`), or `fetch` when that is long. */
+function clientLabel(request: HttpRequest, sourceCode: TSESLint.SourceCode): string {
+  const text = sourceCode.getText(skipWrappersDown(request.node.callee));
+  return text.length <= 40 && !text.includes('\n') ? text : 'fetch';
+}
+

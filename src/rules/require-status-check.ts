@@ -1,0 +1,326 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { HttpModel, HttpRequest } from '../utils/http-model';
+import type { ResponseUse } from '../utils/response-checks';
+import { isFunctionNode, skipWrappersDown } from '../utils/ast';
+import { createRule } from '../utils/create-rule';
+import { getHttpModel, lookupInstanceOption, lookupOption } from '../utils/http-model';
+import {
+  getResponseName,
+  getResponseUses,
+  getStatusCheckFix,
+  hasStatusCheck,
+  isFetchStyleRequest,
+} from '../utils/response-checks';
+import { getResponseFlow } from '../utils/response-flow';
+
+type Options = [{ checkers: string[]; ignoreReturnedResponses: boolean }];
+type MessageIds = 'suggestThrowUnlessOk' | 'uncheckedBody' | 'uncheckedReturn';
+
+/** How a client treats HTTP error statuses, for one request. */
+interface Policy {
+  /** The request as the code names it: `fetch`, `api.get`, `https.get`. */
+  readonly client: string;
+  /** `resolves` for promises, `calls back` for node's callbacks. */
+  readonly settles: string;
+  /** Why the client does not reject here, or `''` when it never does. */
+  readonly reason: string;
+  /** The property that tells an error status apart. */
+  readonly check: 'ok' | 'status' | 'statusCode';
+  /** Whether the response is a Fetch `Response`, which the suggestion's `res.ok` check fits. */
+  readonly suggest: boolean;
+}
+
+/** Error statuses a `validateStatus` or `throwHttpErrors` function is tried with. */
+const ERROR_STATUSES: readonly number[] = [400, 401, 403, 404, 409, 410, 422, 429, 500, 502, 503, 504];
+
+/** An expression the little evaluator below cannot decide. */
+const UNKNOWN = Symbol('unknown');
+
+/** Longest source text quoted in a message before it is shortened. */
+const MAX_QUOTE = 40;
+
+export default createRule<Options, MessageIds>({
+  name: 'require-status-check',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require checking the HTTP status of a response before using it as success',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkers: {
+            type: 'array',
+            description:
+              'Names of functions that throw when a response has an error status (`assertOk`, `http.ensureOk`), in addition to `settings["http-client"].statusCheckFunctions`.',
+            items: { type: 'string', pattern: '^[\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*$' },
+            uniqueItems: true,
+          },
+          ignoreReturnedResponses: {
+            type: 'boolean',
+            description:
+              'Leave alone a response that is returned or stored unread: the code that receives it owns the check.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkers: [], ignoreReturnedResponses: true }],
+    messages: {
+      uncheckedBody:
+        '`{{client}}` {{settles}} on HTTP 404 and 500{{reason}}, so `{{use}}` here {{action}} an error page as data; check `{{check}}` first.',
+      uncheckedReturn:
+        '`{{client}}` {{settles}} on HTTP 404 and 500{{reason}}, and this response leaves the function without a look at `{{check}}`, so callers take an error page for data.',
+      suggestThrowUnlessOk: 'Throw an error naming the status and the URL when `{{check}}` is false.',
+    },
+  },
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the house style keeps the defaults here too, for tools that read the top-level copy
+  defaultOptions: [{ checkers: [], ignoreReturnedResponses: true }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    return {
+      Program() {
+        const model = getHttpModel(context);
+        for (const request of model.requests) {
+          const policy = policyOf(request, model, sourceCode);
+          if (!policy) continue;
+          const flow = getResponseFlow(request, sourceCode);
+          const uses = getResponseUses(request, flow, model, sourceCode, { checkers: options.checkers });
+          if (hasStatusCheck(uses)) continue;
+          const escapes = uses.some((use) => use.kind === 'stored' || use.kind === 'returned');
+          const body = uses.find((use) => use.kind === 'body');
+          if (uses.some((use) => use.kind === 'stored') && options.ignoreReturnedResponses) continue;
+          if (!body && !(escapes && !options.ignoreReturnedResponses)) continue;
+          const name = getResponseName(flow);
+          const check = name ? `${name}.${policy.check}` : policy.check;
+          const fix = policy.suggest ? getStatusCheckFix(request, flow, sourceCode) : null;
+          const common = { client: policy.client, settles: policy.settles, reason: policy.reason, check };
+          context.report({
+            node: request.node,
+            ...(body
+              ? {
+                  messageId: 'uncheckedBody',
+                  data: { ...common, use: useText(body, name, sourceCode), action: body.label.startsWith('json') ? 'parses' : 'reads' },
+                }
+              : { messageId: 'uncheckedReturn', data: common }),
+            suggest: fix ? [{ messageId: 'suggestThrowUnlessOk', data: { check }, fix }] : [],
+          });
+        }
+      },
+    };
+  },
+});
+
+/** How `request`'s client treats HTTP errors, or `null` when it rejects on them (or is not the network). */
+function policyOf(request: HttpRequest, model: HttpModel, sourceCode: TSESLint.SourceCode): Policy | null {
+  const client = requestLabel(request, sourceCode);
+  switch (request.client) {
+    case 'fetch':
+      // https://developer.mozilla.org/en-US/docs/Web/API/Window/fetch#return_value: only network errors reject.
+      return isFetchStyleRequest(request, model)
+        ? { client, settles: 'resolves', reason: '', check: 'ok', suggest: true }
+        : null;
+    case 'undici':
+      // https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherrequestoptions-callback
+      return request.method === 'request'
+        ? { client, settles: 'resolves', reason: '', check: 'statusCode', suggest: false }
+        : null;
+    case 'node-http':
+      // https://nodejs.org/api/http.html#class-httpincomingmessage: the callback runs for every status.
+      return request.callback
+        ? { client, settles: 'calls back', reason: '', check: 'statusCode', suggest: false }
+        : null;
+    case 'axios':
+      // https://axios-http.com/docs/handling_errors: `validateStatus` decides what rejects.
+      return clientOption(request, 'validateStatus', acceptsErrorsByValidateStatus)
+        ? { client, settles: 'resolves', reason: ' with this `validateStatus`', check: 'status', suggest: false }
+        : null;
+    case 'got':
+    case 'ky':
+      // https://github.com/sindresorhus/got/blob/main/documentation/2-options.md#throwhttperrors
+      // https://github.com/sindresorhus/ky#throwhttperrors
+      if (request.method === 'stream' || request.method === 'paginate') return null;
+      return clientOption(request, 'throwHttpErrors', acceptsErrorsByThrowHttpErrors)
+        ? {
+            client,
+            settles: 'resolves',
+            reason: ' with `throwHttpErrors: false`',
+            check: request.client === 'ky' ? 'ok' : 'statusCode',
+            suggest: request.client === 'ky',
+          }
+        : null;
+  }
+}
+
+/**
+ * Does the option `name`, set on the call or else on the client instance, make the client
+ * resolve on error statuses? Unknown settings are not reported.
+ */
+function clientOption(request: HttpRequest, name: string, accepts: (value: TSESTree.Node) => boolean | null): boolean {
+  let lookup = lookupOption(request.options, name);
+  if (lookup.kind === 'missing' && request.instance) lookup = lookupInstanceOption(request.instance, name);
+  return lookup.kind === 'found' && accepts(lookup.value) === true;
+}
+
+/**
+ * axios resolves when `validateStatus` is unset (`null`, `undefined`, `false`) or returns true.
+ * https://github.com/axios/axios/blob/v1.x/lib/core/settle.js
+ */
+function acceptsErrorsByValidateStatus(value: TSESTree.Node): boolean | null {
+  const node = skipWrappersDown(value);
+  if (node.type === AST_NODE_TYPES.Literal) return node.value === null || node.value === false ? true : null;
+  if (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') return true;
+  return someErrorStatus(node, (result) => Boolean(result));
+}
+
+/** got and ky resolve when `throwHttpErrors` is `false` (ky also takes a function of the status). */
+function acceptsErrorsByThrowHttpErrors(value: TSESTree.Node): boolean | null {
+  const node = skipWrappersDown(value);
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'boolean' ? !node.value : null;
+  return someErrorStatus(node, (result) => !result);
+}
+
+/**
+ * Tries the function `node` (`(status) => status < 500`) with common error statuses; `null`
+ * when it is not a function whose body this evaluator understands.
+ */
+function someErrorStatus(node: TSESTree.Node, accepted: (result: unknown) => boolean): boolean | null {
+  if (!isFunctionNode(node) || node.async || node.generator) return null;
+  const param = node.params[0];
+  if (param && param.type !== AST_NODE_TYPES.Identifier) return null;
+  let expression: TSESTree.Node | null;
+  if (node.body.type !== AST_NODE_TYPES.BlockStatement) {
+    expression = node.body;
+  } else {
+    const only = node.body.body[0];
+    if (node.body.body.length !== 1 || only?.type !== AST_NODE_TYPES.ReturnStatement) return null;
+    expression = only.argument;
+  }
+  if (!expression) return null;
+  let accepts = false;
+  for (const status of ERROR_STATUSES) {
+    const result = evaluate(expression, param?.name ?? null, status);
+    if (result === UNKNOWN) return null;
+    if (accepted(result)) accepts = true;
+  }
+  return accepts;
+}
+
+/** Evaluates the small expressions status predicates are written with, `param` being `status`. */
+function evaluate(node: TSESTree.Node, param: string | null, status: number): unknown {
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return node.value;
+    case AST_NODE_TYPES.Identifier:
+      if (node.name === param) return status;
+      return node.name === 'undefined' ? undefined : UNKNOWN;
+    case AST_NODE_TYPES.UnaryExpression: {
+      const argument = evaluate(node.argument, param, status);
+      if (argument === UNKNOWN) return UNKNOWN;
+      if (node.operator === '!') return !argument;
+      if (node.operator === '-') return -Number(argument);
+      return UNKNOWN;
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      const left = evaluate(node.left, param, status);
+      if (left === UNKNOWN) return UNKNOWN;
+      if (node.operator === '&&') return left ? evaluate(node.right, param, status) : left;
+      if (node.operator === '||') return left ? left : evaluate(node.right, param, status);
+      return left ?? evaluate(node.right, param, status);
+    }
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const test = evaluate(node.test, param, status);
+      if (test === UNKNOWN) return UNKNOWN;
+      return evaluate(test ? node.consequent : node.alternate, param, status);
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+      return binary(node, param, status);
+    case AST_NODE_TYPES.CallExpression:
+      return includes(node, param, status);
+    default:
+      return UNKNOWN;
+  }
+}
+
+function binary(node: TSESTree.BinaryExpression, param: string | null, status: number): unknown {
+  if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return UNKNOWN;
+  const left = evaluate(node.left, param, status);
+  const right = evaluate(node.right, param, status);
+  if (left === UNKNOWN || right === UNKNOWN || typeof left === 'object' || typeof right === 'object') return UNKNOWN;
+  const a = left as number;
+  const b = right as number;
+  switch (node.operator) {
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case '===':
+    case '==':
+      return a === b;
+    case '!==':
+    case '!=':
+      return a !== b;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return a / b;
+    case '%':
+      return a % b;
+    default:
+      return UNKNOWN;
+  }
+}
+
+/** `[200, 404].includes(status)`. */
+function includes(node: TSESTree.CallExpression, param: string | null, status: number): unknown {
+  const callee = node.callee;
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.property.type !== AST_NODE_TYPES.Identifier ||
+    callee.property.name !== 'includes' ||
+    callee.object.type !== AST_NODE_TYPES.ArrayExpression ||
+    node.arguments.length !== 1
+  ) {
+    return UNKNOWN;
+  }
+  const argument = node.arguments[0];
+  /* v8 ignore next -- the length was checked */
+  if (!argument) return UNKNOWN;
+  const needle = evaluate(argument, param, status);
+  const values = callee.object.elements.map((element) =>
+    element && element.type !== AST_NODE_TYPES.SpreadElement ? evaluate(element, param, status) : UNKNOWN,
+  );
+  if (needle === UNKNOWN || values.includes(UNKNOWN)) return UNKNOWN;
+  return values.includes(needle);
+}
+
+/** The request as the code names it (`fetch`, `api.get`), or the client's name when that is long. */
+function requestLabel(request: HttpRequest, sourceCode: TSESLint.SourceCode): string {
+  const text = sourceCode.getText(skipWrappersDown(request.node.callee));
+  if (text.length <= MAX_QUOTE && !text.includes('\n')) return text;
+  return request.method ?? request.client;
+}
+
+/** The code of a body use, shortened: `res.json()`, `res.on('data')`, `for await (… of res)`. */
+function useText(use: ResponseUse, name: string | null, sourceCode: TSESLint.SourceCode): string {
+  const text = sourceCode.getText(use.node);
+  const passesCallback =
+    use.node.type === AST_NODE_TYPES.CallExpression && use.node.arguments.some((argument) => isFunctionNode(argument));
+  if (use.label !== 'for await' && !passesCallback && text.length <= MAX_QUOTE && !text.includes('\n')) return text;
+  if (use.label === 'for await') return `for await (… of ${name ?? 'response'})`;
+  return name ? `${name}.${use.label}` : use.label;
+}
