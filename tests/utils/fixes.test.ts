@@ -12,8 +12,7 @@ function probe(
   create: (context: Readonly<TSESLint.RuleContext<'fix', []>>) => TSESLint.RuleListener,
 ): TSESLint.RuleModule<'fix'> {
   return {
-    defaultOptions: [],
-    meta: { type: 'problem', fixable: 'code', schema: [], messages: { fix: 'Fix.' } },
+    meta: { type: 'problem', fixable: 'code', schema: [], defaultOptions: [], messages: { fix: 'Fix.' } },
     create,
   };
 }
