@@ -58,7 +58,7 @@ export default createRule<Options, MessageIds>({
             type: 'array',
             description:
               'Names of functions that throw when a response has an error status (`assertOk`, `http.ensureOk`), in addition to `settings["http-client"].statusCheckFunctions`.',
-            items: { type: 'string', pattern: '^[\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*$' },
+            items: { type: 'string', pattern: '^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*$' },
             uniqueItems: true,
           },
           ignoreReturnedResponses: {
@@ -101,7 +101,8 @@ export default createRule<Options, MessageIds>({
           const fix = policy.suggest ? getStatusCheckFix(request, flow, sourceCode) : null;
           const common = { client: policy.client, settles: policy.settles, reason: policy.reason, check };
           context.report({
-            node: request.node,
+            // A call over several lines (node's callback, a long options object) is shown by its callee.
+            node: request.node.loc.start.line === request.node.loc.end.line ? request.node : request.node.callee,
             ...(body
               ? {
                   messageId: 'uncheckedBody',
@@ -322,5 +323,5 @@ function useText(use: ResponseUse, name: string | null, sourceCode: TSESLint.Sou
     use.node.type === AST_NODE_TYPES.CallExpression && use.node.arguments.some((argument) => isFunctionNode(argument));
   if (use.label !== 'for await' && !passesCallback && text.length <= MAX_QUOTE && !text.includes('\n')) return text;
   if (use.label === 'for await') return `for await (… of ${name ?? 'response'})`;
-  return name ? `${name}.${use.label}` : use.label;
+  return `${name ?? ''}.${use.label}`;
 }
