@@ -1,0 +1,1747 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import rule from '../../src/rules/no-unguarded-error-response';
+import { createRuleTester } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-unguarded-error-response', rule, {
+  valid: [
+    // Optional chaining.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return (await axios.get(url)).data;
+        } catch (err) {
+          console.error(\`GET \${url} failed with \${err.response?.status}\`, err.response?.data);
+          throw err;
+        }
+      }
+    `,
+    // An if around the read.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          if (err.response) {
+            console.error(err.response.status, err.response.data);
+          } else {
+            console.error(err.message);
+          }
+        }
+      }
+    `,
+    // `axios.isAxiosError(err) && err.response`.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          if (axios.isAxiosError(err) && err.response) return err.response.status;
+          throw err;
+        }
+      }
+    `,
+    // `&&`, ternary and `||` with a negated guard.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          const status = err.response && err.response.status;
+          const data = err.response ? err.response.data : null;
+          const retry = !err.response || err.response.status >= 500;
+          return { status, data, retry };
+        }
+      }
+    `,
+    // A guard clause that leaves the handler.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch (error) {
+          if (!error.response) throw new Error(\`GET \${url} failed: \${error.message}\`);
+          const { status, data } = error.response;
+          return { status, data };
+        }
+      }
+    `,
+    // Guard clauses with `== null`, `=== undefined`, `typeof`, `in`, and an exit through `process.exit`.
+    `
+      import axios from 'axios';
+      async function main(url) {
+        try {
+          await axios.get(url);
+        } catch (a) {
+          if (a.response == null) return;
+          console.log(a.response.status);
+        }
+        try {
+          await axios.get(url);
+        } catch (b) {
+          if (b.response === undefined) {
+            return;
+          }
+          console.log(b.response.status);
+        }
+        try {
+          await axios.get(url);
+        } catch (c) {
+          if (typeof c.response !== 'undefined') console.log(c.response.status);
+          if (typeof c.response === 'object') console.log(c.response.status);
+          if ('response' in c) console.log(c.response.status);
+        }
+        try {
+          await axios.get(url);
+        } catch (d) {
+          if (!d.response) {
+            console.error(d.message);
+            process.exit(1);
+          }
+          console.log(d.response.status);
+        }
+      }
+    `,
+    // A comparison on the response (or axios' \`err.status\`) and an \`else if\` after a guard.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          if (err.response?.status === 404) return err.response.data;
+          if (err.status === 401) return err.response.headers;
+          if (err.response?.status !== 500) {
+            // nothing
+          } else {
+            return err.response.data;
+          }
+          if (!err.response) {
+            return null;
+          } else if (err.response.status === 409) {
+            return err.response.data;
+          }
+          return undefined;
+        }
+      }
+    `,
+    // A switch on the response status.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          switch (err.response?.status) {
+            case 401:
+            case 403:
+              return err.response.headers;
+            case 404: {
+              return err.response.data;
+            }
+            default:
+              throw err;
+          }
+        }
+      }
+    `,
+    // got: \`instanceof HTTPError\`, its name and its code mean there is a response.
+    `
+      import got, { HTTPError } from 'got';
+      async function load(url) {
+        try {
+          return await got(url).json();
+        } catch (error) {
+          if (error instanceof HTTPError) return error.response.statusCode;
+          if (error instanceof got.HTTPError) return error.response.statusCode;
+          if (error.name === 'HTTPError') return error.response.body;
+          if (error.code !== 'ERR_NON_2XX_3XX_RESPONSE') throw error;
+          return error.response.statusCode;
+        }
+      }
+    `,
+    // ky's documented pattern.
+    `
+      import ky from 'ky';
+      async function load(url) {
+        try {
+          return await ky.get(url).json();
+        } catch (error) {
+          if (error.name === 'HTTPError') {
+            const body = await error.response.text();
+            throw new Error(\`GET \${url} failed with \${error.response.status}: \${body}\`);
+          }
+          throw error;
+        }
+      }
+    `,
+    // A project type guard that receives the error.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          if (hasResponse(err)) return err.response.status;
+          if (Boolean(err.response)) return err.response.status;
+          throw err;
+        }
+      }
+    `,
+    // Destructuring with defaults, and an alias that is checked.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch ({ response: { status } = {} }) {
+          return status;
+        }
+      }
+      async function loadAgain(url) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          const { response = {} } = err;
+          const { response: res } = err;
+          if (!res) throw err;
+          return [response.status, res.status];
+        }
+      }
+    `,
+    // \`err.response!\` is an assertion the author made.
+    `
+      import axios from 'axios';
+      async function load(url: string) {
+        try {
+          return await axios.get(url);
+        } catch (err: any) {
+          return err.response!.status;
+        }
+      }
+    `,
+    // The handler fills the response in first.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          err.response = err.response || { status: 0 };
+          return err.response.status;
+        }
+      }
+    `,
+    // The error variable is reassigned: what it holds cannot be told.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          err = normalize(err);
+          return err.response.status;
+        }
+      }
+    `,
+    // More guard forms: reversed comparisons, `void 0`, template strings, relational tests,
+    // calls on the response, `||` of two guards, negated `&&`, exits in nested ifs and in the
+    // `else` branch, guard clauses inside a `case`, and a computed type guard.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          if (404 === err.response?.status) return err.response.data;
+          if (null != err.response) return err.response.data;
+          if (err.response !== void 0) return err.response.data;
+          if (typeof err.response !== \`undefined\`) return err.response.data;
+          if (err.name === \`HTTPError\`) return err.response.data;
+          if (err.response?.status >= 500) return err.response.data;
+          if (500 <= err.response?.status) return err.response.data;
+          if (err.response?.headers.get('retry-after')) return err.response.headers;
+          if (err.response || err.status === 429) return err.response.data;
+          if (checks[0](err)) return err.response.data;
+          if ((0, isHttpError)(err)) return err.response.data;
+          if (err.response?.status < 500) return err.response.data;
+          if (!(err.response && err.response.data)) {
+            if (err.code) return null;
+            else throw err;
+          }
+          return err.response.data;
+        }
+      }
+      async function loadAgain(url, kind) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          if (err.response) {
+            console.log('answered');
+          } else {
+            return null;
+          }
+          console.log(err.response.status);
+          switch (kind) {
+            case 'a':
+              if (!err.response) break;
+              return err.response.data;
+            default:
+              return null;
+          }
+        }
+      }
+    `,
+    // The handler only covers fetch requests, in a file that also uses axios.
+    `
+      import axios from 'axios';
+      axios.defaults.timeout = 5000;
+      export const ping = () => axios.head('/ping');
+      async function load(url) {
+        try {
+          return await fetch(url);
+        } catch (err) {
+          return err.response.status;
+        }
+      }
+    `,
+    // An alias that is reassigned is not followed; other properties of the pattern are ignored.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          return await axios.get(url);
+        } catch ({ message, ...rest }) {
+          return message;
+        }
+      }
+      async function loadAgain(url) {
+        try {
+          return await axios.get(url);
+        } catch (err) {
+          let { response } = err;
+          response = response ?? {};
+          let res = err.response;
+          res = res || {};
+          let other;
+          other = err.response;
+          return [response.status, res.status, other.status];
+        }
+      }
+    `,
+    // No request in the try block; an unrelated \`.get()\`; a shadowed axios; fetch errors.
+    `
+      import axios from 'axios';
+      async function a() {
+        try {
+          await doSomething();
+        } catch (err) {
+          return err.response.status;
+        }
+      }
+      async function b(map) {
+        try {
+          await map.get('key');
+        } catch (err) {
+          return err.response.status;
+        }
+      }
+      async function c(url) {
+        const axios = { get: async () => ({}) };
+        try {
+          await axios.get(url);
+        } catch (err) {
+          return err.response.status;
+        }
+      }
+      async function d(url) {
+        try {
+          await fetch(url);
+        } catch (err) {
+          return err.response.status;
+        }
+      }
+    `,
+    // The try does not see the request's failure: returned without await, or never awaited.
+    `
+      import axios from 'axios';
+      function a(url) {
+        try {
+          return axios.get(url);
+        } catch (err) {
+          return err.response.status;
+        }
+      }
+      function b(url) {
+        try {
+          axios.get(url).then(console.log);
+        } catch (err) {
+          return err.response.status;
+        }
+      }
+      async function c(urls) {
+        try {
+          await Promise.allSettled(urls.map((url) => axios.get(url)));
+        } catch (err) {
+          return err.response.status;
+        }
+      }
+      async function d(url) {
+        try {
+          const pending = axios.get(url);
+          await pending;
+        } catch (err) {
+          return err.response.status;
+        }
+      }
+      async function e(url) {
+        try {
+          setTimeout(async () => {
+            await axios.get(url);
+          }, 10);
+        } catch (err) {
+          return err.response.status;
+        }
+      }
+    `,
+    // The inner handler gets the error, not the outer one.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          try {
+            await axios.get(url);
+          } catch (inner) {
+            console.error(inner.message);
+          }
+          await somethingElse();
+        } catch (outer) {
+          return outer.response.status;
+        }
+      }
+    `,
+    // A named handler function is not followed, and \`.catch()\` without a function.
+    `
+      import axios from 'axios';
+      axios.get('/a').catch(handleError);
+      axios.get('/b').then(render, report);
+      function handleError(err) {
+        return err.response.status;
+      }
+    `,
+    // A catch without a parameter, and a callback without one.
+    `
+      import axios from 'axios';
+      async function load(url) {
+        try {
+          await axios.get(url);
+        } catch {
+          return null;
+        }
+        return axios.get(url).catch(() => null);
+      }
+    `,
+  ],
+  invalid: [
+    {
+      code: `
+import axios from 'axios';
+async function loadUser(id) {
+  try {
+    const { data } = await axios.get(\`/users/\${id}\`);
+    return data;
+  } catch (err) {
+    console.error(\`Loading user \${id} failed with \${err.response.status}\`);
+    throw err;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 8,
+          column: 53,
+          endLine: 8,
+          endColumn: 65,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios from 'axios';
+async function loadUser(id) {
+  try {
+    const { data } = await axios.get(\`/users/\${id}\`);
+    return data;
+  } catch (err) {
+    console.error(\`Loading user \${id} failed with \${err.response?.status}\`);
+    throw err;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `.catch()` on the promise chain, an axios instance, and require().
+      code: `
+const axios = require('axios');
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+function loadUser(id) {
+  return api.get(\`/users/\${id}\`).then((res) => res.data).catch((error) => error.response.data);
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'error.response', client: 'axios' },
+          line: 5,
+          column: 75,
+          endLine: 5,
+          endColumn: 89,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+const axios = require('axios');
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+function loadUser(id) {
+  return api.get(\`/users/\${id}\`).then((res) => res.data).catch((error) => error.response?.data);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The rejection callback of `.then(onFulfilled, onRejected)`.
+      code: `
+import axios from 'axios';
+axios.post('/events', event).then(() => {}, (e) => log(e.response.status));
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'e.response', client: 'axios' },
+          line: 3,
+          column: 56,
+          endLine: 3,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios from 'axios';
+axios.post('/events', event).then(() => {}, (e) => log(e.response?.status));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Destructuring the response.
+      code: `
+import axios from 'axios';
+async function save(item) {
+  try {
+    await axios.put('/items', item);
+  } catch (err) {
+    const { status, data } = err.response;
+    return { status, data };
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 7,
+          column: 30,
+          endLine: 7,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'suggestEmptyObject',
+              output: `
+import axios from 'axios';
+async function save(item) {
+  try {
+    await axios.put('/items', item);
+  } catch (err) {
+    const { status, data } = err.response ?? {};
+    return { status, data };
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Destructuring in the catch parameter, and a response taken out of the error.
+      code: `
+import axios from 'axios';
+async function a() {
+  try {
+    await axios.get('/a');
+  } catch ({ response: { status } }) {
+    return status;
+  }
+}
+async function b() {
+  try {
+    await axios.get('/b');
+  } catch (err) {
+    const { response } = err;
+    return response.data;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'response', client: 'axios' },
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'suggestEmptyObject',
+              output: `
+import axios from 'axios';
+async function a() {
+  try {
+    await axios.get('/a');
+  } catch ({ response: { status } = {} }) {
+    return status;
+  }
+}
+async function b() {
+  try {
+    await axios.get('/b');
+  } catch (err) {
+    const { response } = err;
+    return response.data;
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'response', client: 'axios' },
+          line: 15,
+          column: 12,
+          endLine: 15,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios from 'axios';
+async function a() {
+  try {
+    await axios.get('/a');
+  } catch ({ response: { status } }) {
+    return status;
+  }
+}
+async function b() {
+  try {
+    await axios.get('/b');
+  } catch (err) {
+    const { response } = err;
+    return response?.data;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `isAxiosError` does not mean there is a response; `instanceof AxiosError` neither.
+      code: `
+import axios, { AxiosError } from 'axios';
+async function load(url) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (axios.isAxiosError(err)) console.log(err.response.status);
+    if (err instanceof AxiosError) console.log(err.response.status);
+    throw err;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 7,
+          column: 46,
+          endLine: 7,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios, { AxiosError } from 'axios';
+async function load(url) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (axios.isAxiosError(err)) console.log(err.response?.status);
+    if (err instanceof AxiosError) console.log(err.response.status);
+    throw err;
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 8,
+          column: 48,
+          endLine: 8,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios, { AxiosError } from 'axios';
+async function load(url) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (axios.isAxiosError(err)) console.log(err.response.status);
+    if (err instanceof AxiosError) console.log(err.response?.status);
+    throw err;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // got and ky.
+      code: `
+import got from 'got';
+import ky from 'ky';
+async function a(url) {
+  try {
+    return await got(url).json();
+  } catch (error) {
+    throw new Error(\`\${url}: \${error.response.statusCode}\`);
+  }
+}
+async function b(url) {
+  try {
+    return await ky.get(url).json();
+  } catch (error) {
+    return error.response.status;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'error.response', client: 'got' },
+          line: 8,
+          column: 32,
+          endLine: 8,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import got from 'got';
+import ky from 'ky';
+async function a(url) {
+  try {
+    return await got(url).json();
+  } catch (error) {
+    throw new Error(\`\${url}: \${error.response?.statusCode}\`);
+  }
+}
+async function b(url) {
+  try {
+    return await ky.get(url).json();
+  } catch (error) {
+    return error.response.status;
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'error.response', client: 'ky' },
+          line: 15,
+          column: 12,
+          endLine: 15,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import got from 'got';
+import ky from 'ky';
+async function a(url) {
+  try {
+    return await got(url).json();
+  } catch (error) {
+    throw new Error(\`\${url}: \${error.response.statusCode}\`);
+  }
+}
+async function b(url) {
+  try {
+    return await ky.get(url).json();
+  } catch (error) {
+    return error.response?.status;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A computed read, an optional error, a cast, and an alias of the error.
+      code: `
+import axios from 'axios';
+async function load(url: string) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    const e = err as AxiosError;
+    return [err.response['status'], err?.response.data, (err as AxiosError).response.headers, e.response.config];
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios from 'axios';
+async function load(url: string) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    const e = err as AxiosError;
+    return [err.response?.['status'], err?.response.data, (err as AxiosError).response.headers, e.response.config];
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err?.response', client: 'axios' },
+          line: 8,
+          column: 37,
+          endLine: 8,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios from 'axios';
+async function load(url: string) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    const e = err as AxiosError;
+    return [err.response['status'], err?.response?.data, (err as AxiosError).response.headers, e.response.config];
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: '(err as AxiosError).response', client: 'axios' },
+          line: 8,
+          column: 57,
+          endLine: 8,
+          endColumn: 85,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios from 'axios';
+async function load(url: string) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    const e = err as AxiosError;
+    return [err.response['status'], err?.response.data, (err as AxiosError).response?.headers, e.response.config];
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'e.response', client: 'axios' },
+          line: 8,
+          column: 95,
+          endLine: 8,
+          endColumn: 105,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios from 'axios';
+async function load(url: string) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    const e = err as AxiosError;
+    return [err.response['status'], err?.response.data, (err as AxiosError).response.headers, e.response?.config];
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Requests awaited through `Promise.all` of callbacks.
+      code: `
+import axios from 'axios';
+async function loadAll(ids) {
+  try {
+    return await Promise.all(ids.map(async (id) => (await axios.get(\`/items/\${id}\`)).data));
+  } catch (err) {
+    return err.response.status;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios from 'axios';
+async function loadAll(ids) {
+  try {
+    return await Promise.all(ids.map(async (id) => (await axios.get(\`/items/\${id}\`)).data));
+  } catch (err) {
+    return err.response?.status;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The test itself reads the response: only it is reported, not the branch it guards.
+      code: `
+import axios from 'axios';
+async function find(url) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (err.response.status === 404) return err.response.data;
+    throw err;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios from 'axios';
+async function find(url) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (err.response?.status === 404) return err.response.data;
+    throw err;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Guards that do not guard: an `if` that does not leave, `=== null`, `??`, a condition
+      // on something else, and a `default` that falls into a case.
+      code: `
+import axios from 'axios';
+async function load(url) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (!err.response) {
+      console.error(err.message);
+    }
+    if (err.response === null) return null;
+    const code = err.code ?? err.response.status;
+    if (err.code === 'ECONNABORTED') return null;
+    switch (err.response?.status) {
+      default:
+        log(err);
+      case 500:
+        return err.response.data;
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 11,
+          column: 30,
+          endLine: 11,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios from 'axios';
+async function load(url) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (!err.response) {
+      console.error(err.message);
+    }
+    if (err.response === null) return null;
+    const code = err.code ?? err.response?.status;
+    if (err.code === 'ECONNABORTED') return null;
+    switch (err.response?.status) {
+      default:
+        log(err);
+      case 500:
+        return err.response.data;
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 17,
+          column: 16,
+          endLine: 17,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+import axios from 'axios';
+async function load(url) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (!err.response) {
+      console.error(err.message);
+    }
+    if (err.response === null) return null;
+    const code = err.code ?? err.response.status;
+    if (err.code === 'ECONNABORTED') return null;
+    switch (err.response?.status) {
+      default:
+        log(err);
+      case 500:
+        return err.response?.data;
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A write to the response, or `new` on it, cannot take `?.`: reported without a suggestion.
+      code: `
+import axios from 'axios';
+async function load(url) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    err.response.handled = true;
+    return new err.response.Wrapper();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 17,
+          suggestions: [],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 28,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Conditions that do not mean the response exists: another value, `??`, the `else` of an `&&`.
+      code: `
+import axios from 'axios';
+async function load(url, x, y, kind, classes) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (x && err.response.status) return 1;
+    if (err.response ?? x) return err.response.data;
+    if (err.response && y) {
+      return 2;
+    } else {
+      return err.response.data;
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 26,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, x, y, kind, classes) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (x && err.response?.status) return 1;
+    if (err.response ?? x) return err.response.data;
+    if (err.response && y) {
+      return 2;
+    } else {
+      return err.response.data;
+    }
+  }
+}
+` },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 8,
+          column: 35,
+          endLine: 8,
+          endColumn: 47,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, x, y, kind, classes) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (x && err.response.status) return 1;
+    if (err.response ?? x) return err.response?.data;
+    if (err.response && y) {
+      return 2;
+    } else {
+      return err.response.data;
+    }
+  }
+}
+` },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 12,
+          column: 14,
+          endLine: 12,
+          endColumn: 26,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, x, y, kind, classes) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (x && err.response.status) return 1;
+    if (err.response ?? x) return err.response.data;
+    if (err.response && y) {
+      return 2;
+    } else {
+      return err.response?.data;
+    }
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    {
+      // Tests on something other than the response.
+      code: `
+import axios from 'axios';
+async function load(url, x, y, kind, classes) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (x > 1) return err.response.data;
+    if ('data' in err) return err.response.data;
+    if (err.response?.status - 400) return err.response.data;
+    if (typeof window !== 'undefined') return err.response.data;
+    if (err.name === \`\${kind}Error\`) return err.response.data;
+    if (err instanceof classes[kind]) return err.response.data;
+    return null;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 35,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, x, y, kind, classes) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (x > 1) return err.response?.data;
+    if ('data' in err) return err.response.data;
+    if (err.response?.status - 400) return err.response.data;
+    if (typeof window !== 'undefined') return err.response.data;
+    if (err.name === \`\${kind}Error\`) return err.response.data;
+    if (err instanceof classes[kind]) return err.response.data;
+    return null;
+  }
+}
+` },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 8,
+          column: 31,
+          endLine: 8,
+          endColumn: 43,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, x, y, kind, classes) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (x > 1) return err.response.data;
+    if ('data' in err) return err.response?.data;
+    if (err.response?.status - 400) return err.response.data;
+    if (typeof window !== 'undefined') return err.response.data;
+    if (err.name === \`\${kind}Error\`) return err.response.data;
+    if (err instanceof classes[kind]) return err.response.data;
+    return null;
+  }
+}
+` },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 9,
+          column: 44,
+          endLine: 9,
+          endColumn: 56,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, x, y, kind, classes) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (x > 1) return err.response.data;
+    if ('data' in err) return err.response.data;
+    if (err.response?.status - 400) return err.response?.data;
+    if (typeof window !== 'undefined') return err.response.data;
+    if (err.name === \`\${kind}Error\`) return err.response.data;
+    if (err instanceof classes[kind]) return err.response.data;
+    return null;
+  }
+}
+` },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 10,
+          column: 47,
+          endLine: 10,
+          endColumn: 59,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, x, y, kind, classes) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (x > 1) return err.response.data;
+    if ('data' in err) return err.response.data;
+    if (err.response?.status - 400) return err.response.data;
+    if (typeof window !== 'undefined') return err.response?.data;
+    if (err.name === \`\${kind}Error\`) return err.response.data;
+    if (err instanceof classes[kind]) return err.response.data;
+    return null;
+  }
+}
+` },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 11,
+          column: 45,
+          endLine: 11,
+          endColumn: 57,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, x, y, kind, classes) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (x > 1) return err.response.data;
+    if ('data' in err) return err.response.data;
+    if (err.response?.status - 400) return err.response.data;
+    if (typeof window !== 'undefined') return err.response.data;
+    if (err.name === \`\${kind}Error\`) return err.response?.data;
+    if (err instanceof classes[kind]) return err.response.data;
+    return null;
+  }
+}
+` },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 12,
+          column: 46,
+          endLine: 12,
+          endColumn: 58,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, x, y, kind, classes) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (x > 1) return err.response.data;
+    if ('data' in err) return err.response.data;
+    if (err.response?.status - 400) return err.response.data;
+    if (typeof window !== 'undefined') return err.response.data;
+    if (err.name === \`\${kind}Error\`) return err.response.data;
+    if (err instanceof classes[kind]) return err.response?.data;
+    return null;
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    {
+      // Guard clauses that do not always leave.
+      code: `
+import axios from 'axios';
+async function load(url, x) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (!err.response) {
+      const reason = err.message;
+      failures++;
+    }
+    if (!err.response) {
+      if (x) return null;
+    }
+    return err.response.data.items.map((item) => item.id);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 14,
+          column: 12,
+          endLine: 14,
+          endColumn: 24,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, x) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    if (!err.response) {
+      const reason = err.message;
+      failures++;
+    }
+    if (!err.response) {
+      if (x) return null;
+    }
+    return err.response?.data.items.map((item) => item.id);
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    {
+      // Destructuring by assignment and through a cast, a response copied to a variable, and a cast response.
+      code: `
+import axios from 'axios';
+async function load(url: string) {
+  let status;
+  try {
+    return await axios.get(url);
+  } catch (err: any) {
+    ({ status } = err.response);
+    const { data } = err.response as { data: unknown };
+    const res = err.response;
+    return [status, data, res.headers, (err.response as any).config];
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 31,
+          suggestions: [
+            { messageId: 'suggestEmptyObject', output: `
+import axios from 'axios';
+async function load(url: string) {
+  let status;
+  try {
+    return await axios.get(url);
+  } catch (err: any) {
+    ({ status } = err.response ?? {});
+    const { data } = err.response as { data: unknown };
+    const res = err.response;
+    return [status, data, res.headers, (err.response as any).config];
+  }
+}
+` },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 9,
+          column: 22,
+          endLine: 9,
+          endColumn: 34,
+          suggestions: [
+            { messageId: 'suggestEmptyObject', output: `
+import axios from 'axios';
+async function load(url: string) {
+  let status;
+  try {
+    return await axios.get(url);
+  } catch (err: any) {
+    ({ status } = err.response);
+    const { data } = (err.response as { data: unknown }) ?? {};
+    const res = err.response;
+    return [status, data, res.headers, (err.response as any).config];
+  }
+}
+` },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'res', client: 'axios' },
+          line: 11,
+          column: 27,
+          endLine: 11,
+          endColumn: 30,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url: string) {
+  let status;
+  try {
+    return await axios.get(url);
+  } catch (err: any) {
+    ({ status } = err.response);
+    const { data } = err.response as { data: unknown };
+    const res = err.response;
+    return [status, data, res?.headers, (err.response as any).config];
+  }
+}
+` },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 11,
+          column: 41,
+          endLine: 11,
+          endColumn: 53,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url: string) {
+  let status;
+  try {
+    return await axios.get(url);
+  } catch (err: any) {
+    ({ status } = err.response);
+    const { data } = err.response as { data: unknown };
+    const res = err.response;
+    return [status, data, res.headers, (err.response as any)?.config];
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    {
+      // Targets of writes, and tags, cannot be optional chains: no suggestion.
+      code: `
+import axios from 'axios';
+async function load(url, obj, list) {
+  try {
+    return await axios.get(url);
+  } catch (err) {
+    err.response.count++;
+    for (err.response.key in obj);
+    [err.response.first] = list;
+    [err.response.second = 1] = list;
+    [...err.response.rest] = list;
+    ({ total: err.response.total } = obj);
+    err.response.tag\`x\`;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 17,
+          suggestions: [],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 8,
+          column: 10,
+          endLine: 8,
+          endColumn: 22,
+          suggestions: [],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 9,
+          column: 6,
+          endLine: 9,
+          endColumn: 18,
+          suggestions: [],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 10,
+          column: 6,
+          endLine: 10,
+          endColumn: 18,
+          suggestions: [],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 11,
+          column: 9,
+          endLine: 11,
+          endColumn: 21,
+          suggestions: [],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 12,
+          column: 15,
+          endLine: 12,
+          endColumn: 27,
+          suggestions: [],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 13,
+          column: 5,
+          endLine: 13,
+          endColumn: 17,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Reads in a computed key and a default value can take `?.`; a long name is not repeated in the message.
+      code: `
+import axios from 'axios';
+async function load(url, obj) {
+  try {
+    return await axios.get(url);
+  } catch (errorFromTheUpstreamInventoryService) {
+    const { [errorFromTheUpstreamInventoryService.response.key]: value = errorFromTheUpstreamInventoryService.response.fallback } = obj;
+    return value;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'response', client: 'axios' },
+          line: 7,
+          column: 14,
+          endLine: 7,
+          endColumn: 59,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, obj) {
+  try {
+    return await axios.get(url);
+  } catch (errorFromTheUpstreamInventoryService) {
+    const { [errorFromTheUpstreamInventoryService.response?.key]: value = errorFromTheUpstreamInventoryService.response.fallback } = obj;
+    return value;
+  }
+}
+` },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'response', client: 'axios' },
+          line: 7,
+          column: 74,
+          endLine: 7,
+          endColumn: 119,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+import axios from 'axios';
+async function load(url, obj) {
+  try {
+    return await axios.get(url);
+  } catch (errorFromTheUpstreamInventoryService) {
+    const { [errorFromTheUpstreamInventoryService.response.key]: value = errorFromTheUpstreamInventoryService.response?.fallback } = obj;
+    return value;
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+
+  ],
+});
+
+describe('no-unguarded-error-response options', () => {
+  it('rejects options', () => {
+    const linter = new Linter({ configType: 'flat' });
+    expect(() =>
+      linter.verify('x', [
+        {
+          plugins: { 'http-client': { rules: { 'no-unguarded-error-response': rule } } } as never,
+          rules: { 'http-client/no-unguarded-error-response': ['error', { bogus: 1 }] },
+        },
+      ]),
+    ).toThrow(/no-unguarded-error-response/u);
+  });
+});
