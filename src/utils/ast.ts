@@ -97,21 +97,32 @@ export function skipWrappersDown(node: TSESTree.Node): TSESTree.Node {
 
 /**
  * The static name of a member access or property key: `a.b`, `a['b']`, `a[`b`]`, `{ b: 1 }`,
- * `{ 'b': 1 }`. Returns `null` for computed keys that are not constant.
+ * `{ 'b': 1 }`, and `#b` for a private name (`this.#b`), which can never equal a public one.
+ * Returns `null` for computed keys that are not constant.
  */
 export function getStaticName(
-  node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+  node:
+    | TSESTree.AccessorProperty
+    | TSESTree.MemberExpression
+    | TSESTree.MethodDefinition
+    | TSESTree.Property
+    | TSESTree.PropertyDefinition,
 ): string | null {
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     if (!node.computed) {
-      return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+      return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : `#${node.property.name}`;
     }
     return literalString(node.property);
   }
   if (!node.computed) {
-    if (node.key.type === AST_NODE_TYPES.Identifier) return node.key.name;
-    if (node.key.type === AST_NODE_TYPES.Literal) return String(node.key.value);
-    return null;
+    switch (node.key.type) {
+      case AST_NODE_TYPES.Identifier:
+        return node.key.name;
+      case AST_NODE_TYPES.PrivateIdentifier:
+        return `#${node.key.name}`;
+      case AST_NODE_TYPES.Literal:
+        return String(node.key.value);
+    }
   }
   return literalString(node.key);
 }
@@ -148,11 +159,16 @@ export function getMethodCall(member: TSESTree.MemberExpression): TSESTree.CallE
 /**
  * Where a value is looked up in an options object literal.
  * - `found`: the property is written literally, after any spread, so its value is known;
+ *   `property` is the property, or for an instance option the `x.defaults.key = value` write;
  * - `missing`: the object is a literal without the property and without spreads;
  * - `unknown`: the object (or a spread in it) cannot be seen, so the property may be there.
  */
 export type OptionLookup =
-  | { readonly kind: 'found'; readonly property: TSESTree.Property; readonly value: TSESTree.Node }
+  | {
+      readonly kind: 'found';
+      readonly property: TSESTree.AssignmentExpression | TSESTree.Property;
+      readonly value: TSESTree.Node;
+    }
   | { readonly kind: 'missing' }
   | { readonly kind: 'unknown' };
 

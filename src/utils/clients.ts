@@ -16,7 +16,7 @@ export const CLIENT_NAMES: readonly ClientName[] = ['axios', 'fetch', 'got', 'ky
  * - `url-options`: `fetch(url, init)`, `ky.get(url, options)`, `axios.get(url, config)`;
  * - `url-data-options`: `axios.post(url, data, config)`;
  * - `config-or-url-options`: `axios(config)` or `axios(url, config)`, `got(url, options)` or `got(options)`;
- * - `options`: `axios.request(config)`, undici `client.request(options)`;
+ * - `options`: undici `client.request(options)`;
  * - `node-http`: `http.request(url?, options?, callback?)`.
  */
 export type RequestSignature =
@@ -99,7 +99,8 @@ const fetchShape: ApiShape = request('fetch', null, 'url-options');
 const axiosRequestMembers: Record<string, ApiShape> = {
   ...methods('axios', ['delete', 'get', 'head', 'options'], 'url-options'),
   ...methods('axios', ['patch', 'patchForm', 'post', 'postForm', 'put', 'putForm'], 'url-data-options'),
-  request: request('axios', 'request', 'options'),
+  // `axios.request(config)`, and since axios 1.x also `axios.request(url, config)`.
+  request: request('axios', 'request', 'config-or-url-options'),
   defaults: { read: { role: 'defaults' } },
   interceptors: { read: { role: 'interceptors' } },
 };

@@ -11,6 +11,7 @@ import {
   isFunctionNode,
   isInLoopBody,
   isLoopNode,
+  isMemberNamed,
   isUndefinedLiteral,
   skipWrappersDown,
   skipWrappersUp,
@@ -57,15 +58,18 @@ export interface ClientInstance {
   readonly defaultsUnknown: boolean;
 }
 
-/** Where a construction runs, from the nearest enclosing function outwards. */
+/**
+ * Where a construction runs, from the nearest enclosing function outwards. Static fields and
+ * static blocks run once, where the class is defined, so they are looked through.
+ */
 export interface Placement {
-  /** The nearest enclosing function, or `null` at module level, in a class field or static block. */
+  /** The nearest enclosing function, or `null` at module level or in an instance field. */
   readonly fn: FunctionNode | null;
   /** The nearest loop, inside `fn`, whose body contains the construction; `null` when none. */
   readonly loop: LoopNode | null;
   /** `fn` is a class constructor. */
   readonly inConstructor: boolean;
-  /** The construction is a class field initialiser (`agent = new Agent()`). */
+  /** The construction is an instance field initialiser (`agent = new Agent()`), run by every `new`. */
   readonly inClassField: boolean;
 }
 
@@ -177,7 +181,7 @@ export function lookupOption(options: OptionsRef, name: string): OptionLookup {
 export function lookupInstanceOption(instance: ClientInstance, name: string): OptionLookup {
   const write = instance.defaults.get(name);
   if (write) {
-    return { kind: 'found', property: write as unknown as TSESTree.Property, value: write.right };
+    return { kind: 'found', property: write, value: write.right };
   }
   if (instance.defaultsUnknown) return { kind: 'unknown' };
   const own = lookupOption(instance.config, name);
@@ -187,8 +191,10 @@ export function lookupInstanceOption(instance: ClientInstance, name: string): Op
 
 /** Is the request's URL a local resource (`data:`, `blob:`, a bundled asset) rather than the network? */
 export function isLocalResourceRequest(request: HttpRequest): boolean {
-  const url = request.url && skipWrappersDown(request.url);
+  let url = request.url && skipWrappersDown(request.url);
   if (!url) return false;
+  // `new URL(...).href` names the same resource as the URL object.
+  if (isMemberNamed(url, 'href')) url = skipWrappersDown(url.object);
   const prefix = staticPrefix(url);
   if (prefix !== null && /^(?:data|blob|file):/iu.test(prefix)) return true;
   // new URL('./asset.wasm', import.meta.url): a file shipped with the module.
@@ -348,16 +354,16 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
   function handle(found: FoundReference, context: MutableInstance | null): void {
     const { api, module } = found.info;
     const node = found.node;
+    const settingsClient = Object.hasOwn(settings.clientModules, module) && !Object.hasOwn(MODULE_SHAPES, module);
     switch (api.role) {
       case 'request': {
         if (node.type !== AST_NODE_TYPES.CallExpression || requestByNode.has(node)) return;
-        const settingsClient = module in settings.clientModules && !(module in MODULE_SHAPES);
         let instance = context;
         if (!instance && api.client !== 'fetch' && api.client !== 'node-http' && !(api.client === 'undici' && !settingsClient)) {
           instance = libraryInstance(api.client, module, settingsClient ? 'settings' : 'library');
         }
         addRequest(node, api.client, api.method, api.signature, {
-          source: settingsClient ? 'settings' : context && context.origin !== 'library' ? 'instance' : 'library',
+          source: context ? 'instance' : settingsClient ? 'settings' : 'library',
           module: module === '' ? null : module,
           instance,
         });
@@ -365,7 +371,12 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       }
       case 'factory': {
         if (node.type !== AST_NODE_TYPES.CallExpression) return;
-        const parent = context ?? libraryInstance(api.client, module, 'library');
+        // `ky.create()` starts from fresh defaults; `extend` (and axios/got factories) inherit them.
+        // https://github.com/sindresorhus/ky#kycreatedefaultoptions
+        const parent =
+          api.client === 'ky' && api.method === 'create'
+            ? null
+            : (context ?? libraryInstance(api.client, module, settingsClient ? 'settings' : 'library'));
         const instance = createInstance(node, 'instance', api.client, module, argumentOptions(node, 0), parent);
         if (instance) trackInstance(instance, node);
         return;
@@ -377,8 +388,8 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
         return;
       }
       case 'defaults': {
-        const target = context ?? null;
-        if (target) recordDefaultsUse(target, node);
+        // Only axios has `defaults`; `axios.defaults.timeout = ...` configures the library default.
+        recordDefaultsUse(context ?? libraryInstance('axios', module, settingsClient ? 'settings' : 'library'), node);
         return;
       }
       case 'interceptors': {
@@ -416,7 +427,7 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       kind,
       client,
       module,
-      label: constructionLabel(node, sourceCode),
+      label: constructionLabel(node),
       options,
       placement: getPlacement(node),
       instance,
@@ -443,7 +454,7 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       const field = getStaticName(parent.left);
       const classBody = enclosingClassBody(parent);
       if (field !== null && classBody) fieldInstances.push({ instance, field, classBody, store: parent.left });
-    } else if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === store && !parent.static) {
+    } else if (parent && isClassField(parent) && parent.value === store && !parent.static) {
       const field = getStaticName(parent);
       if (field !== null) fieldInstances.push({ instance, field, classBody: parent.parent, store: parent.key });
     }
@@ -455,11 +466,15 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
     const parent = outer.parent;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
       const key = getStaticName(parent);
-      const assignment = skipWrappersUp(parent).parent;
-      if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === parent) {
+      const member = skipWrappersUp(parent);
+      const assignment = member.parent;
+      if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member) {
         if (key === null) instance.defaultsUnknown = true;
         else instance.defaults.set(key, assignment);
         if (instance.construction) (instance.construction as MutableConstruction).mutated = true;
+      } else if (instance.construction && isAssignmentTarget(member)) {
+        // `x.defaults.headers.common.Authorization = token` changes the defaults too.
+        (instance.construction as MutableConstruction).mutated = true;
       }
       return;
     }
@@ -536,20 +551,40 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       if (!map || awaited?.type !== AST_NODE_TYPES.AwaitExpression) continue;
       for (const found of propertyTracker.iteratePropertyReferences(awaited, map)) handle(found, null);
     }
+    const thisMembersByName = new Map<string, TSESTree.MemberExpression[]>();
+    for (const member of thisMembers) {
+      const name = getStaticName(member);
+      if (name === null) continue;
+      const list = thisMembersByName.get(name);
+      if (list) list.push(member);
+      else thisMembersByName.set(name, [member]);
+    }
+    // Following a field may find more field instances (`this.b = this.a.extend()`): they are appended.
     for (const { instance, field, classBody, store } of fieldInstances) {
       const map = traceMapOf(instanceShapeOf(instance.client), instance.module);
-      for (const member of thisMembers) {
-        if (member === store || getStaticName(member) !== field || enclosingClassBody(member) !== classBody) continue;
+      for (const member of thisMembersByName.get(field) ?? []) {
+        if (member === store || enclosingClassBody(member) !== classBody) continue;
         for (const found of propertyTracker.iteratePropertyReferences(member, map)) handle(found, instance);
       }
     }
-    for (const call of calls) {
+    // `calls` is in pre-order; walking it backwards sees every call after the calls inside it.
+    const chainsOnRequest = new Set<TSESTree.Node>();
+    for (let index = calls.length - 1; index >= 0; index--) {
+      const call = calls[index] as TSESTree.CallExpression;
       if (requestByNode.has(call)) continue;
       if (wantsWrappers && calleeMatches(call.callee, wrapperNames)) {
+        // `withDeadline(fetch(url))` gives the request inside it a deadline; it is not a second request.
+        if (call.arguments.some((argument) => requestByNode.has(skipWrappersDown(argument)))) continue;
         addRequest(call, 'fetch', null, 'url-options', { source: 'wrapper', module: null, instance: null });
         continue;
       }
-      if (types && isResponseConsumer(call) && isFetchResponseNode(call, types)) {
+      if (!types || !isResponseConsumer(call)) continue;
+      // `fetch(u).catch(f)` is still a `Response` promise, but of the request inside it, whose
+      // response `getResponseFlow` follows through the chain: not a second request.
+      const receiver = promiseChainReceiver(call);
+      if (receiver && (requestByNode.has(receiver) || chainsOnRequest.has(receiver))) {
+        chainsOnRequest.add(call);
+      } else if (isFetchResponseNode(call, types)) {
         addRequest(call, 'fetch', null, 'url-options', { source: 'typed', module: null, instance: null });
       }
     }
@@ -558,6 +593,17 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
   requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
   constructions.sort((a, b) => a.node.range[0] - b.node.range[0]);
   return model;
+}
+
+/** Is `node`, or a member chain on it (`node.a.b`), the target of an assignment? */
+function isAssignmentTarget(node: TSESTree.Node): boolean {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === current;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) return false;
+    current = skipWrappersUp(parent);
+  }
 }
 
 /** Identifiers that refer to the global `name`, whether or not the config declares it. */
@@ -670,26 +716,33 @@ function isWrappedByTimeoutFunction(node: TSESTree.CallExpression, settings: Htt
   );
 }
 
+const PROMISE_METHODS: ReadonlySet<string> = new Set(['catch', 'finally', 'then']);
+
 /**
- * Is the call's result awaited or chained with `.then`? Only such calls are checked against the
- * `Response` type: it keeps type-aware mode cheap and skips calls that return a response to be
- * handled elsewhere.
+ * Is the call's result awaited or chained with `.then`/`.catch`/`.finally`? Only such calls are
+ * checked against the `Response` type: it keeps type-aware mode cheap and skips calls that return
+ * a response to be handled elsewhere.
  */
 function isResponseConsumer(call: TSESTree.CallExpression): boolean {
   const outer = skipWrappersUp(call);
   const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.AwaitExpression) return true;
-  return (
-    parent?.type === AST_NODE_TYPES.MemberExpression &&
-    parent.object === outer &&
-    getStaticName(parent) === 'then'
-  );
+  return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer && isMemberNamed(parent, PROMISE_METHODS);
 }
 
-function constructionLabel(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): string {
+/** The call that `call` chains `.then()`/`.catch()`/`.finally()` on, if any: `p()` in `p().then(f)`. */
+function promiseChainReceiver(call: TSESTree.CallExpression): TSESTree.Node | null {
+  const callee = skipWrappersDown(call.callee);
+  if (!isMemberNamed(callee, PROMISE_METHODS)) return null;
+  const receiver = skipWrappersDown(callee.object);
+  return receiver.type === AST_NODE_TYPES.CallExpression ? receiver : null;
+}
+
+function constructionLabel(node: TSESTree.CallExpression | TSESTree.NewExpression): string {
   const callee = skipWrappersDown(node.callee);
-  let name = sourceCode.getText(callee);
-  if (name.length > 40 || name.includes('\n')) {
+  // A dotted name (`axios.create`), else the method alone: `ky.create({ ... }).extend` → `extend`.
+  let name = dottedPath(callee);
+  if (name === null || name.length > 40) {
     name = callee.type === AST_NODE_TYPES.MemberExpression ? (getStaticName(callee) ?? 'client') : 'client';
   }
   return node.type === AST_NODE_TYPES.NewExpression ? `new ${name}()` : `${name}()`;
@@ -709,15 +762,17 @@ export function getPlacement(node: TSESTree.Node): Placement {
         inClassField: false,
       };
     }
-    if (current.type === AST_NODE_TYPES.PropertyDefinition && current.value === child) {
+    if (isClassField(current) && current.value === child && !current.static) {
       return { fn: null, loop, inConstructor: false, inClassField: true };
-    }
-    if (current.type === AST_NODE_TYPES.StaticBlock) {
-      return { fn: null, loop, inConstructor: false, inClassField: false };
     }
     if (!loop && isLoopNode(current) && isInLoopBody(current, child)) loop = current;
   }
   return { fn: null, loop, inConstructor: false, inClassField: false };
+}
+
+/** A class field, plain or `accessor`. */
+function isClassField(node: TSESTree.Node): node is TSESTree.AccessorProperty | TSESTree.PropertyDefinition {
+  return node.type === AST_NODE_TYPES.PropertyDefinition || node.type === AST_NODE_TYPES.AccessorProperty;
 }
 
 function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {

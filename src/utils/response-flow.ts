@@ -117,8 +117,8 @@ function classifyValueUse(
     case AST_NODE_TYPES.ReturnStatement:
       return { kind: 'returned', node: parent };
     case AST_NODE_TYPES.ArrowFunctionExpression:
-      if (parent.body === node) return { kind: 'returned', node: parent };
-      break;
+      // An expression directly under an arrow function is its body.
+      return { kind: 'returned', node: parent };
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
       if (parent.callee !== node) {
