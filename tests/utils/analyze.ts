@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 
 import type { HttpModel } from '../../src/utils/http-model';
@@ -9,6 +10,8 @@ export interface AnalyzeOptions {
   readonly sourceType?: 'commonjs' | 'module' | 'script';
   readonly settings?: Record<string, unknown>;
   readonly globals?: Record<string, 'readonly' | 'writable'>;
+  /** Parse as TypeScript (`file.ts`, typescript-eslint's parser, no type information). */
+  readonly typescript?: boolean;
 }
 
 /**
@@ -30,17 +33,18 @@ export function analyze(
   const linter = new Linter({ configType: 'flat' });
   const messages = linter.verify(code, [
     {
-      files: ['**/*.js'],
+      files: ['**/*.js', '**/*.ts'],
       languageOptions: {
         ecmaVersion: 'latest',
         sourceType: options.sourceType ?? 'module',
         globals: options.globals ?? {},
+        ...(options.typescript === true ? { parser: tsParser } : {}),
       },
       settings: options.settings ?? {},
       plugins: { probe: { rules: { model: probe } } } as never,
       rules: { 'probe/model': 'error' },
     },
-  ], 'file.js');
+  ], options.typescript === true ? 'file.ts' : 'file.js');
   const fatal = messages.find((message) => message.fatal === true || message.ruleId === 'probe/model');
   if (fatal) throw new Error(fatal.message);
   if (!captured) throw new Error('the probe rule did not run');
