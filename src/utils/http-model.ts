@@ -524,6 +524,25 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
     for (const found of propertyTracker.iteratePropertyReferences(call, map)) handle(found, null);
   }
 
+  // TypeScript's `import axios = require('axios')`.
+  for (const statement of sourceCode.ast.body) {
+    if (
+      statement.type !== AST_NODE_TYPES.TSImportEqualsDeclaration ||
+      statement.moduleReference.type !== AST_NODE_TYPES.TSExternalModuleReference
+    ) {
+      continue;
+    }
+    const name = statement.moduleReference.expression.value;
+    const map = Object.hasOwn(esmMap, name) ? esmMap[name] : undefined;
+    if (!map) continue;
+    for (const variable of sourceCode.getDeclaredVariables(statement)) {
+      for (const reference of variable.references) {
+        if (!reference.isRead()) continue;
+        for (const found of propertyTracker.iteratePropertyReferences(reference.identifier, map)) handle(found, null);
+      }
+    }
+  }
+
   // 2. The global `fetch`, also as `globalThis.fetch`, `window.fetch`, `self.fetch`.
   const fetchMap = traceMapOf(GLOBAL_FETCH_SHAPE, '');
   for (const identifier of globalReferences(globalScope, 'fetch')) {

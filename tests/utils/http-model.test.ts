@@ -178,6 +178,7 @@ describe('import shapes', () => {
     shape: string;
     code: (module: (typeof modules)[number]) => string;
     sourceType?: AnalyzeOptions['sourceType'];
+    typescript?: boolean;
   }[] = [
     { shape: 'ESM default', code: (m) => `import x from '${m.module}';\n${m.whole('x')};` },
     { shape: 'ESM namespace', code: (m) => `import * as x from '${m.module}';\n${m.whole('x')};` },
@@ -201,6 +202,7 @@ describe('import shapes', () => {
     },
     { shape: 'await import() namespace', code: (m) => `const x = await import('${m.module}');\n${m.whole('x')};` },
     { shape: '(await import()).default', code: (m) => `const x = (await import('${m.module}')).default;\n${m.whole('x')};` },
+    { shape: 'TypeScript import = require()', typescript: true, code: (m) => `import x = require('${m.module}');\n${m.whole('x')};` },
   ];
 
   const cases = modules.flatMap((module) =>
@@ -210,8 +212,8 @@ describe('import shapes', () => {
       .map((shape) => ({ ...shape, module })),
   );
 
-  it.each(cases)('$module.module: $shape', ({ module, code, sourceType }) => {
-    expect(found(code(module), { sourceType })).toEqual([`${module.found} from ${module.module}`]);
+  it.each(cases)('$module.module: $shape', ({ module, code, sourceType, typescript }) => {
+    expect(found(code(module), { sourceType, typescript })).toEqual([`${module.found} from ${module.module}`]);
   });
 
   it('recognises the whole API of each client', () => {
@@ -280,6 +282,21 @@ describe('import shapes', () => {
         axios[method](url);
         new axios.get(url);
       `),
+    ).toEqual([]);
+  });
+
+  it('ignores TypeScript import-equals of namespaces and unknown modules', () => {
+    expect(
+      findings(
+        `
+          import request = require('superagent');
+          import Ns = Other.Namespace;
+          import type Axios = require('axios');
+          request.get(url);
+          Ns.get(url);
+        `,
+        { typescript: true },
+      ),
     ).toEqual([]);
   });
 
