@@ -136,36 +136,46 @@ function policyOf(request: HttpRequest, model: HttpModel, sourceCode: TSESLint.S
       return request.callback
         ? { client, settles: 'calls back', reason: '', check: 'statusCode', suggest: false }
         : null;
-    case 'axios':
+    case 'axios': {
       // https://axios-http.com/docs/handling_errors: `validateStatus` decides what rejects.
-      return clientOption(request, 'validateStatus', acceptsErrorsByValidateStatus)
+      const value = acceptingOption(request, 'validateStatus', acceptsErrorsByValidateStatus);
+      return value
         ? { client, settles: 'resolves', reason: ' with this `validateStatus`', check: 'status', suggest: false }
         : null;
+    }
     case 'got':
-    case 'ky':
+    case 'ky': {
       // https://github.com/sindresorhus/got/blob/main/documentation/2-options.md#throwhttperrors
       // https://github.com/sindresorhus/ky#throwhttperrors
       if (request.method === 'stream' || request.method === 'paginate') return null;
-      return clientOption(request, 'throwHttpErrors', acceptsErrorsByThrowHttpErrors)
-        ? {
-            client,
-            settles: 'resolves',
-            reason: ' with `throwHttpErrors: false`',
-            check: request.client === 'ky' ? 'ok' : 'statusCode',
-            suggest: request.client === 'ky',
-          }
-        : null;
+      const value = acceptingOption(request, 'throwHttpErrors', acceptsErrorsByThrowHttpErrors);
+      if (!value) return null;
+      return {
+        client,
+        settles: 'resolves',
+        reason:
+          value.type === AST_NODE_TYPES.Literal ? ' with `throwHttpErrors: false`' : ' with this `throwHttpErrors`',
+        check: request.client === 'ky' ? 'ok' : 'statusCode',
+        suggest: request.client === 'ky',
+      };
+    }
   }
 }
 
 /**
- * Does the option `name`, set on the call or else on the client instance, make the client
- * resolve on error statuses? Unknown settings are not reported.
+ * The value of option `name`, set on the call or else on the client instance, when it makes the
+ * client resolve on error statuses; `null` otherwise. Unknown settings are not reported.
  */
-function clientOption(request: HttpRequest, name: string, accepts: (value: TSESTree.Node) => boolean | null): boolean {
+function acceptingOption(
+  request: HttpRequest,
+  name: string,
+  accepts: (value: TSESTree.Node) => boolean | null,
+): TSESTree.Node | null {
   let lookup = lookupOption(request.options, name);
   if (lookup.kind === 'missing' && request.instance) lookup = lookupInstanceOption(request.instance, name);
-  return lookup.kind === 'found' && accepts(lookup.value) === true;
+  if (lookup.kind !== 'found') return null;
+  const value = skipWrappersDown(lookup.value);
+  return accepts(value) === true ? value : null;
 }
 
 /**
@@ -232,7 +242,7 @@ function evaluate(node: TSESTree.Node, param: string | null, status: number): un
       if (left === UNKNOWN) return UNKNOWN;
       if (node.operator === '&&') return left ? evaluate(node.right, param, status) : left;
       if (node.operator === '||') return left ? left : evaluate(node.right, param, status);
-      return left ?? evaluate(node.right, param, status);
+      return UNKNOWN;
     }
     case AST_NODE_TYPES.ConditionalExpression: {
       const test = evaluate(node.test, param, status);
@@ -249,7 +259,6 @@ function evaluate(node: TSESTree.Node, param: string | null, status: number): un
 }
 
 function binary(node: TSESTree.BinaryExpression, param: string | null, status: number): unknown {
-  if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return UNKNOWN;
   const left = evaluate(node.left, param, status);
   const right = evaluate(node.right, param, status);
   if (left === UNKNOWN || right === UNKNOWN || typeof left === 'object' || typeof right === 'object') return UNKNOWN;

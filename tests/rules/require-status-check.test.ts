@@ -278,6 +278,129 @@ ruleTester.run('require-status-check', rule, {
         return Promise.all([a.json(), b.json(), c.json(), d.json()]);
       }
     `,
+    // `validateStatus` functions that reject every error status, or cannot be evaluated
+    `
+      import axios from 'axios';
+      const limit = 400;
+      export async function load(url) {
+        const a = await axios.get(url, { validateStatus: (status) => !(status >= 400) });
+        const b = await axios.get(url, { validateStatus: (status) => (status === 304 ? true : status - 200 < 100 && status % 1 === 0) });
+        const c = await axios.get(url, { validateStatus: (status) => status < limit });
+        const d = await axios.get(url, { validateStatus: async () => true });
+        const e = await axios.get(url, { validateStatus: ({ status }) => status });
+        const f = await axios.get(url, { validateStatus: (status) => { log(status); return true; } });
+        const g = await axios.get(url, { validateStatus: (status) => status in codes });
+        const h = await axios.get(url, { validateStatus: (status) => codes.includes(status) });
+        const i = await axios.get(url, { validateStatus: (status) => [...codes].includes(status) });
+        const j = await axios.get(url, { validateStatus: (status) => +status });
+        const k = await axios.get(url, { validateStatus: true });
+        const l = await axios.get(url, { validateStatus: function () {} });
+        const m = await axios.get(url, { validateStatus: (status) => status * 2 / 2 > 1000 || status === -1 });
+        const n = await axios.get(url, { validateStatus: (status) => status == null ?? x });
+        const o = await axios.get(url, { validateStatus: (status) => ~status });
+        const p = await axios.get(url, { validateStatus: (status) => [200, ...codes].includes(status, 1) });
+        const q = await axios.get(url, { validateStatus: (status) => !unknown || status === 200 || status === 201 });
+        const r = await axios.get(url, { validateStatus: (status) => (flag ? status < 500 : false) });
+        const s = await axios.get(url, { validateStatus: (status) => (status % 100) + 200 <= 299 && status & 1 });
+        const t = await axios.get(url, { validateStatus: (status) => [200, 201].includes(status) });
+        const u = await axios.get(url, { validateStatus: (status) => status === 200 || status === 201 });
+        const v = await axios.get(url, { validateStatus: (status) => [200, unknown].includes(status) });
+        return [a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v].map((res) => res.data);
+      }
+    `,
+    // got streams and pagination, undici `stream`, node requests without a callback
+    `
+      import got from 'got';
+      import { stream } from 'undici';
+      import http from 'node:http';
+      got.stream(url, { throwHttpErrors: false }).pipe(file);
+      const pages = got.paginate(url, { throwHttpErrors: false });
+      await stream(url, { method: 'GET' }, ({ body }) => body);
+      const req = http.get(url);
+      req.on('response', (res) => res.pipe(file));
+      const ky = await import('ky');
+      const x = await ky.default(url, { throwHttpErrors: 'sometimes' });
+      x.json();
+    `,
+    // responses thrown, rendered, wrapped, yielded, spread or kept in an outer variable
+    `
+      let last;
+      async function* pages(url) {
+        const res = await fetch(url);
+        yield res;
+      }
+      async function a(url) {
+        const res = await fetch(url);
+        if (res.headers.get('x-retry')) throw res;
+        last = res;
+        return res.json();
+      }
+      async function b(url) {
+        const res = await fetch(url);
+        const view = <Response value={res} />;
+        return res.json();
+      }
+      async function c(url) {
+        const res = await fetch(url);
+        html\`<p>\${res}</p>\`;
+        return [res.json(), new Wrapper(res), [...res], { ...res }];
+      }
+      async function d(url) {
+        const res = await fetch(url);
+        const { ...rest } = res;
+        return res.json();
+      }
+      async function e(url) {
+        const res = await fetch(url);
+        const [first] = res;
+        return res.json();
+      }
+      async function f(url) {
+        const res = await fetch(url);
+        const { [key]: value } = res;
+        return res.json();
+      }
+      async function g(url, handler) {
+        const res = await fetch(url);
+        handler(...[res]);
+        return res.json();
+      }
+    `,
+    // handlers of this file: rest, defaults and destructured parameters, recursion
+    `
+      function viaRest(...args) {
+        return args;
+      }
+      function withDefault(res = null) {
+        if (!res.ok) throw new Error('failed');
+      }
+      function destructured({ ok }) {
+        if (!ok) throw new Error('failed');
+      }
+      function recursive(res) {
+        return recursive(res);
+      }
+      function noParameter() {}
+      const a = (url) => fetch(url).then(viaRest).then((r) => r.json());
+      const b = (url) => fetch(url).then(withDefault);
+      async function c(url) {
+        const res = await fetch(url);
+        destructured(res);
+        return res.json();
+      }
+      async function d(url) {
+        const res = await fetch(url);
+        recursive(res);
+        recursive(res);
+        return res.json();
+      }
+      async function e(url) {
+        const res = await fetch(url);
+        withDefault(res);
+        noParameter(res);
+        return res.json();
+      }
+    `,
   ],
   invalid: [
     {
@@ -1057,6 +1180,155 @@ ruleTester.run('require-status-check', rule, {
     `,
             },
           ],
+        },
+      ],
+    },
+    {
+      // `validateStatus` written as a function with a `return`
+      code: `
+      import axios from 'axios';
+      export async function load(url) {
+        const res = await axios.post(url, {}, {
+          validateStatus: function (status) {
+            return [200, 201, 404].includes(status);
+          },
+        });
+        return res.data;
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'axios.post', settles: 'resolves', reason: ' with this `validateStatus`', check: 'res.status', use: 'res.data', action: 'reads' },
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 37,
+        },
+      ],
+    },
+    {
+      // `validateStatus: undefined` and `false` accept every status
+      code: `
+      import axios from 'axios';
+      const a = (url) => axios.get(url, { validateStatus: undefined }).then((res) => res.data);
+      const b = (url) => axios.get(url, { validateStatus: false }).then((res) => res.data);
+      const c = (url) => axios.get(url, { validateStatus: (s) => s !== 0 && (s < 200 || s >= 200) }).then((res) => res.data);
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'axios.get', settles: 'resolves', reason: ' with this `validateStatus`', check: 'res.status', use: 'res.data', action: 'reads' },
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 71,
+        },
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'axios.get', settles: 'resolves', reason: ' with this `validateStatus`', check: 'res.status', use: 'res.data', action: 'reads' },
+          line: 4,
+          column: 26,
+          endLine: 4,
+          endColumn: 67,
+        },
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'axios.get', settles: 'resolves', reason: ' with this `validateStatus`', check: 'res.status', use: 'res.data', action: 'reads' },
+          line: 5,
+          column: 26,
+          endLine: 5,
+          endColumn: 101,
+        },
+      ],
+    },
+    {
+      // ky's `throwHttpErrors` as a function of the status
+      code: `
+      import ky from 'ky';
+      export const load = (url) => ky.get(url, { throwHttpErrors: (status) => status !== 404 }).json();
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'ky.get', settles: 'resolves', reason: ' with this `throwHttpErrors`', check: 'ok', use: '.json()', action: 'parses' },
+          line: 3,
+          column: 36,
+          endLine: 3,
+          endColumn: 96,
+        },
+      ],
+    },
+    {
+      // a node response read with `once('readable')` and `read()`
+      code: `
+      import * as https from 'https';
+      https.get('https://example.com', (res) => {
+        res.once('readable', () => {
+          process.stdout.write(res.read());
+        });
+      });
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'https.get', settles: 'calls back', reason: '', check: 'res.statusCode', use: 'res.once(\'readable\')', action: 'reads' },
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 16,
+        },
+      ],
+    },
+    {
+      // a long callee is named by its method
+      code: `
+      async function load(url) {
+        const res = await services.http.clients.primary.withRetries.fetch(url);
+        return res.json();
+      }
+    `,
+      settings: { 'http-client': { fetchFunctions: ['withRetries.fetch'] } },
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 3,
+          column: 27,
+          endLine: 3,
+          endColumn: 79,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function load(url) {
+        const res = await services.http.clients.primary.withRetries.fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        return res.json();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a long body read on a named response is shortened
+      code: `
+      import http from 'node:http';
+      http.get(url, (response) => {
+        response.addListener('data', this.handlers.onChunk);
+      });
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'http.get', settles: 'calls back', reason: '', check: 'response.statusCode', use: 'response.addListener(\'data\')', action: 'reads' },
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 15,
         },
       ],
     },
