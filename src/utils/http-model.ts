@@ -56,6 +56,8 @@ export interface ClientInstance {
   readonly defaults: ReadonlyMap<string, TSESTree.AssignmentExpression>;
   /** `instance.defaults` is changed in a way that cannot be followed (`Object.assign`, reassignment). */
   readonly defaultsUnknown: boolean;
+  /** Reads of `instance.interceptors` in this file (axios): the `api.interceptors` of `api.interceptors.request.use(fn)`. */
+  readonly interceptorReads: readonly TSESTree.Node[];
 }
 
 /**
@@ -261,6 +263,7 @@ interface MutableInstance extends ClientInstance {
   construction: ClientConstruction | null;
   defaults: Map<string, TSESTree.AssignmentExpression>;
   defaultsUnknown: boolean;
+  interceptorReads: TSESTree.Node[];
 }
 
 interface MutableConstruction extends ClientConstruction {
@@ -345,6 +348,7 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
         parent: null,
         defaults: new Map(),
         defaultsUnknown: false,
+        interceptorReads: [],
       };
       libraryInstances.set(key, instance);
     }
@@ -393,7 +397,9 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
         return;
       }
       case 'interceptors': {
-        if (context?.construction) (context.construction as MutableConstruction).mutated = true;
+        const target = context ?? libraryInstance('axios', module, settingsClient ? 'settings' : 'library');
+        target.interceptorReads.push(node);
+        if (target.construction) (target.construction as MutableConstruction).mutated = true;
         return;
       }
     }
@@ -420,6 +426,7 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
             parent,
             defaults: new Map(),
             defaultsUnknown: false,
+            interceptorReads: [],
           }
         : null;
     const construction: MutableConstruction = {
