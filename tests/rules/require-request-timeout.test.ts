@@ -1,0 +1,1682 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import type { ESLintUtils } from '@typescript-eslint/utils';
+
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import rule from '../../src/rules/require-request-timeout';
+import { createRuleTester } from '../rule-tester';
+
+type MessageIds = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
+type Options = ESLintUtils.InferOptionsTypeFromRule<typeof rule>;
+
+const ruleTester = createRuleTester();
+
+const RUNTIME_FETCH = { fallback: ' (runtime default 300 s)' };
+const OTHER_FETCH = { fallback: '' };
+const AXIOS = { library: 'axios', remedy: 'Set `timeout` or pass a `signal`' };
+const GOT = { library: 'got', remedy: 'Set `timeout: { request: ms }` or pass a `signal`' };
+const NODE_FETCH = { library: 'node-fetch', remedy: 'Pass `signal: AbortSignal.timeout(ms)`' };
+const NODE_HTTP_REMEDY = 'Pass `signal: AbortSignal.timeout(ms)` or call `req.setTimeout()`';
+
+const SETTINGS = {
+  'http-client': {
+    fetchFunctions: ['fetchJson', 'api.fetch'],
+    timeoutFunctions: ['fetchWithTimeout', 'withDeadline'],
+    clientModules: { '@/lib/http': { default: 'axios', fetcher: 'fetch' }, '@/lib/legacy': { default: 'node-http' } },
+  },
+};
+
+const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // The global fetch: Node's undici gives up only after 300 s.
+  {
+    code: `
+      async function loadUser(id) {
+        const res = await fetch(\`https://api.example.com/users/\${id}\`);
+        return res.json();
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 3,
+        column: 27,
+        endLine: 3,
+        endColumn: 32,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      async function loadUser(id) {
+        const res = await fetch(\`https://api.example.com/users/\${id}\`, { signal: AbortSignal.timeout(10000) });
+        return res.json();
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // A multi-line init object gets the signal on its own line.
+  {
+    code: `
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+      });
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 2,
+        column: 13,
+        endLine: 2,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(10000),
+      });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // `globalThis.fetch` and `window.fetch` are the same function.
+  {
+    code: `
+      globalThis.fetch(url, { method: 'DELETE' });
+      window.fetch(url).then((res) => res.text());
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 2,
+        column: 7,
+        endLine: 2,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      globalThis.fetch(url, { method: 'DELETE', signal: AbortSignal.timeout(10000) });
+      window.fetch(url).then((res) => res.text());
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 3,
+        column: 7,
+        endLine: 3,
+        endColumn: 19,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      globalThis.fetch(url, { method: 'DELETE' });
+      window.fetch(url, { signal: AbortSignal.timeout(10000) }).then((res) => res.text());
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // A `signal` of `undefined` or `null` is no signal; the suggestion fills it in.
+  {
+    code: `
+      fetch(url, { signal: undefined });
+      fetch(url, { signal: null, cache: 'no-store' });
+      fetch(url, undefined);
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 2,
+        column: 7,
+        endLine: 2,
+        endColumn: 12,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      fetch(url, { signal: AbortSignal.timeout(10000) });
+      fetch(url, { signal: null, cache: 'no-store' });
+      fetch(url, undefined);
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 3,
+        column: 7,
+        endLine: 3,
+        endColumn: 12,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      fetch(url, { signal: undefined });
+      fetch(url, { signal: AbortSignal.timeout(10000), cache: 'no-store' });
+      fetch(url, undefined);
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 4,
+        column: 7,
+        endLine: 4,
+        endColumn: 12,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      fetch(url, { signal: undefined });
+      fetch(url, { signal: null, cache: 'no-store' });
+      fetch(url, { signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // `timeout` is not a Fetch option: Node ignores it.
+  {
+    code: `
+      const res = await fetch(url, { method: 'POST', body, timeout: 5000 });
+    `,
+    errors: [
+      {
+        messageId: 'ignoredTimeoutOption',
+        line: 2,
+        column: 60,
+        endLine: 2,
+        endColumn: 73,
+        suggestions: [
+          {
+            messageId: 'suggestSignalForTimeout',
+            data: { value: '5000' },
+            output: `
+      const res = await fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(5000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      export function get(url, timeout) {
+        return fetch(url, { timeout });
+      }
+      fetch(url, { timeout: 0 });
+      fetch(url, { timeout: 1000, signal: undefined });
+    `,
+    errors: [
+      {
+        messageId: 'ignoredTimeoutOption',
+        line: 3,
+        column: 29,
+        endLine: 3,
+        endColumn: 36,
+        suggestions: [
+          {
+            messageId: 'suggestSignalForTimeout',
+            data: { value: 'timeout' },
+            output: `
+      export function get(url, timeout) {
+        return fetch(url, { signal: AbortSignal.timeout(timeout) });
+      }
+      fetch(url, { timeout: 0 });
+      fetch(url, { timeout: 1000, signal: undefined });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'ignoredTimeoutOption',
+        line: 5,
+        column: 20,
+        endLine: 5,
+        endColumn: 30,
+        suggestions: [
+          {
+            messageId: 'suggestSignalForTimeout',
+            data: { value: '10000' },
+            output: `
+      export function get(url, timeout) {
+        return fetch(url, { timeout });
+      }
+      fetch(url, { signal: AbortSignal.timeout(10000) });
+      fetch(url, { timeout: 1000, signal: undefined });
+    `,
+          },
+        ],
+      },
+      // Replacing `timeout` would leave the later `signal: undefined` in force: no suggestion.
+      { messageId: 'ignoredTimeoutOption', line: 6, column: 20, endLine: 6, endColumn: 33, suggestions: [] },
+    ],
+  },
+  // undici's own fetch has the same 300 s defaults.
+  {
+    code: `
+      import { fetch } from 'undici';
+      const res = await fetch('https://example.com/health');
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 3,
+        column: 25,
+        endLine: 3,
+        endColumn: 30,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import { fetch } from 'undici';
+      const res = await fetch('https://example.com/health', { signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // A dispatcher without timeouts of its own adds no deadline.
+  {
+    code: `
+      import { Agent } from 'undici';
+      const dispatcher = new Agent({ connections: 10 });
+      await fetch(url, { dispatcher });
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import { Agent } from 'undici';
+      const dispatcher = new Agent({ connections: 10 });
+      await fetch(url, { dispatcher, signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // node-fetch has no deadline at all; its v2 `timeout: 0` is the default "none".
+  {
+    code: `
+      import fetch from 'node-fetch';
+      const res = await fetch(url);
+      const other = await fetch(url, { timeout: 0 });
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: NODE_FETCH,
+        line: 3,
+        column: 25,
+        endLine: 3,
+        endColumn: 30,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import fetch from 'node-fetch';
+      const res = await fetch(url, { signal: AbortSignal.timeout(10000) });
+      const other = await fetch(url, { timeout: 0 });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'timeout: 0', what: 'the `node-fetch` timeout' },
+        line: 4,
+        column: 40,
+        endLine: 4,
+        endColumn: 50,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import fetch from 'node-fetch';
+      const res = await fetch(url);
+      const other = await fetch(url, { timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      const fetch = require('node-fetch');
+      const { fetch: crossFetch } = require('cross-fetch');
+      fetch(url);
+      crossFetch(url, { headers });
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: NODE_FETCH,
+        line: 4,
+        column: 7,
+        endLine: 4,
+        endColumn: 12,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      const fetch = require('node-fetch');
+      const { fetch: crossFetch } = require('cross-fetch');
+      fetch(url, { signal: AbortSignal.timeout(10000) });
+      crossFetch(url, { headers });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: { library: 'cross-fetch', remedy: 'Pass `signal: AbortSignal.timeout(ms)`' },
+        line: 5,
+        column: 7,
+        endLine: 5,
+        endColumn: 17,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      const fetch = require('node-fetch');
+      const { fetch: crossFetch } = require('cross-fetch');
+      fetch(url);
+      crossFetch(url, { headers, signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // Another ponyfill: no claim about its default.
+  {
+    code: `
+      import { fetch } from '@whatwg-node/fetch';
+      await fetch(url);
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: OTHER_FETCH,
+        line: 3,
+        column: 13,
+        endLine: 3,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import { fetch } from '@whatwg-node/fetch';
+      await fetch(url, { signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // Declared fetch wrappers that are not declared timeout functions; their signature is only
+  // assumed, so the options argument is never added.
+  {
+    code: `
+      const user = await fetchJson(\`/users/\${id}\`);
+      const saved = await fetchJson('/users', { method: 'POST', body });
+    `,
+    settings: SETTINGS,
+    errors: [
+      { messageId: 'missingSignal', data: OTHER_FETCH, line: 2, column: 26, endLine: 2, endColumn: 35, suggestions: [] },
+      {
+        messageId: 'missingSignal',
+        data: OTHER_FETCH,
+        line: 3,
+        column: 27,
+        endLine: 3,
+        endColumn: 36,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      const user = await fetchJson(\`/users/\${id}\`);
+      const saved = await fetchJson('/users', { method: 'POST', body, signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // Each request of a fan-out needs its own deadline; `fetch()` without a URL gets no suggestion.
+  {
+    code: `
+      const [a, b] = await Promise.all([fetch(first), fetch()]);
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 2,
+        column: 41,
+        endLine: 2,
+        endColumn: 46,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      const [a, b] = await Promise.all([fetch(first, { signal: AbortSignal.timeout(10000) }), fetch()]);
+    `,
+          },
+        ],
+      },
+      { messageId: 'missingSignal', data: RUNTIME_FETCH, line: 2, column: 55, endLine: 2, endColumn: 60, suggestions: [] },
+    ],
+  },
+  // `ms` sets the suggested deadline; `clients` turns other clients off.
+  {
+    code: `
+      import axios from 'axios';
+      axios.get(url);
+      fetch(url);
+    `,
+    options: [{ clients: { axios: false }, ms: 2500 }],
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 4,
+        column: 7,
+        endLine: 4,
+        endColumn: 12,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '2500' },
+            output: `
+      import axios from 'axios';
+      axios.get(url);
+      fetch(url, { signal: AbortSignal.timeout(2500) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // axios has no timeout by default.
+  {
+    code: `
+      import axios from 'axios';
+      export async function getUser(id) {
+        const { data } = await axios.get(\`/api/users/\${id}\`);
+        return data;
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 4,
+        column: 32,
+        endLine: 4,
+        endColumn: 41,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export async function getUser(id) {
+        const { data } = await axios.get(\`/api/users/\${id}\`, { timeout: 10000 });
+        return data;
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // The config of `post` comes after the data; a missing data argument becomes `undefined`.
+  {
+    code: `
+      const axios = require('axios');
+      axios.post('/api/orders', order);
+      axios.post('/api/ping');
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 3,
+        column: 7,
+        endLine: 3,
+        endColumn: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      const axios = require('axios');
+      axios.post('/api/orders', order, { timeout: 10000 });
+      axios.post('/api/ping');
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 4,
+        column: 7,
+        endLine: 4,
+        endColumn: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      const axios = require('axios');
+      axios.post('/api/orders', order);
+      axios.post('/api/ping', undefined, { timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // A config object: the timeout goes into it.
+  {
+    code: `
+      import axios from 'axios';
+      axios({ method: 'get', url: '/api/items' });
+      axios.request({ url: '/api/items', params });
+      axios.get(url, { timeout: undefined });
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 3,
+        column: 7,
+        endLine: 3,
+        endColumn: 12,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      axios({ method: 'get', url: '/api/items', timeout: 10000 });
+      axios.request({ url: '/api/items', params });
+      axios.get(url, { timeout: undefined });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 4,
+        column: 7,
+        endLine: 4,
+        endColumn: 20,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      axios({ method: 'get', url: '/api/items' });
+      axios.request({ url: '/api/items', params, timeout: 10000 });
+      axios.get(url, { timeout: undefined });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 5,
+        column: 7,
+        endLine: 5,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      axios({ method: 'get', url: '/api/items' });
+      axios.request({ url: '/api/items', params });
+      axios.get(url, { timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // An instance without a timeout, used through a class field; an interceptor that sets headers only.
+  {
+    code: `
+      import axios from 'axios';
+      export class Api {
+        http = axios.create({ baseURL: process.env.API_URL });
+        constructor() {
+          this.http.interceptors.request.use((config) => {
+            config.headers.authorization = token();
+            return config;
+          });
+        }
+        list() {
+          return this.http.get('/items');
+        }
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 12,
+        column: 18,
+        endLine: 12,
+        endColumn: 31,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export class Api {
+        http = axios.create({ baseURL: process.env.API_URL });
+        constructor() {
+          this.http.interceptors.request.use((config) => {
+            config.headers.authorization = token();
+            return config;
+          });
+        }
+        list() {
+          return this.http.get('/items', { timeout: 10000 });
+        }
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // An explicit "no timeout": per call, on an instance, on the defaults.
+  {
+    code: `
+      import axios from 'axios';
+      const NO_TIMEOUT = 0;
+      axios.get(url, { timeout: NO_TIMEOUT });
+      const api = axios.create({ baseURL, timeout: Infinity });
+      api.get('/a');
+      api.post('/b', body);
+      axios.defaults.timeout = 0;
+    `,
+    errors: [
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'timeout: 0', what: 'the `axios` timeout' },
+        line: 4,
+        column: 24,
+        endLine: 4,
+        endColumn: 43,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import axios from 'axios';
+      const NO_TIMEOUT = 0;
+      axios.get(url, { timeout: 10000 });
+      const api = axios.create({ baseURL, timeout: Infinity });
+      api.get('/a');
+      api.post('/b', body);
+      axios.defaults.timeout = 0;
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'timeout: Infinity', what: 'the `axios` timeout' },
+        line: 5,
+        column: 43,
+        endLine: 5,
+        endColumn: 60,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import axios from 'axios';
+      const NO_TIMEOUT = 0;
+      axios.get(url, { timeout: NO_TIMEOUT });
+      const api = axios.create({ baseURL, timeout: 10000 });
+      api.get('/a');
+      api.post('/b', body);
+      axios.defaults.timeout = 0;
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'defaults.timeout = 0', what: 'the `axios` timeout' },
+        line: 8,
+        column: 7,
+        endLine: 8,
+        endColumn: 33,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import axios from 'axios';
+      const NO_TIMEOUT = 0;
+      axios.get(url, { timeout: NO_TIMEOUT });
+      const api = axios.create({ baseURL, timeout: Infinity });
+      api.get('/a');
+      api.post('/b', body);
+      axios.defaults.timeout = 10000;
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // A `signal: null` is no signal; an instance's own `defaults.timeout = null` turns it off.
+  {
+    code: `
+      import axios from 'axios';
+      const api = axios.create();
+      api.defaults.timeout = null;
+      axios.get(url, { signal: null });
+    `,
+    errors: [
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'defaults.timeout = null', what: 'the `axios` timeout' },
+        line: 4,
+        column: 7,
+        endLine: 4,
+        endColumn: 34,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import axios from 'axios';
+      const api = axios.create();
+      api.defaults.timeout = 10000;
+      axios.get(url, { signal: null });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 5,
+        column: 7,
+        endLine: 5,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      const api = axios.create();
+      api.defaults.timeout = null;
+      axios.get(url, { signal: null, timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // got has no timeout by default; it takes `timeout: { request: ms }`.
+  {
+    code: `
+      import got from 'got';
+      const body = await got.get('https://api.example.com/items').json();
+      await got.post('https://api.example.com/items', { json: item });
+      await got({ url: 'https://api.example.com/items', method: 'PUT' });
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 3,
+        column: 26,
+        endLine: 3,
+        endColumn: 33,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      import got from 'got';
+      const body = await got.get('https://api.example.com/items', { timeout: { request: 10000 } }).json();
+      await got.post('https://api.example.com/items', { json: item });
+      await got({ url: 'https://api.example.com/items', method: 'PUT' });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      import got from 'got';
+      const body = await got.get('https://api.example.com/items').json();
+      await got.post('https://api.example.com/items', { json: item, timeout: { request: 10000 } });
+      await got({ url: 'https://api.example.com/items', method: 'PUT' });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 5,
+        column: 13,
+        endLine: 5,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      import got from 'got';
+      const body = await got.get('https://api.example.com/items').json();
+      await got.post('https://api.example.com/items', { json: item });
+      await got({ url: 'https://api.example.com/items', method: 'PUT', timeout: { request: 10000 } });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      import got from 'got';
+      const client = got.extend({ prefixUrl: 'https://api.example.com' });
+      await client.get('items');
+      await got('https://example.com', { timeout: 0 });
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 23,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      import got from 'got';
+      const client = got.extend({ prefixUrl: 'https://api.example.com' });
+      await client.get('items', { timeout: { request: 10000 } });
+      await got('https://example.com', { timeout: 0 });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'timeout: 0', what: 'the `got` timeout' },
+        line: 5,
+        column: 42,
+        endLine: 5,
+        endColumn: 52,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '{ request: 10000 }' },
+            output: `
+      import got from 'got';
+      const client = got.extend({ prefixUrl: 'https://api.example.com' });
+      await client.get('items');
+      await got('https://example.com', { timeout: { request: 10000 } });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // ky: only `timeout: false` turns its 10 s default off.
+  {
+    code: `
+      import ky from 'ky';
+      export const api = ky.create({ prefixUrl: '/api', timeout: false });
+      await ky.get('/api/report', { timeout: false }).json();
+    `,
+    errors: [
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'timeout: false', what: 'the 10 s default timeout of `ky`' },
+        line: 3,
+        column: 57,
+        endLine: 3,
+        endColumn: 71,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import ky from 'ky';
+      export const api = ky.create({ prefixUrl: '/api', timeout: 10000 });
+      await ky.get('/api/report', { timeout: false }).json();
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'timeout: false', what: 'the 10 s default timeout of `ky`' },
+        line: 4,
+        column: 37,
+        endLine: 4,
+        endColumn: 51,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import ky from 'ky';
+      export const api = ky.create({ prefixUrl: '/api', timeout: false });
+      await ky.get('/api/report', { timeout: 10000 }).json();
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // undici: `headersTimeout: 0` / `bodyTimeout: 0` on a call or a dispatcher.
+  {
+    code: `
+      import { request, Agent, Client } from 'undici';
+      const { body } = await request(url, { headersTimeout: 0, bodyTimeout: 0 });
+      export const agent = new Agent({ keepAliveTimeout: 10, headersTimeout: 0 });
+      const client = new Client('http://localhost:3000');
+      await client.request({ path: '/', method: 'GET', bodyTimeout: 0 });
+    `,
+    errors: [
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'headersTimeout: 0', what: 'the 300 s default of `undici`' },
+        line: 3,
+        column: 45,
+        endLine: 3,
+        endColumn: 62,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'headersTimeout', value: '10000' },
+            output: `
+      import { request, Agent, Client } from 'undici';
+      const { body } = await request(url, { headersTimeout: 10000, bodyTimeout: 0 });
+      export const agent = new Agent({ keepAliveTimeout: 10, headersTimeout: 0 });
+      const client = new Client('http://localhost:3000');
+      await client.request({ path: '/', method: 'GET', bodyTimeout: 0 });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'bodyTimeout: 0', what: 'the 300 s default of `undici`' },
+        line: 3,
+        column: 64,
+        endLine: 3,
+        endColumn: 78,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'bodyTimeout', value: '10000' },
+            output: `
+      import { request, Agent, Client } from 'undici';
+      const { body } = await request(url, { headersTimeout: 0, bodyTimeout: 10000 });
+      export const agent = new Agent({ keepAliveTimeout: 10, headersTimeout: 0 });
+      const client = new Client('http://localhost:3000');
+      await client.request({ path: '/', method: 'GET', bodyTimeout: 0 });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'headersTimeout: 0', what: 'the 300 s default of `undici`' },
+        line: 4,
+        column: 62,
+        endLine: 4,
+        endColumn: 79,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'headersTimeout', value: '10000' },
+            output: `
+      import { request, Agent, Client } from 'undici';
+      const { body } = await request(url, { headersTimeout: 0, bodyTimeout: 0 });
+      export const agent = new Agent({ keepAliveTimeout: 10, headersTimeout: 10000 });
+      const client = new Client('http://localhost:3000');
+      await client.request({ path: '/', method: 'GET', bodyTimeout: 0 });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'bodyTimeout: 0', what: 'the 300 s default of `undici`' },
+        line: 6,
+        column: 56,
+        endLine: 6,
+        endColumn: 70,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'bodyTimeout', value: '10000' },
+            output: `
+      import { request, Agent, Client } from 'undici';
+      const { body } = await request(url, { headersTimeout: 0, bodyTimeout: 0 });
+      export const agent = new Agent({ keepAliveTimeout: 10, headersTimeout: 0 });
+      const client = new Client('http://localhost:3000');
+      await client.request({ path: '/', method: 'GET', bodyTimeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // node's http(s): no timeout unless asked; the options go before the callback.
+  {
+    code: `
+      import https from 'node:https';
+      https.get('https://example.com/feed.xml', (res) => {
+        res.pipe(process.stdout);
+      });
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: { library: 'node:https', remedy: NODE_HTTP_REMEDY },
+        line: 3,
+        column: 7,
+        endLine: 3,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import https from 'node:https';
+      https.get('https://example.com/feed.xml', { signal: AbortSignal.timeout(10000) }, (res) => {
+        res.pipe(process.stdout);
+      });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // A `'timeout'` listener alone sets no timeout.
+  {
+    code: `
+      const http = require('http');
+      function post(body) {
+        return new Promise((resolve, reject) => {
+          const req = http.request({ hostname: 'localhost', port: 8080, method: 'POST' }, resolve);
+          req.on('error', reject);
+          req.on('timeout', () => req.destroy());
+          req.write(body);
+          req.end();
+        });
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: { library: 'node:http', remedy: NODE_HTTP_REMEDY },
+        line: 5,
+        column: 23,
+        endLine: 5,
+        endColumn: 35,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      const http = require('http');
+      function post(body) {
+        return new Promise((resolve, reject) => {
+          const req = http.request({ hostname: 'localhost', port: 8080, method: 'POST', signal: AbortSignal.timeout(10000) }, resolve);
+          req.on('error', reject);
+          req.on('timeout', () => req.destroy());
+          req.write(body);
+          req.end();
+        });
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      import * as http from 'node:http';
+      import { Agent } from 'node:http';
+      const keepAlive = new Agent({ keepAlive: true });
+      http.request('http://localhost/health').end();
+      http.get({ host, path, agent: keepAlive }).on('error', onError);
+      http.get({ host, path, timeout: 0 });
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: { library: 'node:http', remedy: NODE_HTTP_REMEDY },
+        line: 5,
+        column: 7,
+        endLine: 5,
+        endColumn: 19,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import * as http from 'node:http';
+      import { Agent } from 'node:http';
+      const keepAlive = new Agent({ keepAlive: true });
+      http.request('http://localhost/health', { signal: AbortSignal.timeout(10000) }).end();
+      http.get({ host, path, agent: keepAlive }).on('error', onError);
+      http.get({ host, path, timeout: 0 });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: { library: 'node:http', remedy: NODE_HTTP_REMEDY },
+        line: 6,
+        column: 7,
+        endLine: 6,
+        endColumn: 15,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import * as http from 'node:http';
+      import { Agent } from 'node:http';
+      const keepAlive = new Agent({ keepAlive: true });
+      http.request('http://localhost/health').end();
+      http.get({ host, path, agent: keepAlive, signal: AbortSignal.timeout(10000) }).on('error', onError);
+      http.get({ host, path, timeout: 0 });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'timeout: 0', what: 'the socket timeout of `node:http`' },
+        line: 7,
+        column: 30,
+        endLine: 7,
+        endColumn: 40,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import * as http from 'node:http';
+      import { Agent } from 'node:http';
+      const keepAlive = new Agent({ keepAlive: true });
+      http.request('http://localhost/health').end();
+      http.get({ host, path, agent: keepAlive }).on('error', onError);
+      http.get({ host, path, timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // Response interceptors and `eject` set no deadline.
+  {
+    code: `
+      import axios from 'axios';
+      axios.interceptors.response.use(unwrap, retry);
+      axios.interceptors.request.eject(authInterceptor);
+      await axios.get('/users');
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 5,
+        column: 13,
+        endLine: 5,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      axios.interceptors.response.use(unwrap, retry);
+      axios.interceptors.request.eject(authInterceptor);
+      await axios.get('/users', { timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  // No agent, or an agent whose socket timeout is off.
+  {
+    code: `
+      import https from 'node:https';
+      https.get({ host, agent: false }).end();
+      https.get({ host, agent: new https.Agent({ timeout: 0 }) }).end();
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: { library: 'node:https', remedy: NODE_HTTP_REMEDY },
+        line: 3,
+        column: 7,
+        endLine: 3,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import https from 'node:https';
+      https.get({ host, agent: false, signal: AbortSignal.timeout(10000) }).end();
+      https.get({ host, agent: new https.Agent({ timeout: 0 }) }).end();
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: { library: 'node:https', remedy: NODE_HTTP_REMEDY },
+        line: 4,
+        column: 7,
+        endLine: 4,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import https from 'node:https';
+      https.get({ host, agent: false }).end();
+      https.get({ host, agent: new https.Agent({ timeout: 0 }), signal: AbortSignal.timeout(10000) }).end();
+    `,
+          },
+        ],
+      },
+    ],
+  },
+];
+
+ruleTester.run('require-request-timeout', rule, {
+  valid: [
+    // Not the clients: a shadowed `fetch`, a local `axios`, unrelated `.get()` calls.
+    `
+      function load(fetch, url) {
+        return fetch(url);
+      }
+      const axios = { get: (key) => store[key] };
+      axios.get('user');
+      map.get(url);
+      router.get('/users', handler);
+    `,
+    `
+      import { fetch } from './fetch-with-deadline.js';
+      await fetch(url);
+    `,
+    // Any signal counts, wherever it comes from.
+    `
+      await fetch(url, { signal: AbortSignal.timeout(5000) });
+      await fetch(url, { ...init, signal: controller.signal });
+      export async function GET(req) {
+        return fetch(upstream, { signal: req.signal });
+      }
+      useQuery({ queryKey: ['todos'], queryFn: ({ signal }) => fetch('/api/todos', { signal }) });
+      window.fetch(url, { signal });
+      globalThis.fetch(url, { method: 'POST', signal: AbortSignal.any([signal, AbortSignal.timeout(1000)]) });
+    `,
+    // Options the code does not show may hold a signal.
+    `
+      fetch(url, init);
+      fetch(url, { ...init });
+      fetch(url, { method: 'POST', ...options });
+      fetch(...args);
+      fetch(url, { [key]: value });
+    `,
+    // A Request object carries its own signal.
+    `
+      await fetch(new Request(url, { signal }));
+      const request = new Request(url, { method: 'POST', body });
+      await fetch(request);
+    `,
+    // Not the network.
+    `
+      const res = await fetch('data:application/json,{}');
+      const wasm = await fetch(new URL('./module.wasm', import.meta.url));
+      const blob = await fetch(\`blob:\${id}\`);
+    `,
+    // Raced against a timer: the caller stops waiting.
+    `
+      const res = await Promise.race([
+        fetch(url),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000)),
+      ]);
+      const data = await Promise.race([fetch(url).then((r) => r.json()), sleep(1000)]);
+    `,
+    // An undici dispatcher with explicit timeouts, or one the code does not show.
+    `
+      import { Agent } from 'undici';
+      const dispatcher = new Agent({ headersTimeout: 10_000, bodyTimeout: 30_000 });
+      await fetch(url, { dispatcher });
+      await fetch(url, { dispatcher: getDispatcher() });
+    `,
+    // node-fetch v2's own timeout.
+    `
+      import fetch from 'node-fetch';
+      await fetch(url, { timeout: 5000 });
+      await fetch(url, { signal });
+    `,
+    // Project wrappers: timeout functions add the deadline; fetch wrappers with a `timeout` option
+    // or a signal are fine; pre-configured clients from `clientModules` may carry their own.
+    {
+      code: `
+        await fetchWithTimeout(url);
+        await withDeadline(fetch(url), 5000);
+        await fetchJson(url, { timeout: 3000 });
+        await api.fetch(url, { signal });
+        import http, { fetcher } from '@/lib/http';
+        await http.get('/users');
+        await fetcher('/users');
+        import legacy from '@/lib/legacy';
+        legacy.get({ host: 'localhost', path: '/users' });
+      `,
+      settings: SETTINGS,
+    },
+    // axios: a per-call timeout or signal, the instance config, the defaults.
+    `
+      import axios from 'axios';
+      await axios.get(url, { timeout: 5000 });
+      await axios.post(url, body, { signal: AbortSignal.timeout(5000) });
+      await axios.get(url, { cancelToken: source.token });
+      await axios({ url, timeout: TIMEOUT });
+      await axios.get(url, config);
+      await axios(requestConfig);
+    `,
+    `
+      import axios from 'axios';
+      axios.defaults.timeout = 10_000;
+      export const getUser = (id) => axios.get(\`/users/\${id}\`);
+    `,
+    `
+      import axios from 'axios';
+      const api = axios.create({ baseURL: '/api', timeout: 5000 });
+      await api.get('/users');
+      const admin = api.create({ baseURL: '/admin' });
+      await admin.post('/users', user);
+    `,
+    `
+      import axios from 'axios';
+      const api = axios.create({ baseURL: '/api' });
+      api.defaults.timeout = 5000;
+      await api.get('/users');
+      const shared = axios.create({ ...baseConfig });
+      await shared.get('/users');
+    `,
+    `
+      import axios from 'axios';
+      const api = axios.create({ timeout: 0 });
+      api.defaults.timeout = 2000;
+      await api.get('/users');
+    `,
+    `
+      const axios = require('axios').default;
+      class Client {
+        constructor() {
+          this.http = axios.create({ timeout: 8000 });
+        }
+        load() {
+          return this.http.get('/items');
+        }
+      }
+    `,
+    // An axios request interceptor that sets a deadline, or one the code does not show.
+    `
+      import axios from 'axios';
+      axios.interceptors.request.use((config) => {
+        config.timeout = 5000;
+        return config;
+      });
+      await axios.get(url);
+    `,
+    `
+      import axios from 'axios';
+      const api = axios.create({ baseURL });
+      api.interceptors.request.use(withDeadline);
+      await api.get('/users');
+    `,
+    `
+      import axios from 'axios';
+      const api = axios.create({ baseURL });
+      installInterceptors(api.interceptors);
+      await api.get('/users');
+      const cancellable = axios.create({ cancelToken: source.token });
+      await cancellable.get('/users');
+    `,
+    // got: `timeout` in either form, or a signal, on the call or the instance.
+    `
+      import got from 'got';
+      await got(url, { timeout: { request: 5000 } });
+      await got.post(url, { json, signal: AbortSignal.timeout(5000) });
+      const client = got.extend({ prefixUrl, timeout: { request: 10_000 } });
+      await client.get('items');
+      await got(options);
+    `,
+    // ky has a 10 s default; `0` and `null` are not "off".
+    `
+      import ky from 'ky';
+      await ky.get(url).json();
+      const api = ky.create({ prefixUrl: '/api' });
+      await api.post('orders', { json: order });
+      await ky(url, { timeout: 30_000 });
+      await ky(url, { timeout: false, signal });
+    `,
+    // undici: 300 s defaults unless set to 0; a signal wins anyway.
+    `
+      import { request, Pool } from 'undici';
+      await request(url);
+      await request(url, { headersTimeout: 5000 });
+      await request(url, { headersTimeout: 0, signal: AbortSignal.timeout(60_000) });
+      const pool = new Pool('http://localhost', { connections: 10, bodyTimeout: 60_000 });
+      await pool.request({ path: '/', method: 'GET' });
+    `,
+    // node http(s): the `timeout` option, `setTimeout` on the returned request, a signal.
+    `
+      import https from 'node:https';
+      https.get('https://example.com', { timeout: 5000 }, (res) => res.resume());
+      const req = https.request({ host, path, method: 'POST' }, onResponse);
+      req.setTimeout(5000, () => req.destroy());
+      req.end(body);
+      https.get('https://example.com', onResponse).on('error', onError).setTimeout(5000);
+      https.request({ host, signal: AbortSignal.timeout(5000) }).end();
+    `,
+    `
+      const http = require('http');
+      let req;
+      req = http.request({ host });
+      req.on('socket', (socket) => socket.setTimeout(5000));
+      req.end();
+    `,
+    `
+      const http = require('http');
+      const req = http.request({ host });
+      req.socket.setTimeout(5000);
+      pending = http.request({ host });
+    `,
+    // A request handed elsewhere may get its timeout there; options the code does not show.
+    `
+      import http from 'node:http';
+      export function open(host) {
+        return http.request({ host, path: '/' });
+      }
+      const req = http.request({ host });
+      track(req);
+      http.get(options, onResponse);
+      http.get(url, onResponse);
+      this.req = http.get({ host });
+    `,
+    // An agent with a socket timeout, or one the code does not show.
+    `
+      import https from 'node:https';
+      const agent = new https.Agent({ keepAlive: true, timeout: 5000 });
+      https.get({ host, agent }, onResponse);
+      https.get({ host, agent: sharedAgent }, onResponse);
+      https.get({ host, agent: new https.Agent({ timeout: socketTimeout }) }, onResponse);
+      https.get({ host, agent: new https.Agent({ ...agentOptions }) }, onResponse);
+    `,
+    // Clients turned off.
+    {
+      code: `
+        import axios from 'axios';
+        import ky from 'ky';
+        import { Agent } from 'undici';
+        import http from 'node:http';
+        import got from 'got';
+        fetch(url);
+        axios.get(url);
+        axios.create({ timeout: 0 });
+        ky(url, { timeout: false });
+        new Agent({ headersTimeout: 0 });
+        http.get('http://example.com');
+        got.get('https://example.com');
+      `,
+      options: [{ clients: { axios: false, fetch: false, got: false, ky: false, 'node-http': false, undici: false } }],
+    },
+  ],
+  invalid,
+});
+
+describe('require-request-timeout suggestions', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const lint = (code: string, testCase: InvalidTestCase<MessageIds, Options>): Linter.LintMessage[] =>
+    linter.verify(code, [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+        settings: testCase.settings ?? {},
+        plugins: { 'http-client': { rules: { 'require-request-timeout': rule } } } as never,
+        rules: { 'http-client/require-request-timeout': ['error', ...(testCase.options ?? [])] },
+      },
+    ], 'file.ts');
+
+  it.each(invalid.map((testCase, index) => [index, testCase] as const))(
+    'case %i: each suggestion removes its report and adds none',
+    (_, testCase) => {
+      const before = lint(testCase.code, testCase).length;
+      for (const error of testCase.errors) {
+        for (const suggestion of error.suggestions ?? []) {
+          const after = lint(suggestion.output, testCase);
+          expect(after.some((message) => message.fatal === true)).toBe(false);
+          expect(after).toHaveLength(before - 1);
+        }
+      }
+    },
+  );
+});
+
+describe('require-request-timeout options', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const verify = (options: unknown): Linter.LintMessage[] =>
+    linter.verify('fetch(url);', [
+      {
+        plugins: { 'http-client': { rules: { 'require-request-timeout': rule } } } as never,
+        rules: { 'http-client/require-request-timeout': ['error', options] },
+      },
+    ]);
+
+  it('rejects unknown options, unknown clients and impossible deadlines', () => {
+    expect(() => verify({ bogus: 1 })).toThrow(/bogus/u);
+    expect(() => verify({ clients: { superagent: true } })).toThrow(/superagent/u);
+    // Ajv names the offending value, not the key, for range and type errors.
+    expect(() => verify({ ms: 0 })).toThrow(/Value 0 should be >= 1/u);
+    expect(() => verify({ ms: 1.5 })).toThrow(/Value 1\.5 should be integer/u);
+  });
+
+  it('accepts a partial set of clients and keeps the others on', () => {
+    expect(verify({ clients: { axios: false } })).toHaveLength(1);
+  });
+});
