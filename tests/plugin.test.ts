@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index';
+import type { HttpClientRuleDocs } from '../src/utils/create-rule';
 
 const root = path.join(import.meta.dirname, '..');
 const ruleNames = Object.keys(plugin.rules);
@@ -49,7 +50,7 @@ describe('plugin', () => {
 describe('configs', () => {
   const ruleEntries = (configName: keyof typeof plugin.configs) =>
     Object.keys(plugin.configs[configName].rules ?? {}).map((key) => key.replace(/^http-client\//u, ''));
-  const docsOf = (name: string) => plugin.rules[name]?.meta.docs ?? {};
+  const docsOf = (name: string): HttpClientRuleDocs => plugin.rules[name]?.meta.docs ?? {};
 
   it('recommended holds exactly the rules marked recommended', () => {
     expect(ruleEntries('recommended')).toEqual(ruleNames.filter((name) => docsOf(name).recommended === true));
