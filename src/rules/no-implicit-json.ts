@@ -10,7 +10,7 @@ import { getHttpModel, lookupInstanceOption, lookupOption } from '../utils/http-
 import { getResponseName, getResponseUses, getStatusCheckFix, isFetchStyleRequest } from '../utils/response-checks';
 import { getResponseFlow } from '../utils/response-flow';
 
-type Options = [{ axiosSilentJSONParsing: boolean; requireContentType: boolean }];
+type Options = [{ axiosSilentJSONParsing?: boolean; requireContentType?: boolean }];
 type MessageIds = 'implicitJson' | 'missingContentType' | 'silentJsonParsing' | 'suggestExplicitParse' | 'suggestThrowUnlessOk';
 
 /** Uses before a `.json()` that show the code looked at the status (or may have, in code not shown). */
@@ -86,7 +86,7 @@ export default createRule<Options, MessageIds>({
         const contentTypeSeen = before.some((guard) => CONTENT_TYPE_GUARDS.has(guard.kind));
         let messageId: MessageIds;
         if (!statusSeen && !contentTypeSeen) messageId = 'implicitJson';
-        else if (options.requireContentType && !contentTypeSeen) messageId = 'missingContentType';
+        else if (options.requireContentType === true && !contentTypeSeen) messageId = 'missingContentType';
         else continue;
         const member = skipWrappersDown(call.callee) as TSESTree.MemberExpression;
         const json = name ? `${name}.json()` : '.json()';
@@ -146,7 +146,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const model = getHttpModel(context);
         for (const request of model.requests) checkFetch(request);
-        if (options.axiosSilentJSONParsing && !transitionalDefaultsWritten) checkAxios();
+        if (options.axiosSilentJSONParsing === true && !transitionalDefaultsWritten) checkAxios();
       },
     };
   },

@@ -15,7 +15,7 @@ import {
 } from '../utils/response-checks';
 import { getResponseFlow } from '../utils/response-flow';
 
-type Options = [{ checkers: string[]; ignoreReturnedResponses: boolean }];
+type Options = [{ checkers?: string[]; ignoreReturnedResponses?: boolean }];
 type MessageIds = 'suggestThrowUnlessOk' | 'uncheckedBody' | 'uncheckedReturn';
 
 /** How a client treats HTTP error statuses, for one request. */
@@ -83,6 +83,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ checkers: [], ignoreReturnedResponses: true }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const checkers = options.checkers ?? [];
+    const ignoreReturned = options.ignoreReturnedResponses !== false;
     return {
       Program() {
         const model = getHttpModel(context);
@@ -90,12 +92,12 @@ export default createRule<Options, MessageIds>({
           const policy = policyOf(request, model, sourceCode);
           if (!policy) continue;
           const flow = getResponseFlow(request, sourceCode);
-          const uses = getResponseUses(request, flow, model, sourceCode, { checkers: options.checkers });
+          const uses = getResponseUses(request, flow, model, sourceCode, { checkers });
           if (hasStatusCheck(uses)) continue;
           const escapes = uses.some((use) => use.kind === 'stored' || use.kind === 'returned');
           const body = uses.find((use) => use.kind === 'body');
-          if (uses.some((use) => use.kind === 'stored') && options.ignoreReturnedResponses) continue;
-          if (!body && !(escapes && !options.ignoreReturnedResponses)) continue;
+          if (uses.some((use) => use.kind === 'stored') && ignoreReturned) continue;
+          if (!body && !(escapes && !ignoreReturned)) continue;
           const name = getResponseName(flow);
           const check = name ? `${name}.${policy.check}` : policy.check;
           const fix = policy.suggest ? getStatusCheckFix(request, flow, sourceCode) : null;

@@ -199,7 +199,10 @@ export function resolveFunction(node: TSESTree.Node, model: HttpModel, sourceCod
 function functionOfVariable(variable: TSESLint.Scope.Variable): FunctionNode | null | undefined {
   const def = variable.defs[0];
   if (!def || variable.defs.length > 1) return undefined;
-  if (def.type === TSESLintValues.Scope.DefinitionType.FunctionName) return def.node as FunctionNode;
+  if (def.type === TSESLintValues.Scope.DefinitionType.FunctionName) {
+    // `declare function assertOk(res: Response): void` has no body to look into.
+    return isFunctionNode(def.node) ? def.node : undefined;
+  }
   if (def.type !== TSESLintValues.Scope.DefinitionType.Variable) return undefined;
   const declarator = def.node;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
