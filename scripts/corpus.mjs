@@ -13,6 +13,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+import * as espree from 'espree';
+
+import { sourceTypeOf } from './lib/check.mjs';
+
 const root = path.join(import.meta.dirname, '..');
 export const SMOKE_DIR = path.join(root, '.smoke');
 export const CORPUS_DIR = path.join(SMOKE_DIR, 'corpus');
@@ -120,6 +124,24 @@ function countLines(text) {
   return text.length > 0 && !text.endsWith('\n') ? lines + 1 : lines;
 }
 
+/**
+ * The source type a `.js` file parses as: the `type` of its package.json when that parses, else the
+ * other one (ESM builds often ship without `"type": "module"` for bundlers).
+ */
+function detectSourceType(file, text) {
+  const guess = sourceTypeOf(file, CORPUS_DIR);
+  const other = guess === 'module' ? 'commonjs' : 'module';
+  for (const sourceType of [guess, other]) {
+    try {
+      espree.parse(text, { ecmaVersion: 'latest', sourceType });
+      return sourceType;
+    } catch {
+      // try the other one
+    }
+  }
+  return guess;
+}
+
 /** Fetches every package that is missing and returns the manifest. */
 export function buildCorpus({ log = console.log } = {}) {
   mkdirSync(CORPUS_DIR, { recursive: true });
@@ -128,7 +150,13 @@ export function buildCorpus({ log = console.log } = {}) {
     const dir = fetchPackage(pkg);
     const files = selectFiles(pkg, dir);
     let lines = 0;
-    for (const rel of files) lines += countLines(readFileSync(path.join(dir, 'package', rel), 'utf8'));
+    const commonjs = [];
+    for (const rel of files) {
+      const full = path.join(dir, 'package', rel);
+      const text = readFileSync(full, 'utf8');
+      lines += countLines(text);
+      if (rel.endsWith('.cjs') || (rel.endsWith('.js') && detectSourceType(full, text) === 'commonjs')) commonjs.push(rel);
+    }
     const relDir = path.relative(CORPUS_DIR, path.join(dir, 'package')).split(path.sep).join('/');
     packages.push({
       name: pkg.name,
@@ -138,6 +166,7 @@ export function buildCorpus({ log = console.log } = {}) {
       typed: pkg.typed === true,
       dir: relDir,
       files: files.map((rel) => `${relDir}/${rel}`),
+      commonjs: commonjs.map((rel) => `${relDir}/${rel}`),
       lines,
     });
     log(`${pkg.name}@${pkg.version}: ${files.length} files, ${lines} lines`);
@@ -164,7 +193,7 @@ export function buildCorpus({ log = console.log } = {}) {
       2,
     )}\n`,
   );
-  const manifest = { packages, typedFiles };
+  const manifest = { version: 2, packages, typedFiles };
   writeFileSync(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
@@ -174,7 +203,8 @@ export function loadCorpus(options) {
   if (existsSync(MANIFEST)) {
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
     const pinned = PACKAGES.map((p) => `${p.name}@${p.version}`).join();
-    if (manifest.packages.map((p) => `${p.name}@${p.version}`).join() === pinned) return manifest;
+    const current = manifest.version === 2 && manifest.packages.map((p) => `${p.name}@${p.version}`).join() === pinned;
+    if (current) return manifest;
   }
   return buildCorpus(options);
 }

@@ -8,12 +8,12 @@
 //   npm run smoke -- --dir ../some-repo    lint other folders too (repeatable); --only-dirs skips the corpus
 //   npm run smoke -- --reports out.txt     write every report with its source line, for review
 //   npm run smoke -- --json out.json       write the summary as JSON
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const { default: plugin } = await import(process.env.HTTP_CLIENT_PLUGIN ?? '../dist/index.mjs');
 import { CORPUS_DIR, loadCorpus } from './corpus.mjs';
-import { createChecker } from './lib/check.mjs';
+import { createChecker, sourceTypeOf } from './lib/check.mjs';
 
 const args = process.argv.slice(2);
 const valuesOf = (flag) => args.flatMap((arg, i) => (arg === flag && args[i + 1] ? [args[i + 1]] : []));
@@ -39,33 +39,15 @@ function walk(dir, out = []) {
   return out;
 }
 
-const typeCache = new Map();
-/** The `type` of the nearest package.json: the source type of a `.js` file. */
-function sourceTypeOf(file, stop) {
-  const dir = path.dirname(file);
-  if (typeCache.has(dir)) return typeCache.get(dir);
-  let result = 'commonjs';
-  const pkgFile = path.join(dir, 'package.json');
-  if (existsSync(pkgFile)) {
-    try {
-      result = JSON.parse(readFileSync(pkgFile, 'utf8')).type === 'module' ? 'module' : 'commonjs';
-    } catch {
-      result = 'commonjs';
-    }
-  } else if (dir !== stop && dir !== path.dirname(dir)) {
-    result = sourceTypeOf(dir, stop);
-  }
-  typeCache.set(dir, result);
-  return result;
-}
-
 const groups = [];
 if (!onlyDirs) {
   const manifest = loadCorpus({ log: () => undefined });
+  const commonjs = new Set(manifest.packages.flatMap((p) => p.commonjs.map((f) => path.join(CORPUS_DIR, f))));
   groups.push({
     name: 'corpus',
     cwd: CORPUS_DIR,
     files: manifest.packages.flatMap((p) => p.files.map((f) => path.join(CORPUS_DIR, f))),
+    sourceTypeOf: (file) => (commonjs.has(file) ? 'commonjs' : 'module'),
   });
   if (typedRun) {
     groups.push({
@@ -90,7 +72,8 @@ for (const group of groups) {
   for (const file of group.files) {
     const text = readFileSync(file, 'utf8');
     const rel = path.relative(group.cwd, file);
-    const result = checker.checkFile(file, text, { sourceType: sourceTypeOf(file, group.cwd), file: rel });
+    const sourceType = group.sourceTypeOf ? group.sourceTypeOf(file) : sourceTypeOf(file, group.cwd);
+    const result = checker.checkFile(file, text, { sourceType, file: rel });
     if (reportsFile && result.messages) {
       const lines = text.split('\n');
       for (const m of result.messages) {

@@ -8,6 +8,9 @@
 //   and linting it again must offer no further fix for the same problem;
 // - every suggestion applied alone: the output must parse, and the same problem must not offer the
 //   same suggestion again (applying it twice would change more).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 
@@ -44,6 +47,30 @@ export function languageCandidates(filename, { sourceType = 'module', typed = nu
     { ecmaVersion: 'latest', sourceType: second },
     { ecmaVersion: 'latest', sourceType: first, parserOptions: { ecmaFeatures: { jsx: true } } },
   ];
+}
+
+const typeCache = new Map();
+/**
+ * The source type of a `.js` file: `module` when the nearest package.json (looking no higher than
+ * `stop`) says `"type": "module"`, else `commonjs`.
+ */
+export function sourceTypeOf(file, stop) {
+  const dir = path.dirname(file);
+  const cached = typeCache.get(dir);
+  if (cached) return cached;
+  let result = 'commonjs';
+  const pkgFile = path.join(dir, 'package.json');
+  if (existsSync(pkgFile)) {
+    try {
+      result = JSON.parse(readFileSync(pkgFile, 'utf8')).type === 'module' ? 'module' : 'commonjs';
+    } catch {
+      result = 'commonjs';
+    }
+  } else if (dir !== stop && dir !== path.dirname(dir)) {
+    result = sourceTypeOf(dir, stop);
+  }
+  typeCache.set(dir, result);
+  return result;
 }
 
 function lineStarts(text) {
@@ -132,7 +159,10 @@ export function createChecker({ plugin, config = plugin.configs.all, cwd = proce
     summary.crashes.push({
       file,
       stage,
-      rule: err.ruleId ?? /Rule: "([^"]+)"/u.exec(String(err.message))?.[1] ?? '(unknown)',
+      rule:
+        err.ruleId ??
+        /Rule: "([^"]+)"|Error while loading rule '([^']+)'/u.exec(String(err.message))?.slice(1).find(Boolean) ??
+        '(unknown)',
       message: String(err.message).split('\n')[0],
       stack: String(err.stack ?? '').split('\n').slice(0, 8).join('\n'),
     });

@@ -376,25 +376,30 @@ function assertOk(res) { if (!res.ok) throw new Error(String(res.status)); }
 async function fetchJsonWrapper(u) { return u; }`;
 
 /**
- * A whole program: `{ code, mode }`. Client bindings get randomly chosen local names, so the rules
+ * Whole programs: `{ code, mode }`. Client bindings get randomly chosen local names, so the rules
  * must follow imports rather than names.
  */
-export const programArbitrary = fc
-  .record({
-    mode: fc.constantFrom('module', 'commonjs'),
-    axios: fc.constantFrom('axios', 'httpClient', 'Axios'),
-    got: fc.constantFrom('got', 'gotClient'),
-    ky: fc.constantFrom('ky', 'kyClient'),
-    request: fc.constantFrom('request', 'undiciRequest'),
-    fetch: fc.constantFrom('fetch', 'fetch', 'nodeFetch', 'globalThis.fetch'),
-    http: fc.constantFrom('http', 'nodeHttp'),
-    https: fc.constantFrom('https', 'nodeHttps'),
-    decls: fc.array(DECLARATION, { minLength: 1, maxLength: 4 }),
-  })
-  .map(({ mode, decls, ...names }) => {
-    const env = { ...names, undiciFetch: 'undiciFetch', Pool: 'Pool', Agent: 'UndiciAgent' };
-    const ctx = { n: 0, fn: false, async: mode === 'module', cls: false, mode, env };
-    const imports = IMPORTS[mode].map((line) => line(env)).filter(Boolean);
-    const code = `${imports.join('\n')}\n\n${prelude(env)}\n\n${decls.map((d) => d(ctx)).join('\n\n')}\n`;
-    return { code, mode };
-  });
+export function makeProgramArbitrary({ maxDeclarations = 4 } = {}) {
+  return fc
+    .record({
+      mode: fc.constantFrom('module', 'commonjs'),
+      axios: fc.constantFrom('axios', 'httpClient', 'Axios'),
+      got: fc.constantFrom('got', 'gotClient'),
+      ky: fc.constantFrom('ky', 'kyClient'),
+      request: fc.constantFrom('request', 'undiciRequest'),
+      fetch: fc.constantFrom('fetch', 'fetch', 'nodeFetch', 'globalThis.fetch'),
+      http: fc.constantFrom('http', 'nodeHttp'),
+      https: fc.constantFrom('https', 'nodeHttps'),
+      decls: fc.array(DECLARATION, { minLength: 1, maxLength: maxDeclarations }),
+    })
+    .map(({ mode, decls, ...names }) => {
+      const env = { ...names, undiciFetch: 'undiciFetch', Pool: 'Pool', Agent: 'UndiciAgent' };
+      const ctx = { n: 0, fn: false, async: mode === 'module', cls: false, mode, env };
+      const imports = IMPORTS[mode].map((line) => line(env)).filter(Boolean);
+      const code = `${imports.join('\n')}\n\n${prelude(env)}\n\n${decls.map((d) => d(ctx)).join('\n\n')}\n`;
+      return { code, mode };
+    });
+}
+
+/** Programs of up to four top-level declarations. */
+export const programArbitrary = makeProgramArbitrary();

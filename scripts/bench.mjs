@@ -1,0 +1,330 @@
+#!/usr/bin/env node
+// What the plugin costs (`npm run bench`). Loads the built plugin from `dist/index.mjs` and measures:
+// 1. overhead: ESLint over the corpus with `configs.all` against the same ESLint with no rules
+//    (parse and traversal only), alternating runs in one process, median ratio;
+// 2. per-rule time (ESLint `stats: true`) next to well-known rules as reference points;
+// 3. scaling: generated files with 1x, 10x and 100x as many request sites;
+// 4. peak RSS of a run with and without the plugin (child processes, `process.resourceUsage()`);
+// 5. typed mode: the same comparison with typescript-eslint's project service on the TypeScript
+//    slice of the corpus (child processes, so each run builds its own program).
+//
+//   npm run bench                        everything, 5 alternating runs
+//   npm run bench -- --runs 3 --typed-runs 1 --only overhead,rules,scaling,rss,typed
+//   npm run bench -- --docs              also write the results into docs/benchmarks.md
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { ESLint } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import promisePlugin from 'eslint-plugin-promise';
+import unicornPlugin from 'eslint-plugin-unicorn';
+
+import { CORPUS_DIR, loadCorpus, SMOKE_DIR } from './corpus.mjs';
+
+const root = path.join(import.meta.dirname, '..');
+const pluginPath = process.env.HTTP_CLIENT_PLUGIN ?? '../dist/index.mjs';
+const { default: plugin } = await import(pluginPath);
+
+const args = process.argv.slice(2);
+const valueOf = (flag) => {
+  const i = args.indexOf(flag);
+  return i === -1 ? undefined : args[i + 1];
+};
+const RUNS = Number(valueOf('--runs') ?? 5);
+const TYPED_RUNS = Number(valueOf('--typed-runs') ?? 2);
+const ONLY = new Set((valueOf('--only') ?? 'overhead,rules,scaling,rss,typed').split(','));
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (value) => `${value.toFixed(0)} ms`;
+const pct = (ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)} %`;
+
+/** The plugin's rules as `configs.all` sets them. */
+const pluginRules = plugin.configs.all.rules ?? {};
+const REFERENCE_RULES = {
+  'promise/catch-or-return': 'error',
+  'unicorn/no-useless-promise-resolve-reject': 'error',
+  'no-unused-vars': 'error',
+};
+
+/**
+ * The flat config for a run: the same languages and parsers with or without rules. `.js` files get
+ * the source type of their package; TypeScript files the typescript-eslint parser (with the project
+ * service in typed mode).
+ */
+function configFor({ rules, typed = false, cjs = new Set() }) {
+  return [
+    { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+    {
+      files: [(file) => cjs.has(file), '**/*.cjs'],
+      languageOptions: { sourceType: 'commonjs' },
+    },
+    {
+      files: ['**/*.ts', '**/*.mts', '**/*.cts'],
+      languageOptions: {
+        parser: tsParser,
+        parserOptions: typed ? { projectService: true, tsconfigRootDir: CORPUS_DIR } : {},
+      },
+    },
+    {
+      plugins: { 'http-client': plugin, promise: promisePlugin, unicorn: unicornPlugin },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      rules,
+    },
+  ];
+}
+
+function corpusFiles() {
+  const manifest = loadCorpus({ log: () => undefined });
+  const files = manifest.packages.flatMap((p) => p.files.map((f) => path.join(CORPUS_DIR, f)));
+  const cjs = new Set(manifest.packages.flatMap((p) => p.commonjs.map((f) => path.join(CORPUS_DIR, f))));
+  const lines = manifest.packages.reduce((n, p) => n + p.lines, 0);
+  const typedFiles = manifest.typedFiles.map((f) => path.join(CORPUS_DIR, f));
+  return { files, cjs, lines, typedFiles, manifest };
+}
+
+async function lintOnce({ files, cjs, rules, typed = false, stats = false }) {
+  const eslint = new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: configFor({ rules, typed, cjs }), stats });
+  const started = performance.now();
+  const results = await eslint.lintFiles(files);
+  const elapsed = performance.now() - started;
+  const fatal = results.reduce((n, r) => n + r.messages.filter((m) => m.fatal).length, 0);
+  const problems = results.reduce((n, r) => n + r.messages.filter((m) => m.ruleId?.startsWith('http-client/')).length, 0);
+  return { elapsed, results, fatal, problems };
+}
+
+// A child process: one run, prints its time and peak RSS.
+if (args[0] === '--child') {
+  const [, what, typedFlag] = args;
+  const { files, cjs, typedFiles } = corpusFiles();
+  const typed = typedFlag === 'typed';
+  const run = await lintOnce({ files: typed ? typedFiles : files, cjs, rules: what === 'plugin' ? pluginRules : {}, typed });
+  process.stdout.write(
+    JSON.stringify({ elapsed: run.elapsed, maxRSS: process.resourceUsage().maxRSS, fatal: run.fatal, problems: run.problems }),
+  );
+  process.exit(0);
+}
+
+function child(what, typed = false) {
+  const out = execFileSync(process.execPath, [path.join(import.meta.dirname, 'bench.mjs'), '--child', what, typed ? 'typed' : 'plain'], {
+    encoding: 'utf8',
+    env: process.env,
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(out);
+}
+
+const report = { sections: [] };
+const log = (line = '') => {
+  console.log(line);
+  report.sections.push(line);
+};
+
+const corpus = corpusFiles();
+const ruleIds = Object.keys(pluginRules);
+log(`plugin ${plugin.meta.version} with ${ruleIds.length} rules (configs.all): ${ruleIds.map((r) => r.replace('http-client/', '')).join(', ') || '(none)'}`);
+log(`corpus: ${corpus.files.length} files, ${corpus.lines.toLocaleString('en-US')} lines; typed slice ${corpus.typedFiles.length} files`);
+const results = { ruleIds, corpus: { files: corpus.files.length, lines: corpus.lines, typedFiles: corpus.typedFiles.length } };
+
+// 1. Overhead, alternating.
+if (ONLY.has('overhead')) {
+  await lintOnce({ ...corpus, rules: {} });
+  await lintOnce({ ...corpus, rules: pluginRules });
+  const base = [];
+  const withPlugin = [];
+  const ratios = [];
+  let problems = 0;
+  let fatal = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const order = run % 2 === 0 ? ['base', 'plugin'] : ['plugin', 'base'];
+    const times = {};
+    for (const which of order) {
+      const r = await lintOnce({ ...corpus, rules: which === 'plugin' ? pluginRules : {} });
+      times[which] = r.elapsed;
+      if (which === 'plugin') problems = r.problems;
+      fatal = r.fatal;
+    }
+    base.push(times.base);
+    withPlugin.push(times.plugin);
+    ratios.push(times.plugin / times.base);
+  }
+  results.overhead = { base: median(base), plugin: median(withPlugin), ratio: median(ratios), ratios, problems, fatal };
+  log(`\n## Overhead on the corpus (${RUNS} alternating runs)`);
+  log(`no rules: median ${ms(median(base))}; configs.all: median ${ms(median(withPlugin))}; median ratio ${median(ratios).toFixed(3)} (${pct(median(ratios))})`);
+  log(`ratios per run: ${ratios.map((r) => r.toFixed(3)).join(', ')}; ${problems} reports, ${fatal} parse failures`);
+}
+
+// 2. Per-rule time with ESLint stats.
+if (ONLY.has('rules')) {
+  const rules = { ...pluginRules, ...REFERENCE_RULES };
+  const perRule = Object.fromEntries(Object.keys(rules).map((id) => [id, []]));
+  const parse = [];
+  const totals = [];
+  for (let run = 0; run < Math.max(3, Math.ceil(RUNS / 2)); run++) {
+    const r = await lintOnce({ ...corpus, rules, stats: true });
+    const sums = Object.fromEntries(Object.keys(rules).map((id) => [id, 0]));
+    let parseMs = 0;
+    let total = 0;
+    for (const result of r.results) {
+      for (const pass of result.stats?.times.passes ?? []) {
+        parseMs += pass.parse?.total ?? 0;
+        total += pass.total ?? 0;
+        for (const [id, time] of Object.entries(pass.rules ?? {})) sums[id] = (sums[id] ?? 0) + time.total;
+      }
+    }
+    for (const id of Object.keys(rules)) perRule[id].push(sums[id]);
+    parse.push(parseMs);
+    totals.push(total);
+  }
+  const parseMedian = median(parse);
+  const rows = Object.entries(perRule)
+    .map(([id, times]) => ({ id, time: median(times), reference: id in REFERENCE_RULES }))
+    .sort((a, b) => Number(a.reference) - Number(b.reference) || b.time - a.time);
+  results.rules = { parse: parseMedian, total: median(totals), rows };
+  log(`\n## Per-rule time (ESLint stats, median of ${perRule[Object.keys(perRule)[0]].length} runs)`);
+  log(`parse: ${ms(parseMedian)}; whole lint (parse + rules + fixes): ${ms(median(totals))}`);
+  log('| rule | time | % of parse time |');
+  log('| --- | ---: | ---: |');
+  for (const row of rows) log(`| ${row.reference ? `${row.id} (reference)` : `\`${row.id}\``} | ${row.time.toFixed(1)} ms | ${((row.time / parseMedian) * 100).toFixed(2)} % |`);
+}
+
+// 3. Scaling on generated files.
+if (ONLY.has('scaling')) {
+  const dir = path.join(SMOKE_DIR, 'scaling');
+  mkdirSync(dir, { recursive: true });
+  const block = (i) => `
+async function load${i}(url, items, options) {
+  const res = await fetch(\`\${url}/a/${i}\`);
+  const body = await res.json();
+  const { data } = await axios.get(url + '/b/${i}', { timeout: 5000 });
+  const page = await got(url, { searchParams: { page: ${i} } }).json();
+  await Promise.all(items.map((item) => fetch(\`\${url}/c/\${item}\`).then((r) => r.text())));
+  try {
+    await ky.post(url, { json: data });
+  } catch (err) {
+    console.error(err.response.status);
+  }
+  return { body, data, page };
+}
+`;
+  const header = "import axios from 'axios';\nimport got from 'got';\nimport ky from 'ky';\n";
+  const SITES_PER_BLOCK = 5;
+  const sizes = [1, 10, 100];
+  const blocks = 20;
+  const rows = [];
+  for (const size of sizes) {
+    const count = blocks * size;
+    let text = header;
+    for (let i = 0; i < count; i++) text += block(i);
+    const file = path.join(dir, `sites-${size}x.mjs`);
+    writeFileSync(file, text);
+    const repeat = Math.max(3, Math.round(30 / size));
+    const eslintBase = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: configFor({ rules: {} }) });
+    const eslintPlugin = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: configFor({ rules: pluginRules }), stats: true });
+    await eslintBase.lintFiles([file]);
+    await eslintPlugin.lintFiles([file]);
+    const baseTimes = [];
+    const pluginTimes = [];
+    const ruleTimes = [];
+    for (let i = 0; i < repeat; i++) {
+      let t = performance.now();
+      await eslintBase.lintFiles([file]);
+      baseTimes.push(performance.now() - t);
+      t = performance.now();
+      const [result] = await eslintPlugin.lintFiles([file]);
+      pluginTimes.push(performance.now() - t);
+      let rulesMs = 0;
+      for (const pass of result?.stats?.times.passes ?? []) {
+        for (const [id, time] of Object.entries(pass.rules ?? {})) if (id.startsWith('http-client/')) rulesMs += time.total;
+      }
+      ruleTimes.push(rulesMs);
+    }
+    rows.push({ size, sites: count * SITES_PER_BLOCK, lines: text.split('\n').length, base: median(baseTimes), plugin: median(pluginTimes), rules: median(ruleTimes) });
+  }
+  results.scaling = rows;
+  log('\n## Scaling on generated files');
+  log('| request sites | lines | no rules | configs.all | plugin rules alone | time ratio to previous size |');
+  log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  rows.forEach((row, i) => {
+    const prev = rows[i - 1];
+    const ratio = prev ? `${(row.plugin / prev.plugin).toFixed(1)}x (rules alone ${(row.rules / Math.max(prev.rules, 0.001)).toFixed(1)}x)` : '';
+    log(`| ${row.sites} | ${row.lines} | ${ms(row.base)} | ${ms(row.plugin)} | ${row.rules.toFixed(1)} ms | ${ratio} |`);
+  });
+}
+
+// 4. Peak RSS in child processes.
+if (ONLY.has('rss')) {
+  const rss = { base: [], plugin: [] };
+  for (let run = 0; run < 2; run++) {
+    for (const which of run % 2 === 0 ? ['base', 'plugin'] : ['plugin', 'base']) rss[which].push(child(which).maxRSS);
+  }
+  results.rss = { base: Math.max(...rss.base), plugin: Math.max(...rss.plugin) };
+  log('\n## Peak RSS (one ESLint run over the corpus in a child process, max of 2)');
+  log(`no rules: ${(results.rss.base / 1024).toFixed(0)} MiB; configs.all: ${(results.rss.plugin / 1024).toFixed(0)} MiB (${pct(results.rss.plugin / results.rss.base)})`);
+}
+
+// 5. Typed mode with the project service, child processes.
+if (ONLY.has('typed')) {
+  const base = [];
+  const withPlugin = [];
+  const ratios = [];
+  const rss = { base: [], plugin: [] };
+  let fatal = 0;
+  let problems = 0;
+  for (let run = 0; run < TYPED_RUNS; run++) {
+    const times = {};
+    for (const which of run % 2 === 0 ? ['base', 'plugin'] : ['plugin', 'base']) {
+      const r = child(which, true);
+      times[which] = r.elapsed;
+      rss[which].push(r.maxRSS);
+      fatal = r.fatal;
+      if (which === 'plugin') problems = r.problems;
+    }
+    base.push(times.base);
+    withPlugin.push(times.plugin);
+    ratios.push(times.plugin / times.base);
+  }
+  results.typed = { base: median(base), plugin: median(withPlugin), ratio: median(ratios), ratios, rssBase: Math.max(...rss.base), rssPlugin: Math.max(...rss.plugin), fatal, problems };
+  log(`\n## Typed mode (project service, ${corpus.typedFiles.length} TypeScript files, ${TYPED_RUNS} alternating runs in child processes)`);
+  log(`no rules: median ${ms(median(base))}; configs.all: median ${ms(median(withPlugin))}; median ratio ${median(ratios).toFixed(3)} (${pct(median(ratios))})`);
+  log(`peak RSS: no rules ${(results.typed.rssBase / 1024).toFixed(0)} MiB, configs.all ${(results.typed.rssPlugin / 1024).toFixed(0)} MiB; ${problems} reports, ${fatal} parse failures`);
+}
+
+const versions = () => {
+  const version = (name) => JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+  return {
+    node: process.version,
+    eslint: ESLint.version,
+    'typescript-eslint': version('typescript-eslint'),
+    typescript: version('typescript'),
+    'eslint-plugin-promise': version('eslint-plugin-promise'),
+    'eslint-plugin-unicorn': version('eslint-plugin-unicorn'),
+  };
+};
+results.machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+  os: `${os.type()} ${os.release()}`,
+  load: os.loadavg().map((l) => l.toFixed(1)).join(' '),
+};
+results.versions = versions();
+results.date = new Date().toISOString();
+log(`\nmachine: ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memory}, ${results.machine.os}, load average ${results.machine.load}`);
+log(`versions: ${Object.entries(results.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+writeFileSync(path.join(SMOKE_DIR, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (args.includes('--docs')) {
+  const docs = path.join(root, 'docs', 'benchmarks.md');
+  const text = readFileSync(docs, 'utf8');
+  const begin = '<!-- begin bench results -->';
+  const end = '<!-- end bench results -->';
+  const block = `${begin}\n\n_Measured ${results.date.slice(0, 10)} with \`npm run bench -- --runs ${RUNS} --typed-runs ${TYPED_RUNS}\`._\n\n\`\`\`text\n${report.sections.join('\n').trim()}\n\`\`\`\n\n${end}`;
+  writeFileSync(docs, text.replace(new RegExp(`${begin}[\\s\\S]*${end}`, 'u'), block));
+  console.log('updated docs/benchmarks.md');
+}
