@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
       missingContentType:
         '`{{json}}` parses the body without a look at its `content-type`, so a `text/html` or `text/plain` answer throws a bare `SyntaxError` with no status or URL; check `{{header}}` first.',
       silentJsonParsing:
-        "`{{client}}` leaves axios's `transitional.silentJSONParsing` on, so a body that is not valid JSON arrives as a raw string in `data` instead of an error; set `responseType: 'json'` and `transitional: { silentJSONParsing: false }`.",
+        "`{{client}}` keeps axios's silent JSON parsing, so a body that is not valid JSON arrives as a raw string in `data` instead of an error; set `responseType: 'json'` and `transitional: { silentJSONParsing: false }`.",
       suggestExplicitParse:
         'Read the body with `text()` and parse it with `JSON.parse`, rethrowing with the status, the URL and the start of the body.',
       suggestThrowUnlessOk: 'Throw an error naming the status and the URL when `{{check}}` is false.',
@@ -89,7 +89,8 @@ export default createRule<Options, MessageIds>({
         else if (options.requireContentType === true && !contentTypeSeen) messageId = 'missingContentType';
         else continue;
         const member = skipWrappersDown(call.callee) as TSESTree.MemberExpression;
-        const json = name ? `${name}.json()` : '.json()';
+        const objectText = sourceCode.getText(member.object);
+        const json = `${objectText.length <= 30 && !objectText.includes('\n') ? objectText : (name ?? '')}.json()`;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
         const statusFix =
           messageId === 'implicitJson' && flow.kind === 'variable' && flow.id.range[1] <= call.range[0]
@@ -118,7 +119,11 @@ export default createRule<Options, MessageIds>({
         const instance = construction.instance;
         if (construction.kind !== 'instance' || instance?.client !== 'axios') continue;
         if (parsesSilently((key) => lookupInstanceOption(instance, key))) {
-          context.report({ node: construction.node, messageId: 'silentJsonParsing', data: { client: construction.label } });
+          context.report({
+            node: narrowCall(construction.node),
+            messageId: 'silentJsonParsing',
+            data: { client: construction.label },
+          });
         }
       }
       for (const request of model.requests) {
@@ -131,7 +136,7 @@ export default createRule<Options, MessageIds>({
         };
         if (parsesSilently(lookup)) {
           context.report({
-            node: request.node,
+            node: narrowCall(request.node),
             messageId: 'silentJsonParsing',
             data: { client: sourceCode.getText(skipWrappersDown(request.node.callee)) },
           });
@@ -229,6 +234,11 @@ function explicitParseFix(
     `${indent}})`,
   ].join('\n');
   return (fixer) => fixer.replaceText(call, replacement);
+}
+
+/** A call over several lines (a long config object) is shown by its callee. */
+function narrowCall(node: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node {
+  return node.loc.start.line === node.loc.end.line ? node : node.callee;
 }
 
 /** The request as the code names it (`fetch`, `api.fetch`), or `fetch` when that is long. */

@@ -1,0 +1,629 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import rule from '../../src/rules/no-implicit-json';
+import { createRuleTester } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-implicit-json', rule, {
+  valid: [
+    // a status check before the parse
+    `
+      async function loadUser(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        return res.json();
+      }
+    `,
+    // the parse guarded by `if (res.ok)`, a ternary, `&&`
+    `
+      async function load(url) {
+        const res = await fetch(url);
+        if (res.ok) {
+          return res.json();
+        }
+        return null;
+      }
+      const a = (url) => fetch(url).then((res) => (res.ok ? res.json() : null));
+      const b = (url) => fetch(url).then((res) => res.status === 200 && res.json());
+    `,
+    // a 204 handled before the parse
+    `
+      async function remove(url) {
+        const res = await fetch(url, { method: 'DELETE' });
+        if (res.status === 204) return null;
+        return res.json();
+      }
+    `,
+    // a content-type check before the parse
+    `
+      async function load(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('Content-Type')?.includes('application/json')) {
+          throw new Error(\`Expected JSON from \${url}\`);
+        }
+        return res.json();
+      }
+      async function other(url) {
+        const res = await fetch(url);
+        const type = res.headers.get(CONTENT_TYPE);
+        return type ? res.json() : null;
+      }
+      async function third(url) {
+        const res = await fetch(url);
+        return isJson(res.headers) ? res.json() : res.text();
+      }
+    `,
+    // a checker before the parse: imported, of this file, in a `.then` before
+    `
+      import { assertOk } from './http';
+      function checkStatus(res) {
+        if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+        return res;
+      }
+      async function a(url) {
+        const res = await fetch(url);
+        assertOk(res);
+        return res.json();
+      }
+      async function b(url) {
+        const res = await fetch(url);
+        checkStatus(res);
+        return res.json();
+      }
+      const c = (url) => fetch(url).then(checkStatus).then((res) => res.json());
+      const d = (url) => fetch(url).then((res) => checkStatus(res).json());
+    `,
+    {
+      // a checker named in settings
+      code: `
+      async function load(url) {
+        const res = await fetch(url);
+        http.ensureOk(res);
+        return res.json();
+      }
+    `,
+      settings: { 'http-client': { statusCheckFunctions: ['http.ensureOk'] } },
+    },
+    // clients that parse for themselves: ky, got, axios
+    `
+      import ky from 'ky';
+      import got from 'got';
+      import axios from 'axios';
+      export async function load(url) {
+        const a = await ky.get(url).json();
+        const b = await got(url).json();
+        const c = await (await ky(url)).json();
+        const { data } = await axios.get(url);
+        return [a, b, c, data];
+      }
+    `,
+    // responses that are not from the network
+    `
+      async function load() {
+        const a = await new Response('{}').json();
+        const b = await (await fetch('data:application/json,{}')).json();
+        const c = await fetch(new URL('./data.json', import.meta.url)).then((res) => res.json());
+        return [a, b, c];
+      }
+    `,
+    // shadowed `fetch`, an unrelated `.json()`, `text()` parsed explicitly
+    `
+      function load(fetch, url) {
+        return fetch(url).then((res) => res.json());
+      }
+      const body = getBody();
+      body.json();
+      async function explicit(url) {
+        const res = await fetch(url);
+        const text = await res.text();
+        return JSON.parse(text);
+      }
+    `,
+    // a response handed to code that is not shown
+    `
+      export const parsed = async (url) => parse(await fetch(url));
+      export const handled = (url) => fetch(url).then(handleResponse);
+      export const passed = async (url) => {
+        const res = await fetch(url);
+        return readJson(res);
+      };
+    `,
+    {
+      // `requireContentType` satisfied by a content-type check
+      code: `
+      async function load(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error('not JSON');
+        return res.json();
+      }
+    `,
+      options: [{ requireContentType: true }],
+    },
+    {
+      // axios configs that throw on invalid JSON, or that cannot be seen
+      code: `
+      import axios from 'axios';
+      const strict = axios.create({ responseType: 'json', transitional: { silentJSONParsing: false } });
+      const custom = axios.create({ transformResponse: [(data) => data] });
+      const configured = axios.create(config);
+      const texts = axios.create({ responseType: 'text' });
+      const replaced = axios.create({ transitional: { clarifyTimeoutError: true } });
+      const unknown = axios.create({ transitional: flags });
+      const unknownType = axios.create({ responseType: type });
+      const computedSilent = axios.create({ responseType: 'json', transitional: { silentJSONParsing: flag } });
+      const spreadTransitional = axios.create({ transitional: { ...flags } });
+      export async function load(url) {
+        await strict.get(url);
+        await axios.get(url, { responseType: 'json', transitional: { silentJSONParsing: false } });
+        await axios.get(url, { responseType: 'arraybuffer' });
+        await axios.head(url);
+        await axios.get(url, options);
+      }
+    `,
+      options: [{ axiosSilentJSONParsing: true }],
+    },
+    {
+      // axios defaults set in the file
+      code: `
+      import axios from 'axios';
+      axios.defaults.responseType = 'json';
+      axios.defaults.transitional = { silentJSONParsing: false };
+      export const load = (url) => axios.get(url);
+    `,
+      options: [{ axiosSilentJSONParsing: true }],
+    },
+    {
+      // a nested write to the axios defaults
+      code: `
+      import axios from 'axios';
+      axios.defaults.transitional.silentJSONParsing = false;
+      export const load = (url) => axios.get(url);
+    `,
+      options: [{ axiosSilentJSONParsing: true }],
+    },
+    // axios is left alone by default
+    `
+      import axios from 'axios';
+      const api = axios.create({ baseURL: '/api' });
+      export const load = (url) => axios.get(url);
+    `,
+  ],
+  invalid: [
+    {
+      // await + variable
+      code: `
+      async function loadUser(url) {
+        const res = await fetch(url);
+        return res.json();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          line: 4,
+          column: 20,
+          endLine: 4,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function loadUser(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        return res.json();
+      }
+    `,
+            },
+            {
+              messageId: 'suggestExplicitParse',
+              output: `
+      async function loadUser(url) {
+        const res = await fetch(url);
+        return res.text().then((body) => {
+          try {
+            return JSON.parse(body);
+          } catch (error) {
+            throw new SyntaxError(\`HTTP \${res.status} from \${res.url} is not JSON: \${body.slice(0, 100)}\`, { cause: error });
+          }
+        });
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `(await fetch()).json()`
+      code: `
+      export async function load(url) {
+        return (await fetch(url)).json();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'fetch', json: 'await fetch(url).json()', check: 'ok', header: 'response.headers.get(\'content-type\')' },
+          line: 3,
+          column: 35,
+          endLine: 3,
+          endColumn: 41,
+        },
+      ],
+    },
+    {
+      // a `.then` chain
+      code: `
+      export const users = () => fetch('/api/users').then((res) => res.json());
+    `,
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          line: 2,
+          column: 72,
+          endLine: 2,
+          endColumn: 78,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      export const users = () => fetch('/api/users').then((res) => { if (!res.ok) throw new Error(\`HTTP \${res.status} for /api/users\`); return res.json(); });
+    `,
+            },
+            {
+              messageId: 'suggestExplicitParse',
+              output: `
+      export const users = () => fetch('/api/users').then((res) => res.text().then((body) => {
+        try {
+          return JSON.parse(body);
+        } catch (error) {
+          throw new SyntaxError(\`HTTP \${res.status} from \${res.url} is not JSON: \${body.slice(0, 100)}\`, { cause: error });
+        }
+      }));
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a status check after the parse comes too late for it
+      code: `
+      import fetch from 'node-fetch';
+      export async function load(url) {
+        const res = await fetch(url);
+        const data = await res.json();
+        if (!res.ok) throw new Error(data.message);
+        return data;
+      }
+    `,
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          line: 5,
+          column: 32,
+          endLine: 5,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      import fetch from 'node-fetch';
+      export async function load(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        const data = await res.json();
+        if (!res.ok) throw new Error(data.message);
+        return data;
+      }
+    `,
+            },
+            {
+              messageId: 'suggestExplicitParse',
+              output: `
+      import fetch from 'node-fetch';
+      export async function load(url) {
+        const res = await fetch(url);
+        const data = await res.text().then((body) => {
+          try {
+            return JSON.parse(body);
+          } catch (error) {
+            throw new SyntaxError(\`HTTP \${res.status} from \${res.url} is not JSON: \${body.slice(0, 100)}\`, { cause: error });
+          }
+        });
+        if (!res.ok) throw new Error(data.message);
+        return data;
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // logging is not looking; a clone is parsed like the response
+      code: `
+      async function load(url) {
+        const res = await globalThis.fetch(url);
+        console.log(res);
+        return res.clone().json();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'globalThis.fetch', json: 'res.clone().json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          line: 5,
+          column: 28,
+          endLine: 5,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function load(url) {
+        const res = await globalThis.fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        console.log(res);
+        return res.clone().json();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // an optional call keeps its shape: no parse suggestion
+      code: `
+      async function load(url) {
+        const res = await fetch(url).catch(() => undefined);
+        return res?.json();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 27,
+        },
+      ],
+    },
+    {
+      // a response named `body`, and a settings wrapper
+      code: `
+      import { fetchWithRetry } from './http';
+      async function load(url) {
+        const body = await fetchWithRetry(url);
+        return body.json();
+      }
+    `,
+      settings: { 'http-client': { fetchFunctions: ['fetchWithRetry'] } },
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'fetchWithRetry', json: 'body.json()', check: 'body.ok', header: 'body.headers.get(\'content-type\')' },
+          line: 5,
+          column: 21,
+          endLine: 5,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'body.ok' },
+              output: `
+      import { fetchWithRetry } from './http';
+      async function load(url) {
+        const body = await fetchWithRetry(url);
+        if (!body.ok) throw new Error(\`HTTP \${body.status} for \${url}\`);
+        return body.json();
+      }
+    `,
+            },
+            {
+              messageId: 'suggestExplicitParse',
+              output: `
+      import { fetchWithRetry } from './http';
+      async function load(url) {
+        const body = await fetchWithRetry(url);
+        return body.text().then((text) => {
+          try {
+            return JSON.parse(text);
+          } catch (error) {
+            throw new SyntaxError(\`HTTP \${body.status} from \${body.url} is not JSON: \${text.slice(0, 100)}\`, { cause: error });
+          }
+        });
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `requireContentType`: a status check alone is not enough
+      code: `
+      async function load(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+        return res.json();
+      }
+    `,
+      options: [{ requireContentType: true }],
+      errors: [
+        {
+          messageId: 'missingContentType',
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          line: 5,
+          column: 20,
+          endLine: 5,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'suggestExplicitParse',
+              output: `
+      async function load(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+        return res.text().then((body) => {
+          try {
+            return JSON.parse(body);
+          } catch (error) {
+            throw new SyntaxError(\`HTTP \${res.status} from \${res.url} is not JSON: \${body.slice(0, 100)}\`, { cause: error });
+          }
+        });
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `requireContentType`: neither status nor content type
+      code: `
+      async function load(url) {
+        const res = await fetch(url);
+        if (res.headers.get('content-length') === '0') return null;
+        return res.json();
+      }
+    `,
+      options: [{ requireContentType: true }],
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          line: 5,
+          column: 20,
+          endLine: 5,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function load(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        if (res.headers.get('content-length') === '0') return null;
+        return res.json();
+      }
+    `,
+            },
+            {
+              messageId: 'suggestExplicitParse',
+              output: `
+      async function load(url) {
+        const res = await fetch(url);
+        if (res.headers.get('content-length') === '0') return null;
+        return res.text().then((body) => {
+          try {
+            return JSON.parse(body);
+          } catch (error) {
+            throw new SyntaxError(\`HTTP \${res.status} from \${res.url} is not JSON: \${body.slice(0, 100)}\`, { cause: error });
+          }
+        });
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // `axiosSilentJSONParsing`: instances and default-axios calls that keep silent parsing
+      code: `
+      import axios from 'axios';
+      const api = axios.create({ baseURL: '/api' });
+      const half = axios.create({ transitional: { silentJSONParsing: false } });
+      const other = axios.create({ responseType: 'json', transitional: { silentJSONParsing: true } });
+      export const load = (url) => axios.get(url, { timeout: 5000 });
+    `,
+      options: [{ axiosSilentJSONParsing: true }],
+      errors: [
+        {
+          messageId: 'silentJsonParsing',
+          data: { client: 'axios.create()' },
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 52,
+        },
+        {
+          messageId: 'silentJsonParsing',
+          data: { client: 'axios.create()' },
+          line: 4,
+          column: 20,
+          endLine: 4,
+          endColumn: 80,
+        },
+        {
+          messageId: 'silentJsonParsing',
+          data: { client: 'axios.create()' },
+          line: 5,
+          column: 21,
+          endLine: 5,
+          endColumn: 102,
+        },
+        {
+          messageId: 'silentJsonParsing',
+          data: { client: 'axios.get' },
+          line: 6,
+          column: 36,
+          endLine: 6,
+          endColumn: 69,
+        },
+      ],
+    },
+    {
+      // a multi-line axios config is shown by its callee
+      code: `
+      import axios from 'axios';
+      export const api = axios.create({
+        baseURL: '/api',
+        timeout: 5000,
+      });
+    `,
+      options: [{ axiosSilentJSONParsing: true }],
+      errors: [
+        {
+          messageId: 'silentJsonParsing',
+          data: { client: 'axios.create()' },
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 38,
+        },
+      ],
+    },
+  ],
+});
+
+describe('no-implicit-json options', () => {
+  it('rejects unknown and mistyped options', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const verify = (options: unknown) => () =>
+      linter.verify('fetch(url);', [
+        {
+          plugins: { 'http-client': { rules: { 'no-implicit-json': rule } } } as never,
+          rules: { 'http-client/no-implicit-json': ['error', options] as never },
+        },
+      ]);
+    expect(verify({ bogus: 1 })).toThrow(/no-implicit-json/u);
+    expect(verify({ requireContentType: 'yes' })).toThrow(/should be boolean/u);
+  });
+});
