@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { OptionLookup } from '../utils/ast';
 import type { HttpRequest } from '../utils/http-model';
@@ -89,7 +89,9 @@ export default createRule<Options, MessageIds>({
         else if (options.requireContentType === true && !contentTypeSeen) messageId = 'missingContentType';
         else continue;
         const member = skipWrappersDown(call.callee) as TSESTree.MemberExpression;
-        const objectText = sourceCode.getText(member.object);
+        const objectText = ASTUtils.isParenthesized(member.object, sourceCode)
+          ? `(${sourceCode.getText(member.object)})`
+          : sourceCode.getText(member.object);
         const json = `${objectText.length <= 30 && !objectText.includes('\n') ? objectText : (name ?? '')}.json()`;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
         const statusFix =

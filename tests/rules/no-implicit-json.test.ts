@@ -203,7 +203,7 @@ ruleTester.run('no-implicit-json', rule, {
       errors: [
         {
           messageId: 'implicitJson',
-          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 4,
           column: 20,
           endLine: 4,
@@ -249,7 +249,7 @@ ruleTester.run('no-implicit-json', rule, {
       errors: [
         {
           messageId: 'implicitJson',
-          data: { client: 'fetch', json: 'await fetch(url).json()', check: 'ok', header: 'response.headers.get(\'content-type\')' },
+          data: { client: 'fetch', json: '(await fetch(url)).json()', check: 'ok', header: "response.headers.get('content-type')" },
           line: 3,
           column: 35,
           endLine: 3,
@@ -265,7 +265,7 @@ ruleTester.run('no-implicit-json', rule, {
       errors: [
         {
           messageId: 'implicitJson',
-          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 2,
           column: 72,
           endLine: 2,
@@ -308,7 +308,7 @@ ruleTester.run('no-implicit-json', rule, {
       errors: [
         {
           messageId: 'implicitJson',
-          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 5,
           column: 32,
           endLine: 5,
@@ -362,7 +362,7 @@ ruleTester.run('no-implicit-json', rule, {
       errors: [
         {
           messageId: 'implicitJson',
-          data: { client: 'globalThis.fetch', json: 'res.clone().json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          data: { client: 'globalThis.fetch', json: 'res.clone().json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 5,
           column: 28,
           endLine: 5,
@@ -395,7 +395,7 @@ ruleTester.run('no-implicit-json', rule, {
       errors: [
         {
           messageId: 'implicitJson',
-          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 4,
           column: 21,
           endLine: 4,
@@ -416,7 +416,7 @@ ruleTester.run('no-implicit-json', rule, {
       errors: [
         {
           messageId: 'implicitJson',
-          data: { client: 'fetchWithRetry', json: 'body.json()', check: 'body.ok', header: 'body.headers.get(\'content-type\')' },
+          data: { client: 'fetchWithRetry', json: 'body.json()', check: 'body.ok', header: "body.headers.get('content-type')" },
           line: 5,
           column: 21,
           endLine: 5,
@@ -467,7 +467,7 @@ ruleTester.run('no-implicit-json', rule, {
       errors: [
         {
           messageId: 'missingContentType',
-          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 5,
           column: 20,
           endLine: 5,
@@ -506,7 +506,7 @@ ruleTester.run('no-implicit-json', rule, {
       errors: [
         {
           messageId: 'implicitJson',
-          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: 'res.headers.get(\'content-type\')' },
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 5,
           column: 20,
           endLine: 5,

@@ -916,7 +916,7 @@ ruleTester.run('require-status-check', rule, {
       errors: [
         {
           messageId: 'uncheckedBody',
-          data: { client: 'http.get', settles: 'calls back', reason: '', check: 'res.statusCode', use: 'res.on(\'data\')', action: 'reads' },
+          data: { client: 'http.get', settles: 'calls back', reason: '', check: 'res.statusCode', use: "res.on('data')", action: 'reads' },
           line: 3,
           column: 7,
           endLine: 3,
@@ -1272,7 +1272,7 @@ ruleTester.run('require-status-check', rule, {
       errors: [
         {
           messageId: 'uncheckedBody',
-          data: { client: 'https.get', settles: 'calls back', reason: '', check: 'res.statusCode', use: 'res.once(\'readable\')', action: 'reads' },
+          data: { client: 'https.get', settles: 'calls back', reason: '', check: 'res.statusCode', use: "res.once('readable')", action: 'reads' },
           line: 3,
           column: 7,
           endLine: 3,
@@ -1324,7 +1324,7 @@ ruleTester.run('require-status-check', rule, {
       errors: [
         {
           messageId: 'uncheckedBody',
-          data: { client: 'http.get', settles: 'calls back', reason: '', check: 'response.statusCode', use: 'response.addListener(\'data\')', action: 'reads' },
+          data: { client: 'http.get', settles: 'calls back', reason: '', check: 'response.statusCode', use: "response.addListener('data')", action: 'reads' },
           line: 3,
           column: 7,
           endLine: 3,
