@@ -387,7 +387,8 @@ export default createRule<Options, MessageIds>({
       else reportMissingDeadline(request, `node:${String(request.module).replace(/^node:/u, '')}`, 'node-http');
     }
 
-    function checkRequest(model: HttpModel, request: HttpRequest): void {
+    function checkRequest(model: HttpModel, found: HttpRequest): void {
+      const request = withNodeHttpUrl(model, found, sourceCode);
       if (
         !enabled(request.client) ||
         // Typed requests are in-house wrappers nobody declared: their deadline is their own business.
@@ -547,6 +548,40 @@ function resolveInitializer(node: TSESTree.Node, sourceCode: TSESLint.SourceCode
     return inner;
   }
   return skipWrappersDown(definition.node.init);
+}
+
+/**
+ * `http.get(x, callback)` may take options as `x`, so the model does not know whether options are
+ * missing. When `x` is certainly a URL — a constant holding a string, a template or a `new URL()`,
+ * or (with types) anything typed `string` or `URL` — the request has no options.
+ */
+function withNodeHttpUrl(model: HttpModel, request: HttpRequest, sourceCode: TSESLint.SourceCode): HttpRequest {
+  if (request.client !== 'node-http' || request.options.kind !== 'unknown' || !request.url) return request;
+  const rest = request.node.arguments.filter((argument) => argument !== request.callback);
+  if (rest.length !== 1 || !isUrlValue(model, request.url, sourceCode)) return request;
+  return { ...request, options: { kind: 'none' } };
+}
+
+function isUrlValue(model: HttpModel, node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const value = resolveInitializer(node, sourceCode);
+  if (
+    (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') ||
+    value.type === AST_NODE_TYPES.TemplateLiteral ||
+    (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'URL')
+  ) {
+    return true;
+  }
+  const types = model.types;
+  if (!types) return false;
+  const type = types.services.getTypeAtLocation(node);
+  const candidates = type.isUnion() ? type.types : [type];
+  const string = types.checker.getStringType();
+  return candidates.every(
+    (candidate) =>
+      candidate === string ||
+      candidate.isStringLiteral() ||
+      (candidate.getSymbol()?.getName() === 'URL' && candidate.getProperty('searchParams') !== undefined),
+  );
 }
 
 /**

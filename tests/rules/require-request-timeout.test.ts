@@ -1181,6 +1181,88 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  // A constant that holds a URL is no options object.
+  {
+    code: `
+      import https from 'node:https';
+      const feed = \`https://example.com/\${name}.xml\`;
+      https.get(feed, (res) => res.pipe(out));
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: { library: 'node:https', remedy: NODE_HTTP_REMEDY },
+        line: 4,
+        column: 7,
+        endLine: 4,
+        endColumn: 16,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import https from 'node:https';
+      const feed = \`https://example.com/\${name}.xml\`;
+      https.get(feed, { signal: AbortSignal.timeout(10000) }, (res) => res.pipe(out));
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      import http from 'node:http';
+      const health = new URL('/health', base);
+      const home = 'http://localhost/';
+      http.get(health).end();
+      http.get(home, (res) => res.resume());
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: { library: 'node:http', remedy: NODE_HTTP_REMEDY },
+        line: 5,
+        column: 7,
+        endLine: 5,
+        endColumn: 15,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import http from 'node:http';
+      const health = new URL('/health', base);
+      const home = 'http://localhost/';
+      http.get(health, { signal: AbortSignal.timeout(10000) }).end();
+      http.get(home, (res) => res.resume());
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: { library: 'node:http', remedy: NODE_HTTP_REMEDY },
+        line: 6,
+        column: 7,
+        endLine: 6,
+        endColumn: 15,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import http from 'node:http';
+      const health = new URL('/health', base);
+      const home = 'http://localhost/';
+      http.get(health).end();
+      http.get(home, { signal: AbortSignal.timeout(10000) }, (res) => res.resume());
+    `,
+          },
+        ],
+      },
+    ],
+  },
   // A `'timeout'` listener alone sets no timeout.
   {
     code: `
@@ -1597,6 +1679,11 @@ ruleTester.run('require-request-timeout', rule, {
       track(req);
       http.get(options, onResponse);
       http.get(url, onResponse);
+      export function download(target) {
+        http.get(target, (res) => res.resume());
+      }
+      const home = 'http://localhost/';
+      http.get(home, onResponse);
       this.req = http.get({ host });
     `,
     // An agent with a socket timeout, or one the code does not show.

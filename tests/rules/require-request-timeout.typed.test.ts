@@ -15,6 +15,11 @@ createTypedRuleTester().run('require-request-timeout (typed)', rule, {
       export const res = await fetch(input);
     `,
     `
+      import https from 'node:https';
+      declare const options: { host: string; path: string };
+      https.get(options, (res) => res.resume());
+    `,
+    `
       declare class Api {
         fetchUsers(): Promise<Response>;
       }
@@ -23,6 +28,40 @@ createTypedRuleTester().run('require-request-timeout (typed)', rule, {
     `,
   ],
   invalid: [
+    // A parameter typed as a URL is no options object.
+    {
+      code: `
+        import https from 'node:https';
+        export function download(target: string | URL) {
+          https.get(target, (res) => res.resume());
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: {
+            library: 'node:https',
+            remedy: 'Pass \`signal: AbortSignal.timeout(ms)\` or call \`req.setTimeout()\`',
+          },
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              data: { ms: '10000' },
+              output: `
+        import https from 'node:https';
+        export function download(target: string | URL) {
+          https.get(target, { signal: AbortSignal.timeout(10000) }, (res) => res.resume());
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
     // A string or URL is not a Request, whatever its name.
     {
       code: `
