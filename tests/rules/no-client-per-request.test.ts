@@ -1,0 +1,2977 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import rule from '../../src/rules/no-client-per-request';
+import { createRuleTester } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+const SOCKET_COST =
+  'new connections are opened each time (TCP and TLS handshakes) instead of reusing pooled ones, and sockets pile up under load';
+const INSTANCE_COST = 'the client and its configuration are rebuilt each time instead of being shared';
+const ROUTE_ADVICE = 'create it once at module scope or when the server starts, and reuse it in every request';
+const NEST_ADVICE = "create it once in an injectable provider or the controller's constructor, and reuse it";
+const NEXT_ADVICE = 'create it once at module scope, where every request the server instance handles shares it';
+
+ruleTester.run('no-client-per-request', rule, {
+  valid: [
+    // Module scope: created once, shared by every call.
+    `
+import axios from 'axios';
+import https from 'node:https';
+const agent = new https.Agent({ keepAlive: true });
+export const api = axios.create({ baseURL: 'https://api.example.com', httpsAgent: agent, timeout: 5000 });
+export function getUser(id) {
+  return api.get(\`/users/\${id}\`);
+}
+`,
+    // A module-level conditional or ternary is still module scope.
+    `
+import { Agent, ProxyAgent } from 'undici';
+export const dispatcher = process.env.HTTPS_PROXY ? new ProxyAgent(process.env.HTTPS_PROXY) : new Agent();
+`,
+    // Factories hand the client to the caller.
+    `
+import axios from 'axios';
+export function createClient(options) {
+  return axios.create(options);
+}
+`,
+    `
+import got from 'got';
+export const createClient = (prefixUrl) => got.extend({ prefixUrl });
+`,
+    `
+import ky from 'ky';
+export function createClients(token) {
+  const api = ky.create({ prefixUrl: '/api', headers: { authorization: token } });
+  const admin = api.extend({ prefixUrl: '/admin' });
+  return { api, admin };
+}
+`,
+    `
+import got from 'got';
+export function createClient() {
+  const base = got.extend({ prefixUrl: 'https://api.example.com' });
+  return base.extend({ headers: { 'user-agent': 'app' } });
+}
+`,
+    `
+import { Pool } from 'undici';
+export function* pools(origins) {
+  for (const origin of origins) yield new Pool(origin);
+}
+`,
+    `
+import https from 'node:https';
+export default () => new https.Agent({ keepAlive: true });
+`,
+    // Stored on \`this\`: constructors, field initialisers, lazy getters.
+    `
+import axios from 'axios';
+import https from 'node:https';
+export class UserService {
+  http = axios.create({ baseURL: 'https://users.example.com' });
+  static agent = new https.Agent({ keepAlive: true });
+  constructor(baseURL) {
+    const agent = new https.Agent({ keepAlive: true });
+    this.api = axios.create({ baseURL, httpsAgent: agent });
+  }
+  get admin() {
+    return (this._admin ??= axios.create({ baseURL: '/admin' }));
+  }
+  static {
+    UserService.shared = axios.create();
+  }
+}
+`,
+    `
+import { Pool } from 'undici';
+export class Pools {
+  constructor(origins) {
+    this.pools = [];
+    for (const origin of origins) this.pools.push(new Pool(origin));
+  }
+}
+`,
+    // Memoised and lazy singletons.
+    `
+import axios from 'axios';
+let client;
+export function getClient() {
+  if (!client) {
+    client = axios.create({ baseURL: 'https://api.example.com' });
+  }
+  return client;
+}
+`,
+    `
+import { Agent } from 'undici';
+let agent;
+export const getAgent = () => (agent ??= new Agent({ connections: 10 }));
+`,
+    `
+import { Pool } from 'undici';
+export function lazyPool(origin) {
+  let pool;
+  return () => {
+    pool ||= new Pool(origin);
+    return pool;
+  };
+}
+`,
+    `
+import axios from 'axios';
+export function getClient() {
+  return (globalThis.__apiClient ??= axios.create());
+}
+`,
+    // Caches keyed by host.
+    `
+import { Agent } from 'undici';
+const agents = new Map();
+export function agentFor(host) {
+  let agent = agents.get(host);
+  if (!agent) {
+    agent = new Agent();
+    agents.set(host, agent);
+  }
+  return agent;
+}
+`,
+    `
+import https from 'node:https';
+const cache = {};
+export function warm(host) {
+  cache[host] = new https.Agent({ keepAlive: true });
+}
+`,
+    `
+import { Pool } from 'undici';
+const pools = new Map();
+export function warmAll(origins) {
+  for (const origin of origins) pools.set(origin, new Pool(origin));
+}
+`,
+    `
+import axios from 'axios';
+const clients = [];
+export function register(baseURL) {
+  clients.push(axios.create({ baseURL }));
+}
+`,
+    // Handed to something that may keep it.
+    `
+import { Agent, setGlobalDispatcher } from 'undici';
+export function configure() {
+  setGlobalDispatcher(new Agent({ connections: 50 }));
+}
+`,
+    `
+import https from 'node:https';
+export function attach(req) {
+  req.agent = new https.Agent();
+}
+`,
+    `
+import axios from 'axios';
+export function install() {
+  module.exports.client = axios.create();
+}
+`,
+    `
+import https from 'node:https';
+import { Registry } from './registry';
+export function setup(name) {
+  return new Registry(name, new https.Agent({ keepAlive: true }));
+}
+`,
+    `
+import https from 'node:https';
+export function options() {
+  const options = { httpsAgent: new https.Agent({ keepAlive: true }) };
+  return options;
+}
+`,
+    // A closure that outlives the call keeps the agent alive and reuses it.
+    `
+import { Agent } from 'undici';
+export function makeFetcher(origin) {
+  const agent = new Agent();
+  return (path) => fetch(origin + path, { dispatcher: agent });
+}
+`,
+    `
+import { Agent } from 'undici';
+export function startPolling(url) {
+  const agent = new Agent();
+  setInterval(() => fetch(url, { dispatcher: agent }), 60_000);
+}
+`,
+    `
+import { Agent } from 'undici';
+export function makeFetcher(origin) {
+  const agent = new Agent();
+  function fetchPath(path) {
+    return fetch(origin + path, { dispatcher: agent });
+  }
+  return fetchPath;
+}
+`,
+    // React: initialisers run once per component, not per render.
+    `
+import axios from 'axios';
+import { useMemo, useRef, useState } from 'react';
+export function useApi(baseURL) {
+  const api = useMemo(() => axios.create({ baseURL }), [baseURL]);
+  const ref = useRef(axios.create());
+  const [client] = useState(() => axios.create({ baseURL }));
+  return { api, ref, client };
+}
+`,
+    `
+import axios from 'axios';
+export function App() {
+  return <ApiContext.Provider value={axios.create()}><Main /></ApiContext.Provider>;
+}
+`,
+    // Code that runs once: an IIFE at module level, a main() script.
+    `
+import { Agent } from 'undici';
+(async () => {
+  const agent = new Agent();
+  const res = await fetch('https://example.com', { dispatcher: agent, signal: AbortSignal.timeout(5000) });
+  console.log(res.status);
+})();
+`,
+    `
+import axios from 'axios';
+async function main() {
+  const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+  const { data } = await api.get('/status');
+  console.log(data);
+}
+main().catch(console.error);
+`,
+    `
+const { Agent } = require('undici');
+const main = async () => {
+  const dispatcher = new Agent();
+  await fetch('https://example.com', { dispatcher });
+};
+if (require.main === module) main();
+`,
+    // At module level, one agent per host is built once.
+    `
+import { Agent } from 'undici';
+export const agents = [];
+for (const host of ['a.example.com', 'b.example.com']) agents.push(new Agent());
+`,
+    // Not a client: shadowed libraries, unrelated \`create\` and \`Agent\`.
+    `
+export function make(axios) {
+  const api = axios.create();
+  return api.get('/');
+}
+`,
+    `
+import axiosLib from 'axios';
+export function make() {
+  const axios = { create: () => ({ get: () => null }) };
+  return axios.create().get('/');
+}
+`,
+    `
+import { Agent } from './my-agent';
+export function handler(req, res) {
+  const agent = new Agent();
+  res.send(agent.name);
+}
+`,
+    `
+export function handler() {
+  const seen = Object.create(null);
+  const cache = new Map();
+  return { seen, cache };
+}
+`,
+    // A client passed on through the options of another client that escapes.
+    `
+import axios from 'axios';
+import https from 'node:https';
+export function createClient(baseURL) {
+  const agent = new https.Agent({ keepAlive: true });
+  const options = { baseURL, httpsAgent: agent };
+  return axios.create(options);
+}
+`,
+    // Test files may be skipped.
+    {
+      code: `
+import axios from 'axios';
+it('works', async () => {
+  const api = axios.create();
+  await api.get('/');
+});
+`,
+      filename: 'src/api.test.ts',
+      options: [{ ignoreTestFiles: true }],
+    },
+    {
+      code: `
+import { Agent } from 'undici';
+test('agent', () => {
+  fetch('/x', { dispatcher: new Agent() });
+});
+`,
+      filename: 'src/__tests__/agent.ts',
+      options: [{ ignoreTestFiles: true }],
+    },
+    // A custom factory that returns its client.
+    {
+      code: `
+import { createClient } from '@acme/http';
+export function makeClient(token) {
+  return createClient({ token });
+}
+`,
+      options: [{ additionalClients: [{ module: '@acme/http', export: 'createClient', kind: 'instance' }] }],
+    },
+  ],
+  invalid: [
+    // An Express handler creating an agent per request
+    {
+      code: `
+import axios from 'axios';
+import https from 'node:https';
+import express from 'express';
+
+const app = express();
+
+app.get('/users/:id', async (req, res) => {
+  const agent = new https.Agent({ keepAlive: true });
+  const { data } = await axios.get(\`https://users.example.com/\${req.params.id}\`, { httpsAgent: agent, timeout: 5000 });
+  res.json(data);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 9,
+          column: 17,
+          endLine: 9,
+          endColumn: 32,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'agent' },
+              output: `
+import axios from 'axios';
+import https from 'node:https';
+import express from 'express';
+
+const app = express();
+
+const agent = new https.Agent({ keepAlive: true });
+
+app.get('/users/:id', async (req, res) => {
+  const { data } = await axios.get(\`https://users.example.com/\${req.params.id}\`, { httpsAgent: agent, timeout: 5000 });
+  res.json(data);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Inline in the options of an axios request: the suggestion uses the property shorthand
+    {
+      code: `
+import axios from 'axios';
+import https from 'https';
+
+export async function getUser(id) {
+  const response = await axios.get(\`/users/\${id}\`, {
+    httpsAgent: new https.Agent({ rejectUnauthorized: false }),
+  });
+  return response.data;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 32,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`getUser`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import axios from 'axios';
+import https from 'https';
+
+const httpsAgent = new https.Agent({ rejectUnauthorized: false });
+
+export async function getUser(id) {
+  const response = await axios.get(\`/users/\${id}\`, {
+    httpsAgent,
+  });
+  return response.data;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // undici Agent as a fetch dispatcher
+    {
+      code: `
+import { Agent } from 'undici';
+
+export function load(url) {
+  return fetch(url, { dispatcher: new Agent({ connections: 10 }) });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 35,
+          endLine: 5,
+          endColumn: 44,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`load`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent({ connections: 10 });
+
+export function load(url) {
+  return fetch(url, { dispatcher: agent });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // https.request with a new agent, CommonJS
+    {
+      code: `
+const https = require('node:https');
+
+function ping(host, callback) {
+  https.request({ host, agent: new https.Agent() }, callback).end();
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 32,
+          endLine: 5,
+          endColumn: 47,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+const https = require('node:https');
+
+const httpsAgent = new https.Agent();
+
+function ping(host, callback) {
+  https.request({ host, agent: httpsAgent }, callback).end();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // axios.create() per call
+    {
+      code: `
+import axios from 'axios';
+
+export async function getUser(id) {
+  const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+  const { data } = await api.get(\`/users/\${id}\`);
+  return data;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 15,
+          endLine: 5,
+          endColumn: 27,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: '`getUser`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'axios.create()', name: 'api' },
+              output: `
+import axios from 'axios';
+
+const api = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
+
+export async function getUser(id) {
+  const { data } = await api.get(\`/users/\${id}\`);
+  return data;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // got.extend(), ky.create() and ky.extend() per call
+    {
+      code: `
+import got from 'got';
+import ky from 'ky';
+
+export async function loadAll() {
+  const client = got.extend({ prefixUrl: 'https://api.example.com', timeout: { request: 5000 } });
+  const api = ky.create({ prefixUrl: '/api' });
+  const admin = ky.extend({ prefixUrl: '/admin' });
+  return [await client.get('a').json(), await api.get('b').json(), await admin.get('c').json()];
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 28,
+          data: { client: 'got.extend()', cost: INSTANCE_COST, fn: '`loadAll`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'got.extend()', name: 'client' },
+              output: `
+import got from 'got';
+import ky from 'ky';
+
+const client = got.extend({ prefixUrl: 'https://api.example.com', timeout: { request: 5000 } });
+
+export async function loadAll() {
+  const api = ky.create({ prefixUrl: '/api' });
+  const admin = ky.extend({ prefixUrl: '/admin' });
+  return [await client.get('a').json(), await api.get('b').json(), await admin.get('c').json()];
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 15,
+          endLine: 7,
+          endColumn: 24,
+          data: { client: 'ky.create()', cost: INSTANCE_COST, fn: '`loadAll`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'ky.create()', name: 'api' },
+              output: `
+import got from 'got';
+import ky from 'ky';
+
+const api = ky.create({ prefixUrl: '/api' });
+
+export async function loadAll() {
+  const client = got.extend({ prefixUrl: 'https://api.example.com', timeout: { request: 5000 } });
+  const admin = ky.extend({ prefixUrl: '/admin' });
+  return [await client.get('a').json(), await api.get('b').json(), await admin.get('c').json()];
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 8,
+          column: 17,
+          endLine: 8,
+          endColumn: 26,
+          data: { client: 'ky.extend()', cost: INSTANCE_COST, fn: '`loadAll`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'ky.extend()', name: 'admin' },
+              output: `
+import got from 'got';
+import ky from 'ky';
+
+const admin = ky.extend({ prefixUrl: '/admin' });
+
+export async function loadAll() {
+  const client = got.extend({ prefixUrl: 'https://api.example.com', timeout: { request: 5000 } });
+  const api = ky.create({ prefixUrl: '/api' });
+  return [await client.get('a').json(), await api.get('b').json(), await admin.get('c').json()];
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // undici Client, Pool and ProxyAgent per call
+    {
+      code: `
+import { Client, Pool, ProxyAgent, request } from 'undici';
+
+export async function status(origin) {
+  const client = new Client('http://localhost:3000');
+  const { statusCode } = await client.request({ path: '/health', method: 'GET' });
+  const pool = new Pool(origin, { connections: 4 });
+  await pool.request({ path: '/', method: 'GET' });
+  await request('https://example.com', { dispatcher: new ProxyAgent('http://proxy:8080') });
+  return statusCode;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 28,
+          data: { client: 'new Client()', cost: SOCKET_COST, fn: '`status`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Client()', name: 'client' },
+              output: `
+import { Client, Pool, ProxyAgent, request } from 'undici';
+
+const client = new Client('http://localhost:3000');
+
+export async function status(origin) {
+  const { statusCode } = await client.request({ path: '/health', method: 'GET' });
+  const pool = new Pool(origin, { connections: 4 });
+  await pool.request({ path: '/', method: 'GET' });
+  await request('https://example.com', { dispatcher: new ProxyAgent('http://proxy:8080') });
+  return statusCode;
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 16,
+          endLine: 7,
+          endColumn: 24,
+          data: { client: 'new Pool()', cost: SOCKET_COST, fn: '`status`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 9,
+          column: 54,
+          endLine: 9,
+          endColumn: 68,
+          data: { client: 'new ProxyAgent()', cost: SOCKET_COST, fn: '`status`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new ProxyAgent()', name: 'proxyAgent' },
+              output: `
+import { Client, Pool, ProxyAgent, request } from 'undici';
+
+const proxyAgent = new ProxyAgent('http://proxy:8080');
+
+export async function status(origin) {
+  const client = new Client('http://localhost:3000');
+  const { statusCode } = await client.request({ path: '/health', method: 'GET' });
+  const pool = new Pool(origin, { connections: 4 });
+  await pool.request({ path: '/', method: 'GET' });
+  await request('https://example.com', { dispatcher: proxyAgent });
+  return statusCode;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Proxy agents from the proxy-agent packages
+    {
+      code: `
+import fetch from 'node-fetch';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+const { HttpProxyAgent } = require('http-proxy-agent');
+import { SocksProxyAgent } from 'socks-proxy-agent';
+import { ProxyAgent } from 'proxy-agent';
+
+export async function viaProxy(url) {
+  await fetch(url, { agent: new HttpsProxyAgent(process.env.HTTPS_PROXY) });
+  await fetch(url, { agent: new HttpProxyAgent(process.env.HTTP_PROXY) });
+  await fetch(url, { agent: new SocksProxyAgent('socks://127.0.0.1:1080') });
+  await fetch(url, { agent: new ProxyAgent() });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 9,
+          column: 29,
+          endLine: 9,
+          endColumn: 48,
+          data: { client: 'new HttpsProxyAgent()', cost: SOCKET_COST, fn: '`viaProxy`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new HttpsProxyAgent()', name: 'httpsProxyAgent' },
+              output: `
+import fetch from 'node-fetch';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+const { HttpProxyAgent } = require('http-proxy-agent');
+import { SocksProxyAgent } from 'socks-proxy-agent';
+import { ProxyAgent } from 'proxy-agent';
+
+const httpsProxyAgent = new HttpsProxyAgent(process.env.HTTPS_PROXY);
+
+export async function viaProxy(url) {
+  await fetch(url, { agent: httpsProxyAgent });
+  await fetch(url, { agent: new HttpProxyAgent(process.env.HTTP_PROXY) });
+  await fetch(url, { agent: new SocksProxyAgent('socks://127.0.0.1:1080') });
+  await fetch(url, { agent: new ProxyAgent() });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 10,
+          column: 29,
+          endLine: 10,
+          endColumn: 47,
+          data: { client: 'new HttpProxyAgent()', cost: SOCKET_COST, fn: '`viaProxy`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new HttpProxyAgent()', name: 'httpProxyAgent' },
+              output: `
+import fetch from 'node-fetch';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+const { HttpProxyAgent } = require('http-proxy-agent');
+import { SocksProxyAgent } from 'socks-proxy-agent';
+import { ProxyAgent } from 'proxy-agent';
+
+const httpProxyAgent = new HttpProxyAgent(process.env.HTTP_PROXY);
+
+export async function viaProxy(url) {
+  await fetch(url, { agent: new HttpsProxyAgent(process.env.HTTPS_PROXY) });
+  await fetch(url, { agent: httpProxyAgent });
+  await fetch(url, { agent: new SocksProxyAgent('socks://127.0.0.1:1080') });
+  await fetch(url, { agent: new ProxyAgent() });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 11,
+          column: 29,
+          endLine: 11,
+          endColumn: 48,
+          data: { client: 'new SocksProxyAgent()', cost: SOCKET_COST, fn: '`viaProxy`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new SocksProxyAgent()', name: 'socksProxyAgent' },
+              output: `
+import fetch from 'node-fetch';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+const { HttpProxyAgent } = require('http-proxy-agent');
+import { SocksProxyAgent } from 'socks-proxy-agent';
+import { ProxyAgent } from 'proxy-agent';
+
+const socksProxyAgent = new SocksProxyAgent('socks://127.0.0.1:1080');
+
+export async function viaProxy(url) {
+  await fetch(url, { agent: new HttpsProxyAgent(process.env.HTTPS_PROXY) });
+  await fetch(url, { agent: new HttpProxyAgent(process.env.HTTP_PROXY) });
+  await fetch(url, { agent: socksProxyAgent });
+  await fetch(url, { agent: new ProxyAgent() });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 12,
+          column: 29,
+          endLine: 12,
+          endColumn: 43,
+          data: { client: 'new ProxyAgent()', cost: SOCKET_COST, fn: '`viaProxy`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new ProxyAgent()', name: 'proxyAgent' },
+              output: `
+import fetch from 'node-fetch';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+const { HttpProxyAgent } = require('http-proxy-agent');
+import { SocksProxyAgent } from 'socks-proxy-agent';
+import { ProxyAgent } from 'proxy-agent';
+
+const proxyAgent = new ProxyAgent();
+
+export async function viaProxy(url) {
+  await fetch(url, { agent: new HttpsProxyAgent(process.env.HTTPS_PROXY) });
+  await fetch(url, { agent: new HttpProxyAgent(process.env.HTTP_PROXY) });
+  await fetch(url, { agent: new SocksProxyAgent('socks://127.0.0.1:1080') });
+  await fetch(url, { agent: proxyAgent });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Proxy agents gathered in an array that does not outlive the call
+    {
+      code: `
+import { HttpsProxyAgent } from 'https-proxy-agent';
+
+export async function viaProxies(url, proxies) {
+  const a = new HttpsProxyAgent(proxies[0]);
+  const b = new HttpsProxyAgent(proxies[1]);
+  return Promise.all([a, b].map((agent) => fetch(url, { agent })));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 32,
+          data: { client: 'new HttpsProxyAgent()', cost: SOCKET_COST, fn: '`viaProxies`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 32,
+          data: { client: 'new HttpsProxyAgent()', cost: SOCKET_COST, fn: '`viaProxies`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // agentkeepalive
+    {
+      code: `
+const Agent = require('agentkeepalive');
+const { HttpsAgent } = require('agentkeepalive');
+const axios = require('axios');
+
+module.exports.get = function get(url) {
+  return axios.get(url, { httpAgent: new Agent(), httpsAgent: new HttpsAgent({ keepAlive: true }) });
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 38,
+          endLine: 7,
+          endColumn: 47,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`get`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+const Agent = require('agentkeepalive');
+const { HttpsAgent } = require('agentkeepalive');
+const axios = require('axios');
+
+const agent = new Agent();
+
+module.exports.get = function get(url) {
+  return axios.get(url, { httpAgent: agent, httpsAgent: new HttpsAgent({ keepAlive: true }) });
+};
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 63,
+          endLine: 7,
+          endColumn: 77,
+          data: { client: 'new HttpsAgent()', cost: SOCKET_COST, fn: '`get`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new HttpsAgent()', name: 'httpsAgent' },
+              output: `
+const Agent = require('agentkeepalive');
+const { HttpsAgent } = require('agentkeepalive');
+const axios = require('axios');
+
+const httpsAgent = new HttpsAgent({ keepAlive: true });
+
+module.exports.get = function get(url) {
+  return axios.get(url, { httpAgent: new Agent(), httpsAgent });
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Import shapes: namespace, aliased, require, .default, dynamic import
+    {
+      code: `
+import * as https from 'node:https';
+import { Agent as UndiciAgent } from 'undici';
+const http = require('http');
+const axios = require('axios').default;
+const { Pool } = require('undici');
+
+export async function shapes(url) {
+  await fetch(url, { dispatcher: new UndiciAgent() });
+  https.get(url, { agent: new https.Agent() });
+  http.get(url, { agent: new http.Agent({ keepAlive: true }) });
+  await axios.get(url, { httpAgent: new (require('node:http').Agent)() });
+  const pool = new Pool(url);
+  await pool.request({ path: '/', method: 'GET' });
+  const { Client } = await import('undici');
+  const client = new Client(url);
+  await client.request({ path: '/', method: 'GET' });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 9,
+          column: 34,
+          endLine: 9,
+          endColumn: 49,
+          data: { client: 'new UndiciAgent()', cost: SOCKET_COST, fn: '`shapes`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new UndiciAgent()', name: 'undiciAgent' },
+              output: `
+import * as https from 'node:https';
+import { Agent as UndiciAgent } from 'undici';
+const http = require('http');
+const axios = require('axios').default;
+const { Pool } = require('undici');
+
+const undiciAgent = new UndiciAgent();
+
+export async function shapes(url) {
+  await fetch(url, { dispatcher: undiciAgent });
+  https.get(url, { agent: new https.Agent() });
+  http.get(url, { agent: new http.Agent({ keepAlive: true }) });
+  await axios.get(url, { httpAgent: new (require('node:http').Agent)() });
+  const pool = new Pool(url);
+  await pool.request({ path: '/', method: 'GET' });
+  const { Client } = await import('undici');
+  const client = new Client(url);
+  await client.request({ path: '/', method: 'GET' });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 10,
+          column: 27,
+          endLine: 10,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`shapes`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import * as https from 'node:https';
+import { Agent as UndiciAgent } from 'undici';
+const http = require('http');
+const axios = require('axios').default;
+const { Pool } = require('undici');
+
+const httpsAgent = new https.Agent();
+
+export async function shapes(url) {
+  await fetch(url, { dispatcher: new UndiciAgent() });
+  https.get(url, { agent: httpsAgent });
+  http.get(url, { agent: new http.Agent({ keepAlive: true }) });
+  await axios.get(url, { httpAgent: new (require('node:http').Agent)() });
+  const pool = new Pool(url);
+  await pool.request({ path: '/', method: 'GET' });
+  const { Client } = await import('undici');
+  const client = new Client(url);
+  await client.request({ path: '/', method: 'GET' });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 11,
+          column: 26,
+          endLine: 11,
+          endColumn: 40,
+          data: { client: 'new http.Agent()', cost: SOCKET_COST, fn: '`shapes`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new http.Agent()', name: 'httpAgent' },
+              output: `
+import * as https from 'node:https';
+import { Agent as UndiciAgent } from 'undici';
+const http = require('http');
+const axios = require('axios').default;
+const { Pool } = require('undici');
+
+const httpAgent = new http.Agent({ keepAlive: true });
+
+export async function shapes(url) {
+  await fetch(url, { dispatcher: new UndiciAgent() });
+  https.get(url, { agent: new https.Agent() });
+  http.get(url, { agent: httpAgent });
+  await axios.get(url, { httpAgent: new (require('node:http').Agent)() });
+  const pool = new Pool(url);
+  await pool.request({ path: '/', method: 'GET' });
+  const { Client } = await import('undici');
+  const client = new Client(url);
+  await client.request({ path: '/', method: 'GET' });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 12,
+          column: 37,
+          endLine: 12,
+          endColumn: 68,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`shapes`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 13,
+          column: 16,
+          endLine: 13,
+          endColumn: 24,
+          data: { client: 'new Pool()', cost: SOCKET_COST, fn: '`shapes`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 16,
+          column: 18,
+          endLine: 16,
+          endColumn: 28,
+          data: { client: 'new Client()', cost: SOCKET_COST, fn: '`shapes`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Loops: per iteration, even when kept in an array
+    {
+      code: `
+import { Agent, Pool } from 'undici';
+
+export async function crawl(urls) {
+  for (const url of urls) {
+    await fetch(url, { dispatcher: new Agent() });
+  }
+}
+
+export function poolsFor(origins) {
+  const pools = [];
+  for (let i = 0; i < origins.length; i++) {
+    pools[i] = new Pool(origins[i]);
+  }
+  return pools;
+}
+
+export function clientsFor(origins) {
+  const clients = [];
+  for (const origin of origins) clients.push({ origin, pool: new Pool(origin) });
+  return clients;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perIteration',
+          line: 6,
+          column: 36,
+          endLine: 6,
+          endColumn: 45,
+          data: { client: 'new Agent()', cost: SOCKET_COST },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent, Pool } from 'undici';
+
+const agent = new Agent();
+
+export async function crawl(urls) {
+  for (const url of urls) {
+    await fetch(url, { dispatcher: agent });
+  }
+}
+
+export function poolsFor(origins) {
+  const pools = [];
+  for (let i = 0; i < origins.length; i++) {
+    pools[i] = new Pool(origins[i]);
+  }
+  return pools;
+}
+
+export function clientsFor(origins) {
+  const clients = [];
+  for (const origin of origins) clients.push({ origin, pool: new Pool(origin) });
+  return clients;
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perIteration',
+          line: 13,
+          column: 16,
+          endLine: 13,
+          endColumn: 24,
+          data: { client: 'new Pool()', cost: SOCKET_COST },
+          suggestions: [],
+        },
+        {
+          messageId: 'perIteration',
+          line: 20,
+          column: 62,
+          endLine: 20,
+          endColumn: 70,
+          data: { client: 'new Pool()', cost: SOCKET_COST },
+          suggestions: [],
+        },
+      ],
+    },
+    // A loop at module level
+    {
+      code: `
+import { Agent } from 'undici';
+
+for (const url of ['https://a.example.com', 'https://b.example.com']) {
+  const res = await fetch(url, { dispatcher: new Agent() });
+  console.log(res.status);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perIteration',
+          line: 5,
+          column: 46,
+          endLine: 5,
+          endColumn: 55,
+          data: { client: 'new Agent()', cost: SOCKET_COST },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+for (const url of ['https://a.example.com', 'https://b.example.com']) {
+  const res = await fetch(url, { dispatcher: agent });
+  console.log(res.status);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A loop in a main() script
+    {
+      code: `
+import axios from 'axios';
+
+async function main() {
+  for (const id of [1, 2, 3]) {
+    const api = axios.create({ baseURL: 'https://api.example.com' });
+    console.log((await api.get(\`/items/\${id}\`)).data);
+  }
+}
+
+main();
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perIteration',
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 29,
+          data: { client: 'axios.create()', cost: INSTANCE_COST },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'axios.create()', name: 'api' },
+              output: `
+import axios from 'axios';
+
+const api = axios.create({ baseURL: 'https://api.example.com' });
+
+async function main() {
+  for (const id of [1, 2, 3]) {
+    console.log((await api.get(\`/items/\${id}\`)).data);
+  }
+}
+
+main();
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Fastify route with options
+    {
+      code: `
+import { Agent } from 'undici';
+
+fastify.get('/items', { schema }, async (request, reply) => {
+  return fetch('https://items.example.com', { dispatcher: new Agent() });
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 5,
+          column: 59,
+          endLine: 5,
+          endColumn: 68,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `fastify.get`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+fastify.get('/items', { schema }, async (request, reply) => {
+  return fetch('https://items.example.com', { dispatcher: agent });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Koa router
+    {
+      code: `
+import ky from 'ky';
+
+router.post('/items', async (ctx) => {
+  ctx.body = await ky.create({ prefixUrl: 'https://items.example.com' }).post('items').json();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 5,
+          column: 20,
+          endLine: 5,
+          endColumn: 29,
+          data: { client: 'ky.create()', cost: INSTANCE_COST, handler: 'the route handler passed to `router.post`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'ky.create()', name: 'kyClient' },
+              output: `
+import ky from 'ky';
+
+const kyClient = ky.create({ prefixUrl: 'https://items.example.com' });
+
+router.post('/items', async (ctx) => {
+  ctx.body = await kyClient.post('items').json();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Hono
+    {
+      code: `
+import { Agent } from 'undici';
+
+app.get('/', (c) => fetch('https://example.com', { dispatcher: new Agent() }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 4,
+          column: 64,
+          endLine: 4,
+          endColumn: 73,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+app.get('/', (c) => fetch('https://example.com', { dispatcher: agent }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Express middleware
+    {
+      code: `
+import { Agent } from 'undici';
+
+app.use(async (req, res, next) => {
+  await fetch('https://auth.example.com', { dispatcher: new Agent() });
+  next();
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 5,
+          column: 57,
+          endLine: 5,
+          endColumn: 66,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the middleware passed to `app.use`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+app.use(async (req, res, next) => {
+  await fetch('https://auth.example.com', { dispatcher: agent });
+  next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Express chained route
+    {
+      code: `
+import { Agent } from 'undici';
+
+router.route('/users').get(async (req, res) => {
+  res.json(await fetch('https://users.example.com', { dispatcher: new Agent() }));
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 5,
+          column: 67,
+          endLine: 5,
+          endColumn: 76,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: "the route handler passed to `router.route('/users').get`", advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+router.route('/users').get(async (req, res) => {
+  res.json(await fetch('https://users.example.com', { dispatcher: agent }));
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Fastify route object
+    {
+      code: `
+import { Agent } from 'undici';
+
+fastify.route({
+  method: 'GET',
+  url: '/',
+  handler: async (request) => fetch('https://example.com', { dispatcher: new Agent() }),
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 7,
+          column: 74,
+          endLine: 7,
+          endColumn: 83,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `fastify.route`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+fastify.route({
+  method: 'GET',
+  url: '/',
+  handler: async (request) => fetch('https://example.com', { dispatcher: agent }),
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // http.createServer and server.on('request')
+    {
+      code: `
+import { Agent } from 'undici';
+import { createServer } from 'node:http';
+
+createServer((req, res) => {
+  fetch('https://example.com', { dispatcher: new Agent() }).then(() => res.end());
+});
+server.on('request', (req, res) => {
+  fetch('https://example.com', { dispatcher: new Agent() }).then(() => res.end());
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 6,
+          column: 46,
+          endLine: 6,
+          endColumn: 55,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the request handler passed to `createServer`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+import { createServer } from 'node:http';
+
+const agent = new Agent();
+
+createServer((req, res) => {
+  fetch('https://example.com', { dispatcher: agent }).then(() => res.end());
+});
+server.on('request', (req, res) => {
+  fetch('https://example.com', { dispatcher: new Agent() }).then(() => res.end());
+});
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perRequest',
+          line: 9,
+          column: 46,
+          endLine: 9,
+          endColumn: 55,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the request handler passed to `server.on`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+import { createServer } from 'node:http';
+
+createServer((req, res) => {
+  fetch('https://example.com', { dispatcher: new Agent() }).then(() => res.end());
+});
+
+const agent = new Agent();
+
+server.on('request', (req, res) => {
+  fetch('https://example.com', { dispatcher: agent }).then(() => res.end());
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A named handler registered on a router
+    {
+      code: `
+import https from 'node:https';
+import axios from 'axios';
+
+async function getUsers(req, res) {
+  const { data } = await axios.get('https://users.example.com', { httpsAgent: new https.Agent() });
+  res.json(data);
+}
+
+app.get('/users', getUsers);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 6,
+          column: 79,
+          endLine: 6,
+          endColumn: 94,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, handler: 'the route handler `getUsers`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import https from 'node:https';
+import axios from 'axios';
+
+const httpsAgent = new https.Agent();
+
+async function getUsers(req, res) {
+  const { data } = await axios.get('https://users.example.com', { httpsAgent });
+  res.json(data);
+}
+
+app.get('/users', getUsers);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Next.js route handlers
+    {
+      code: `
+import { Agent } from 'undici';
+
+export async function GET(request) {
+  return fetch('https://example.com', { dispatcher: new Agent() });
+}
+
+export const POST = async (request) => fetch('https://example.com', { method: 'POST', dispatcher: new Agent() });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 5,
+          column: 53,
+          endLine: 5,
+          endColumn: 62,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the Next.js route handler `GET`', advice: NEXT_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+export async function GET(request) {
+  return fetch('https://example.com', { dispatcher: agent });
+}
+
+export const POST = async (request) => fetch('https://example.com', { method: 'POST', dispatcher: new Agent() });
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perRequest',
+          line: 8,
+          column: 99,
+          endLine: 8,
+          endColumn: 108,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the Next.js route handler `POST`', advice: NEXT_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+export async function GET(request) {
+  return fetch('https://example.com', { dispatcher: new Agent() });
+}
+
+const agent = new Agent();
+
+export const POST = async (request) => fetch('https://example.com', { method: 'POST', dispatcher: agent });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Next.js API route in pages/api
+    {
+      code: `
+import axios from 'axios';
+
+export default async function handler(req, res) {
+  const api = axios.create({ baseURL: 'https://users.example.com' });
+  res.status(200).json((await api.get('/')).data);
+}
+`,
+      filename: 'src/pages/api/users.ts',
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 5,
+          column: 15,
+          endLine: 5,
+          endColumn: 27,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, handler: 'the Next.js API route `handler`', advice: NEXT_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'axios.create()', name: 'api' },
+              output: `
+import axios from 'axios';
+
+const api = axios.create({ baseURL: 'https://users.example.com' });
+
+export default async function handler(req, res) {
+  res.status(200).json((await api.get('/')).data);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Next.js server actions in a 'use server' module
+    {
+      code: `
+'use server';
+import axios from 'axios';
+
+export async function save(form) {
+  const api = axios.create({ baseURL: 'https://api.example.com' });
+  await api.post('/items', form);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 6,
+          column: 15,
+          endLine: 6,
+          endColumn: 27,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, handler: 'the server action `save`', advice: NEXT_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'axios.create()', name: 'api' },
+              output: `
+'use server';
+import axios from 'axios';
+
+const api = axios.create({ baseURL: 'https://api.example.com' });
+
+export async function save(form) {
+  await api.post('/items', form);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // An inline server action
+    {
+      code: `
+import axios from 'axios';
+
+export function Form() {
+  async function save(form) {
+    'use server';
+    await axios.create().post('https://api.example.com/items', form);
+  }
+  return <form action={save} />;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 7,
+          column: 11,
+          endLine: 7,
+          endColumn: 23,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, handler: 'the server action `save`', advice: NEXT_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'axios.create()', name: 'axiosClient' },
+              output: `
+import axios from 'axios';
+
+const axiosClient = axios.create();
+
+export function Form() {
+  async function save(form) {
+    'use server';
+    await axiosClient.post('https://api.example.com/items', form);
+  }
+  return <form action={save} />;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // NestJS controller method
+    {
+      code: `
+import { Controller, Get as HttpGet } from '@nestjs/common';
+import axios from 'axios';
+
+@Controller('users')
+export class UsersController {
+  @HttpGet()
+  async findAll() {
+    const api = axios.create({ baseURL: 'https://users.example.com' });
+    return (await api.get('/')).data;
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 9,
+          column: 17,
+          endLine: 9,
+          endColumn: 29,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, handler: 'the NestJS route handler `findAll`', advice: NEST_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'axios.create()', name: 'api' },
+              output: `
+import { Controller, Get as HttpGet } from '@nestjs/common';
+import axios from 'axios';
+
+const api = axios.create({ baseURL: 'https://users.example.com' });
+
+@Controller('users')
+export class UsersController {
+  @HttpGet()
+  async findAll() {
+    return (await api.get('/')).data;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Interceptors or defaults changed: no suggestion
+    {
+      code: `
+import axios from 'axios';
+
+export async function getUser(id, token) {
+  const api = axios.create({ baseURL: 'https://api.example.com' });
+  api.interceptors.request.use((config) => ({ ...config, headers: { authorization: token } }));
+  return api.get(\`/users/\${id}\`);
+}
+
+export async function getItem(id) {
+  const api = axios.create({ baseURL: 'https://api.example.com' });
+  api.defaults.timeout = 2000;
+  return api.get(\`/items/\${id}\`);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 15,
+          endLine: 5,
+          endColumn: 27,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: '`getUser`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 11,
+          column: 15,
+          endLine: 11,
+          endColumn: 27,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: '`getItem`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Destroyed after use: still per call, and no suggestion
+    {
+      code: `
+import https from 'node:https';
+import axios from 'axios';
+
+export async function getOnce(url) {
+  const agent = new https.Agent({ keepAlive: true });
+  try {
+    return (await axios.get(url, { httpsAgent: agent })).data;
+  } finally {
+    agent.destroy();
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 32,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`getOnce`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Arguments only known per call: no suggestion
+    {
+      code: `
+import fs from 'node:fs';
+import https from 'node:https';
+import axios from 'axios';
+
+export async function getUser(req) {
+  const api = axios.create({ baseURL: req.query.base });
+  const agent = new https.Agent({ ca: fs.readFileSync('ca.pem') });
+  return api.get('/me', { httpsAgent: agent });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 15,
+          endLine: 7,
+          endColumn: 27,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: '`getUser`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 8,
+          column: 17,
+          endLine: 8,
+          endColumn: 32,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`getUser`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // A constant declared after the function: no suggestion
+    {
+      code: `
+import https from 'node:https';
+
+export function ping(url) {
+  const agent = new https.Agent({ timeout: TIMEOUT });
+  https.get(url, { agent });
+}
+
+const TIMEOUT = 5000;
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 32,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Name clashes: the suggestion picks a free name
+    {
+      code: `
+import https from 'node:https';
+
+const agent = 'my-app/1.0';
+
+export function ping(url) {
+  const agent = new https.Agent({ keepAlive: true });
+  https.get(url, { agent });
+}
+
+export function pong(url) {
+  https.get(url, { agent: new https.Agent() });
+}
+
+function httpsAgent() {}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 32,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent2' },
+              output: `
+import https from 'node:https';
+
+const agent = 'my-app/1.0';
+
+const httpsAgent2 = new https.Agent({ keepAlive: true });
+
+export function ping(url) {
+  const agent = httpsAgent2;
+  https.get(url, { agent });
+}
+
+export function pong(url) {
+  https.get(url, { agent: new https.Agent() });
+}
+
+function httpsAgent() {}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 12,
+          column: 27,
+          endLine: 12,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`pong`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent2' },
+              output: `
+import https from 'node:https';
+
+const agent = 'my-app/1.0';
+
+export function ping(url) {
+  const agent = new https.Agent({ keepAlive: true });
+  https.get(url, { agent });
+}
+
+const httpsAgent2 = new https.Agent();
+
+export function pong(url) {
+  https.get(url, { agent: httpsAgent2 });
+}
+
+function httpsAgent() {}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Static arguments are hoisted with their indentation fixed
+    {
+      code: `
+import https from 'node:https';
+import { CA } from './certs';
+
+const config = { timeout: 5000 };
+let mutable = 1;
+
+export function a(url) {
+  https.get(url, {
+    agent: new https.Agent({
+      keepAlive: true,
+      maxSockets: Number(process.env.MAX_SOCKETS) || 10,
+      ca: CA,
+      timeout: config.timeout,
+      lookup: (hostname, options, callback) => callback(null, hostname),
+      ...{ scheduling: 'lifo' },
+      servername: \`\${process.env['SNI'] ?? 'example.com'}\`,
+      family: process.env.IPV6 ? 6 : 4,
+      localAddress: undefined,
+    }),
+  });
+}
+
+export function b(url) {
+  https.get(url, { agent: new https.Agent({ maxSockets: mutable }) });
+}
+
+export function c(url, self) {
+  https.get(url, { agent: new https.Agent({ lookup: () => self }) });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 10,
+          column: 12,
+          endLine: 10,
+          endColumn: 27,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import https from 'node:https';
+import { CA } from './certs';
+
+const config = { timeout: 5000 };
+let mutable = 1;
+
+const httpsAgent = new https.Agent({
+  keepAlive: true,
+  maxSockets: Number(process.env.MAX_SOCKETS) || 10,
+  ca: CA,
+  timeout: config.timeout,
+  lookup: (hostname, options, callback) => callback(null, hostname),
+  ...{ scheduling: 'lifo' },
+  servername: \`\${process.env['SNI'] ?? 'example.com'}\`,
+  family: process.env.IPV6 ? 6 : 4,
+  localAddress: undefined,
+});
+
+export function a(url) {
+  https.get(url, {
+    agent: httpsAgent,
+  });
+}
+
+export function b(url) {
+  https.get(url, { agent: new https.Agent({ maxSockets: mutable }) });
+}
+
+export function c(url, self) {
+  https.get(url, { agent: new https.Agent({ lookup: () => self }) });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 25,
+          column: 27,
+          endLine: 25,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 29,
+          column: 27,
+          endLine: 29,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`c`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Options objects and closures that stay inside the call
+    {
+      code: `
+import https from 'node:https';
+import axios from 'axios';
+import { Agent } from 'undici';
+
+export async function a(url) {
+  const options = {};
+  options.agent = new https.Agent();
+  https.get(url, options);
+}
+
+export async function b(url) {
+  const options = { httpsAgent: new https.Agent() };
+  return axios.get(url, options);
+}
+
+export async function c(urls) {
+  const agent = new Agent();
+  await Promise.all(urls.map((url) => fetch(url, { dispatcher: agent })));
+}
+
+export async function d(urls) {
+  const agents = [new Agent(), new Agent()];
+  for (const agent of agents) await fetch(urls[0], { dispatcher: agent });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 34,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import https from 'node:https';
+import axios from 'axios';
+import { Agent } from 'undici';
+
+const httpsAgent = new https.Agent();
+
+export async function a(url) {
+  const options = {};
+  options.agent = httpsAgent;
+  https.get(url, options);
+}
+
+export async function b(url) {
+  const options = { httpsAgent: new https.Agent() };
+  return axios.get(url, options);
+}
+
+export async function c(urls) {
+  const agent = new Agent();
+  await Promise.all(urls.map((url) => fetch(url, { dispatcher: agent })));
+}
+
+export async function d(urls) {
+  const agents = [new Agent(), new Agent()];
+  for (const agent of agents) await fetch(urls[0], { dispatcher: agent });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 13,
+          column: 33,
+          endLine: 13,
+          endColumn: 48,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import https from 'node:https';
+import axios from 'axios';
+import { Agent } from 'undici';
+
+export async function a(url) {
+  const options = {};
+  options.agent = new https.Agent();
+  https.get(url, options);
+}
+
+const httpsAgent = new https.Agent();
+
+export async function b(url) {
+  const options = { httpsAgent };
+  return axios.get(url, options);
+}
+
+export async function c(urls) {
+  const agent = new Agent();
+  await Promise.all(urls.map((url) => fetch(url, { dispatcher: agent })));
+}
+
+export async function d(urls) {
+  const agents = [new Agent(), new Agent()];
+  for (const agent of agents) await fetch(urls[0], { dispatcher: agent });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 18,
+          column: 17,
+          endLine: 18,
+          endColumn: 26,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`c`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import https from 'node:https';
+import axios from 'axios';
+import { Agent } from 'undici';
+
+export async function a(url) {
+  const options = {};
+  options.agent = new https.Agent();
+  https.get(url, options);
+}
+
+export async function b(url) {
+  const options = { httpsAgent: new https.Agent() };
+  return axios.get(url, options);
+}
+
+const agent = new Agent();
+
+export async function c(urls) {
+  await Promise.all(urls.map((url) => fetch(url, { dispatcher: agent })));
+}
+
+export async function d(urls) {
+  const agents = [new Agent(), new Agent()];
+  for (const agent of agents) await fetch(urls[0], { dispatcher: agent });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 23,
+          column: 19,
+          endLine: 23,
+          endColumn: 28,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`d`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 23,
+          column: 32,
+          endLine: 23,
+          endColumn: 41,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`d`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // An agent inside the options of a client created per call
+    {
+      code: `
+import axios from 'axios';
+import https from 'node:https';
+
+export async function nested(url) {
+  const api = axios.create({ httpsAgent: new https.Agent({ keepAlive: true }) });
+  return api.get(url);
+}
+
+export async function dynamic(baseURL) {
+  const api = axios.create({ baseURL, httpsAgent: new https.Agent({ keepAlive: true }) });
+  return api.get('/');
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 6,
+          column: 15,
+          endLine: 6,
+          endColumn: 27,
+          data: { client: 'axios.create()', cost: SOCKET_COST, fn: '`nested`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'axios.create()', name: 'api' },
+              output: `
+import axios from 'axios';
+import https from 'node:https';
+
+const api = axios.create({ httpsAgent: new https.Agent({ keepAlive: true }) });
+
+export async function nested(url) {
+  return api.get(url);
+}
+
+export async function dynamic(baseURL) {
+  const api = axios.create({ baseURL, httpsAgent: new https.Agent({ keepAlive: true }) });
+  return api.get('/');
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 11,
+          column: 15,
+          endLine: 11,
+          endColumn: 27,
+          data: { client: 'axios.create()', cost: SOCKET_COST, fn: '`dynamic`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 11,
+          column: 51,
+          endLine: 11,
+          endColumn: 66,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`dynamic`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import axios from 'axios';
+import https from 'node:https';
+
+export async function nested(url) {
+  const api = axios.create({ httpsAgent: new https.Agent({ keepAlive: true }) });
+  return api.get(url);
+}
+
+const httpsAgent = new https.Agent({ keepAlive: true });
+
+export async function dynamic(baseURL) {
+  const api = axios.create({ baseURL, httpsAgent });
+  return api.get('/');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // useCallback runs its function on every call
+    {
+      code: `
+import axios from 'axios';
+import { useCallback } from 'react';
+
+export function Profile({ id }) {
+  const load = useCallback(async () => {
+    const api = axios.create({ baseURL: '/api' });
+    return (await api.get(\`/users/\${id}\`)).data;
+  }, [id]);
+  return <button onClick={load} />;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 29,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: 'the function passed to `useCallback`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'axios.create()', name: 'api' },
+              output: `
+import axios from 'axios';
+import { useCallback } from 'react';
+
+const api = axios.create({ baseURL: '/api' });
+
+export function Profile({ id }) {
+  const load = useCallback(async () => {
+    return (await api.get(\`/users/\${id}\`)).data;
+  }, [id]);
+  return <button onClick={load} />;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A default parameter
+    {
+      code: `
+import https from 'node:https';
+
+export function get(url, agent = new https.Agent()) {
+  return https.get(url, { agent });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 34,
+          endLine: 4,
+          endColumn: 49,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`get`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import https from 'node:https';
+
+const httpsAgent = new https.Agent();
+
+export function get(url, agent = httpsAgent) {
+  return https.get(url, { agent });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // An IIFE inside a handler runs per request
+    {
+      code: `
+import { Agent } from 'undici';
+
+app.post('/hook', (req, res) => {
+  (async () => {
+    await fetch(req.body.url, { dispatcher: new Agent() });
+  })();
+  res.sendStatus(202);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 6,
+          column: 45,
+          endLine: 6,
+          endColumn: 54,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.post`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+app.post('/hook', (req, res) => {
+  (async () => {
+    await fetch(req.body.url, { dispatcher: agent });
+  })();
+  res.sendStatus(202);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A helper called once by a handler runs per request
+    {
+      code: `
+import axios from 'axios';
+
+app.get('/report', async (req, res) => {
+  async function load() {
+    const api = axios.create({ baseURL: 'https://reports.example.com' });
+    const { data } = await api.get('/latest');
+    return data;
+  }
+  res.json(await load());
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 29,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'axios.create()', name: 'api' },
+              output: `
+import axios from 'axios';
+
+const api = axios.create({ baseURL: 'https://reports.example.com' });
+
+app.get('/report', async (req, res) => {
+  async function load() {
+    const { data } = await api.get('/latest');
+    return data;
+  }
+  res.json(await load());
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A constructor that does not keep the agent
+    {
+      code: `
+import { Agent } from 'undici';
+
+export class Job {
+  constructor(url) {
+    this.done = fetch(url, { dispatcher: new Agent() });
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 6,
+          column: 42,
+          endLine: 6,
+          endColumn: 51,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`constructor`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+export class Job {
+  constructor(url) {
+    this.done = fetch(url, { dispatcher: agent });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A conditional proxy in a worker's fetch handler
+    {
+      code: `
+import { ProxyAgent } from 'undici';
+
+export default {
+  async fetch(request, env) {
+    return fetch(request.url, { dispatcher: env.PROXY ? new ProxyAgent(env.PROXY) : undefined });
+  },
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 6,
+          column: 57,
+          endLine: 6,
+          endColumn: 71,
+          data: { client: 'new ProxyAgent()', cost: SOCKET_COST, fn: '`fetch`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Test files are checked by default
+    {
+      code: `
+import axios from 'axios';
+
+it('loads', async () => {
+  const api = axios.create({ baseURL: 'http://localhost:3000' });
+  await api.get('/health');
+});
+`,
+      filename: 'src/api.test.ts',
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 15,
+          endLine: 5,
+          endColumn: 27,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: 'the function passed to `it`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'axios.create()', name: 'api' },
+              output: `
+import axios from 'axios';
+
+const api = axios.create({ baseURL: 'http://localhost:3000' });
+
+it('loads', async () => {
+  await api.get('/health');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Further clients from options
+    {
+      code: `
+import { createClient } from '@acme/http';
+import Pool from '@acme/pool';
+const net = require('@acme/net');
+
+export async function handler(id) {
+  const client = createClient({ baseUrl: 'https://api.example.com' });
+  const pool = new Pool('https://db.example.com');
+  await fetch('https://example.com', { agent: new net.Agent.Https() });
+  return [await client.get(\`/items/\${id}\`), await pool.query('select 1')];
+}
+`,
+      options: [{ additionalClients: [{ module: '@acme/http', export: 'createClient', kind: 'instance' }, { module: '@acme/pool', export: 'default' }, { module: '@acme/net', export: 'Agent.Https', kind: 'agent' }] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 18,
+          endLine: 7,
+          endColumn: 30,
+          data: { client: 'createClient()', cost: INSTANCE_COST, fn: '`handler`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 24,
+          data: { client: 'new Pool()', cost: SOCKET_COST, fn: '`handler`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 9,
+          column: 47,
+          endLine: 9,
+          endColumn: 66,
+          data: { client: 'new net.Agent.Https()', cost: SOCKET_COST, fn: '`handler`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new net.Agent.Https()', name: 'agentHttps' },
+              output: `
+import { createClient } from '@acme/http';
+import Pool from '@acme/pool';
+const net = require('@acme/net');
+
+const agentHttps = new net.Agent.Https();
+
+export async function handler(id) {
+  const client = createClient({ baseUrl: 'https://api.example.com' });
+  const pool = new Pool('https://db.example.com');
+  await fetch('https://example.com', { agent: agentHttps });
+  return [await client.get(\`/items/\${id}\`), await pool.query('select 1')];
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Comments above the function stay with it
+    {
+      code: `
+import https from 'node:https';
+/**
+ * Pings a host.
+ */
+export function ping(url) {
+  https.get(url, { agent: new https.Agent() });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 27,
+          endLine: 7,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import https from 'node:https';
+
+const httpsAgent = new https.Agent();
+
+/**
+ * Pings a host.
+ */
+export function ping(url) {
+  https.get(url, { agent: httpsAgent });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A shebang stays first
+    {
+      code: `#!/usr/bin/env node
+// Pings a host.
+export function ping(url) {
+  https.get(url, { agent: new https.Agent() });
+}
+
+import https from 'node:https';
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `#!/usr/bin/env node
+
+const httpsAgent = new https.Agent();
+
+// Pings a host.
+export function ping(url) {
+  https.get(url, { agent: httpsAgent });
+}
+
+import https from 'node:https';
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A local function that shares the agent within the call
+    {
+      code: `
+import { Agent } from 'undici';
+
+export async function crawl(urls) {
+  const agent = new Agent();
+  async function get(url) {
+    return fetch(url, { dispatcher: agent });
+  }
+  for (const url of urls) await get(url);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 26,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`crawl`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+export async function crawl(urls) {
+  async function get(url) {
+    return fetch(url, { dispatcher: agent });
+  }
+  for (const url of urls) await get(url);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A decorated class that is not exported
+    {
+      code: `
+import { Controller, Post } from '@nestjs/common';
+import { Agent } from 'undici';
+
+// The webhook controller.
+@Controller('hooks')
+class HooksController {
+  @Post()
+  receive() {
+    return fetch('https://example.com', { method: 'POST', dispatcher: new Agent() });
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 10,
+          column: 71,
+          endLine: 10,
+          endColumn: 80,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the NestJS route handler `receive`', advice: NEST_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Controller, Post } from '@nestjs/common';
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+// The webhook controller.
+@Controller('hooks')
+class HooksController {
+  @Post()
+  receive() {
+    return fetch('https://example.com', { method: 'POST', dispatcher: agent });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Windows line endings are kept
+    {
+      code: "import { Agent } from 'undici';\r\n\r\nexport function load(url) {\r\n  const agent = new Agent({\r\n    connections: 10,\r\n  });\r\n  return fetch(url, { dispatcher: agent });\r\n}\r\n",
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 26,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`load`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output:
+                "import { Agent } from 'undici';\r\n\r\nconst agent = new Agent({\r\n  connections: 10,\r\n});\r\n\r\nexport function load(url) {\r\n  return fetch(url, { dispatcher: agent });\r\n}\r\n",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('options', () => {
+  it('rejects unknown options and malformed client entries', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const verify = (options: unknown) =>
+      linter.verify('fetch("/")', {
+        plugins: { 'http-client': { rules: { 'no-client-per-request': rule } } } as never,
+        rules: { 'http-client/no-client-per-request': ['error', options] },
+      });
+    expect(() => verify({ bogus: 1 })).toThrow(/bogus/u);
+    expect(() => verify({ additionalClients: [{ module: 'x' }] })).toThrow(/export/u);
+    expect(() => verify({ additionalClients: [{ module: 'x', export: 'a-b' }] })).toThrow(/pattern/u);
+    expect(() => verify({ additionalClients: [{ module: 'x', export: 'Agent', kind: 'socket' }] })).toThrow(/allowed values/u);
+    expect(() => verify({ ignoreTestFiles: 'yes' })).toThrow(/should be boolean/u);
+    expect(verify({ additionalClients: [{ module: 'x', export: 'default.create' }], ignoreTestFiles: true })).toEqual([]);
+  });
+});
