@@ -577,19 +577,28 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       if (!map || awaited?.type !== AST_NODE_TYPES.AwaitExpression) continue;
       for (const found of propertyTracker.iteratePropertyReferences(awaited, map)) handle(found, null);
     }
-    const thisMembersByName = new Map<string, TSESTree.MemberExpression[]>();
-    for (const member of thisMembers) {
-      const name = getStaticName(member);
-      if (name === null) continue;
-      const list = thisMembersByName.get(name);
-      if (list) list.push(member);
-      else thisMembersByName.set(name, [member]);
+    // `this.<name>` reads by class and name, so each field instance finds its reads directly.
+    const thisMembersByClass = new Map<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
+    if (fieldInstances.length > 0) {
+      for (const member of thisMembers) {
+        const name = getStaticName(member);
+        const classBody = name === null ? null : enclosingClassBody(member);
+        if (name === null || !classBody) continue;
+        let byName = thisMembersByClass.get(classBody);
+        if (!byName) {
+          byName = new Map();
+          thisMembersByClass.set(classBody, byName);
+        }
+        const list = byName.get(name);
+        if (list) list.push(member);
+        else byName.set(name, [member]);
+      }
     }
     // Following a field may find more field instances (`this.b = this.a.extend()`): they are appended.
     for (const { instance, field, classBody, store } of fieldInstances) {
       const map = traceMapOf(instanceShapeOf(instance.client), instance.module);
-      for (const member of thisMembersByName.get(field) ?? []) {
-        if (member === store || enclosingClassBody(member) !== classBody) continue;
+      for (const member of thisMembersByClass.get(classBody)?.get(field) ?? []) {
+        if (member === store) continue;
         for (const found of propertyTracker.iteratePropertyReferences(member, map)) handle(found, instance);
       }
     }
