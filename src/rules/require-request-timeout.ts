@@ -395,7 +395,7 @@ export default createRule<Options, MessageIds>({
         request.source === 'typed' ||
         request.deadlineFromWrapper ||
         isLocalResourceRequest(request) ||
-        isRaced(request.node)
+        isRaced(request.node, sourceCode)
       ) {
         return;
       }
@@ -507,10 +507,11 @@ function optionsIndex(request: HttpRequest): number | null {
 }
 
 /**
- * Is the request promise raced against something else (`Promise.race([fetch(u), timer])`)? Then the
+ * Is the request promise raced against something else (`Promise.race([fetch(u), timer])`), directly
+ * or through a variable (`const pending = fetch(u); await Promise.race([pending, timer])`)? Then the
  * caller stops waiting when the other side settles, which is a deadline.
  */
-function isRaced(call: TSESTree.CallExpression): boolean {
+function isRaced(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
   let node = skipWrappersUp(call);
   // `fetch(u).then(r => r.json())` is raced the same way.
   for (;;) {
@@ -521,7 +522,17 @@ function isRaced(call: TSESTree.CallExpression): boolean {
     if (!next || (name !== 'then' && name !== 'catch' && name !== 'finally')) break;
     node = skipWrappersUp(next);
   }
-  const array = node.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+    return variable?.references.some((reference) => isRaceElement(reference.identifier)) === true;
+  }
+  return isRaceElement(node);
+}
+
+/** Is `node` an element of the array literal passed to `Promise.race`, next to something else? */
+function isRaceElement(node: TSESTree.Node): boolean {
+  const array = skipWrappersUp(node).parent;
   if (array?.type !== AST_NODE_TYPES.ArrayExpression || array.elements.length < 2) return false;
   const race = array.parent;
   return (

@@ -520,6 +520,54 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       { messageId: 'missingSignal', data: RUNTIME_FETCH, line: 2, column: 55, endLine: 2, endColumn: 60, suggestions: [] },
     ],
   },
+  // A race with nothing else is no deadline, nor is a stored promise that is only awaited.
+  {
+    code: `
+      const only = await Promise.race([fetch(a)]);
+      const pending = fetch(b);
+      const res = await pending;
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 2,
+        column: 40,
+        endLine: 2,
+        endColumn: 45,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      const only = await Promise.race([fetch(a, { signal: AbortSignal.timeout(10000) })]);
+      const pending = fetch(b);
+      const res = await pending;
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 3,
+        column: 23,
+        endLine: 3,
+        endColumn: 28,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      const only = await Promise.race([fetch(a)]);
+      const pending = fetch(b, { signal: AbortSignal.timeout(10000) });
+      const res = await pending;
+    `,
+          },
+        ],
+      },
+    ],
+  },
   // `ms` sets the suggested deadline; `clients` turns other clients off.
   {
     code: `
@@ -1519,6 +1567,8 @@ ruleTester.run('require-request-timeout', rule, {
         new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000)),
       ]);
       const data = await Promise.race([fetch(url).then((r) => r.json()), sleep(1000)]);
+      const pending = fetch(url);
+      const first = await Promise.race([pending, deadline(5000)]);
     `,
     // An undici dispatcher with explicit timeouts, or one the code does not show.
     `
