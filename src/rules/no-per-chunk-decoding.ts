@@ -455,24 +455,29 @@ class Analysis {
   }
 
   /**
-   * A short name for a stream or decoder in messages: `res`, `res.body`, `got.stream()`. Calls
-   * that return the stream itself (`res.on('end', f)`) are named by the stream they are made on.
+   * A short name for a stream or decoder in messages, built from the expression's shape: `res`,
+   * `res.body`, `got.stream()`, `fetch().body`. Calls that return the stream itself
+   * (`res.on('end', f)`) are named by the stream they are made on.
    */
   private label(node: TSESTree.Node): string {
     const inner = skipWrappersDown(node);
-    if (inner.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipWrappersDown(inner.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && RETURNS_THIS.has(getStaticName(callee) ?? '')) {
-        return this.label(callee.object);
+    switch (inner.type) {
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = skipWrappersDown(inner.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && RETURNS_THIS.has(getStaticName(callee) ?? '')) {
+          return this.label(callee.object);
+        }
+        return `${this.label(callee)}()`;
       }
-      return `${this.label(callee)}()`;
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.label(inner.argument);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = getStaticName(inner);
+        return name === null ? this.sourceCode.getText(inner) : `${this.label(inner.object)}.${name}`;
+      }
+      default:
+        return this.sourceCode.getText(inner);
     }
-    const text = this.sourceCode.getText(node);
-    if (text.length <= 40 && !text.includes('\n')) return text;
-    if (inner.type === AST_NODE_TYPES.AwaitExpression) return this.label(inner.argument);
-    const name = inner.type === AST_NODE_TYPES.MemberExpression ? getStaticName(inner) : null;
-    if (inner.type === AST_NODE_TYPES.MemberExpression && name !== null) return `${this.label(inner.object)}.${name}`;
-    return `${text.slice(0, 37).trimEnd()}…`;
   }
 }
 

@@ -203,10 +203,10 @@ function serverRequests(sourceCode: TSESLint.SourceCode): StreamSeed[] {
     servers.push(node as TSESTree.CallExpression | TSESTree.NewExpression);
   };
   for (const found of tracker.iterateEsmReferences(traceMap)) collect(found.node);
-  for (const call of requireCalls(globalScope)) {
-    const name = call.arguments[0] && ASTUtils.getStringIfConstant(call.arguments[0]);
-    if (name == null || !Object.hasOwn(traceMap, name)) continue;
-    for (const found of tracker.iteratePropertyReferences(call, api)) collect(found.node);
+  for (const { call, module } of requireCalls(globalScope)) {
+    if (Object.hasOwn(traceMap, module)) {
+      for (const found of tracker.iteratePropertyReferences(call, api)) collect(found.node);
+    }
   }
 
   const seeds: StreamSeed[] = [];
@@ -224,19 +224,23 @@ function serverRequests(sourceCode: TSESLint.SourceCode): StreamSeed[] {
   return seeds;
 }
 
-/** Calls of the global `require` (not shadowed, whether or not the config declares it). */
-function requireCalls(globalScope: TSESLint.Scope.Scope): TSESTree.CallExpression[] {
+/**
+ * Calls of the global `require` (not shadowed, whether or not the config declares it) with a
+ * constant module name.
+ */
+function requireCalls(globalScope: TSESLint.Scope.Scope): { call: TSESTree.CallExpression; module: string }[] {
   const declared = globalScope.set.get('require');
-  if (declared && declared.defs.length > 0) return [];
   const references = [
     ...(declared?.references ?? []),
     ...globalScope.through.filter((reference) => reference.identifier.name === 'require'),
   ];
-  if (references.some((reference) => reference.isWrite())) return [];
-  const calls: TSESTree.CallExpression[] = [];
-  for (const reference of references) {
-    const parent = reference.identifier.parent;
-    if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) calls.push(parent);
+  if (declared?.defs.length || references.some((reference) => reference.isWrite())) return [];
+  const calls: { call: TSESTree.CallExpression; module: string }[] = [];
+  for (const { identifier } of references) {
+    const call = identifier.parent;
+    const [argument] = call.type === AST_NODE_TYPES.CallExpression && call.callee === identifier ? call.arguments : [];
+    const module = argument && ASTUtils.getStringIfConstant(argument);
+    if (module != null) calls.push({ call: call as TSESTree.CallExpression, module });
   }
   return calls;
 }
@@ -718,10 +722,10 @@ function utilTextDecoders(sourceCode: TSESLint.SourceCode): ReadonlySet<TSESTree
   const api = { TextDecoder: { [ReferenceTracker.CONSTRUCT]: true } };
   const traceMap = Object.fromEntries(UTIL_MODULES.map((module) => [module, api]));
   for (const reference of tracker.iterateEsmReferences(traceMap)) found.add(reference.node);
-  for (const call of requireCalls(globalScope)) {
-    const name = call.arguments[0] && ASTUtils.getStringIfConstant(call.arguments[0]);
-    if (name == null || !Object.hasOwn(traceMap, name)) continue;
-    for (const reference of tracker.iteratePropertyReferences(call, api)) found.add(reference.node);
+  for (const { call, module } of requireCalls(globalScope)) {
+    if (Object.hasOwn(traceMap, module)) {
+      for (const reference of tracker.iteratePropertyReferences(call, api)) found.add(reference.node);
+    }
   }
   return found;
 }

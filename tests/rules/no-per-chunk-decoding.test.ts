@@ -324,6 +324,190 @@ const stream = res.body.pipeThrough(new TextDecoderStream());
 let all = '';
 for await (const part of stream) all += part;
 `,
+    // Requests whose response carries no byte stream that the code reads.
+    `
+import ky from 'ky';
+import { stream } from 'undici';
+
+const user = await ky.get(url).json();
+await stream(url, { method: 'GET' }, () => writable);
+const res = await fetch(url);
+const data = await res.json();
+const text = await (await fetch(url)).text();
+const { ok } = await fetch(url);
+await fetch(url);
+export const load = () => fetch(url);
+`,
+    // Listeners and handlers that cannot be followed.
+    `
+import http from 'node:http';
+
+let s = '';
+const req = http.request();
+req.on('response', ({ statusCode }) => console.log(statusCode));
+let retried = http.request(url);
+retried = retry(retried);
+retried.on('response', (res) => {
+  res.on('data', (chunk) => { s += chunk; });
+});
+http.get(url, handlers.onResponse);
+const handler = makeHandler();
+http.get(url, handler);
+http.createServer(({ url: path }, res) => res.end(path));
+`,
+    // require() of other modules, and require() that is not a call.
+    `
+const fs = require('node:fs');
+const entry = require.resolve('node:http');
+const name = 'node:http';
+const dynamic = require(name);
+const { createServer } = require('node:http');
+
+createServer((req) => {
+  let s = '';
+  req.setEncoding('utf8');
+  req.on('data', (chunk) => { s += chunk; });
+});
+`,
+    // A script's own require is not Node's.
+    {
+      code: `
+function require(name) {
+  return name === 'node:http' ? fakeHttp : null;
+}
+const { createServer } = require('node:http');
+createServer((req) => {
+  let s = '';
+  req.on('data', (chunk) => { s += chunk; });
+});
+`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
+    // A reassigned require is not Node's either.
+    {
+      code: `
+require = createRequire(__filename);
+const { createServer } = require('node:http');
+createServer((req) => {
+  let s = '';
+  req.on('data', (chunk) => { s += chunk; });
+});
+`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
+    // Streams handed over under another name.
+    `
+import http from 'node:http';
+
+let s = '';
+http.get(url, (res) => {
+  keep({ response: res });
+  res.on('data', (chunk) => { s += chunk; });
+});
+http.get(url, (res) => {
+  queue.push([res]);
+  res.on('data', (chunk) => { s += chunk; });
+});
+http.get(url, (res) => {
+  let current = res;
+  current = current.pipe(gunzip);
+  res.on('data', (chunk) => { s += chunk; });
+});
+`,
+    // for await bindings that are not one plain chunk.
+    `
+import http from 'node:http';
+
+let body = '';
+let chunk;
+http.get(url, async (res) => {
+  for await (chunk of res) body += chunk;
+  for await (const { length } of res) body += length;
+  for await (let part of res) {
+    part = String(part).trim();
+    body += part;
+  }
+});
+`,
+    // Readers and read results that cannot be followed.
+    `
+const res = await fetch(url);
+const decoder = new TextDecoder();
+let text = '';
+let reader = res.body.getReader();
+reader = wrap(reader);
+while (true) {
+  const { value } = await reader.read();
+  text += decoder.decode(value);
+}
+const other = (await fetch(url)).body.getReader();
+for (;;) {
+  let { value } = await other.read();
+  value = inflate(value);
+  text += decoder.decode(value);
+  console.log(await other.read());
+  other.read().then(([first]) => first);
+  const { value: { length } } = await other.read();
+  text += length;
+}
+const { value } = await other.read();
+console.log(decoder.decode(value));
+`,
+    // Decoders that are not a TextDecoder made here, or not only one.
+    `
+import http from 'node:http';
+
+http.get(url, (res) => {
+  let text = '';
+  res.on('data', (chunk) => {
+    text += new Decoder().decode(chunk);
+  });
+});
+function attach(res, decoder) {
+  let text = '';
+  res.on('data', (chunk) => { text += decoder.decode(chunk); });
+}
+http.get(url, (res) => {
+  let decoder = new TextDecoder();
+  decoder = new TextDecoder('latin1');
+  const labelled = new TextDecoder(...labels);
+  let text = '';
+  res.on('data', (chunk) => {
+    text += decoder.decode(chunk);
+    text += labelled.decode(chunk);
+  });
+});
+`,
+    // Concatenations that do not collect the chunks into one string.
+    `
+import http from 'node:http';
+
+http.get(url, (res) => {
+  let body = '';
+  let total = '';
+  res.on('data', (chunk) => {
+    total = header + chunk;
+    body = body.trim() + chunk;
+    globalChunks.push(chunk);
+    const read = chunk.toString;
+  });
+});
+`,
+    // Streams bound in ways that cannot be followed, and decoders nobody declared.
+    `
+import got from 'got';
+import { request } from 'undici';
+
+let text = '';
+let feed;
+feed = got.stream('https://example.com');
+feed.on('data', (chunk) => { text += chunk; });
+let { body } = await request(url);
+body = body.pipe(transform);
+for await (const chunk of body) text += chunk;
+response = await fetch(url);
+for await (const chunk of response.body) text += decoder.decode(chunk);
+`,
   ],
 
   invalid: [
@@ -1875,7 +2059,7 @@ export async function c() {
       column: 13,
       endLine: 22,
       endColumn: 34,
-      data: { decoder: "decoder", stream: "(await fetch(url)).body" },
+      data: { decoder: "decoder", stream: "fetch().body" },
       suggestions: [],
     },
     {
@@ -1920,6 +2104,625 @@ async function next() {
       endColumn: 46,
       data: { decoder: "decoder", stream: "res.body" },
       suggestions: [],
+    },
+      ],
+    },
+    {
+      name: "a property as the accumulator, destructured metadata, a status check",
+      code: `
+import https from 'node:https';
+
+class Feed {
+  load(url) {
+    https.get(url, (res) => {
+      const { statusCode } = res;
+      if (statusCode !== 200) return;
+      res.on('data', (chunk) => {
+        this.body += chunk;
+      });
+    });
+  }
+}
+
+export async function stream(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of res.body) text += decoder.decode(chunk, {});
+  return text;
+}
+`,
+      output: null,
+      errors: [
+    {
+      messageId: 'perChunkDecoding',
+      line: 10,
+      column: 9,
+      endLine: 10,
+      endColumn: 27,
+      data: { stream: "res" },
+      suggestions: [
+        {
+          messageId: 'suggestSetEncoding',
+          output: `
+import https from 'node:https';
+
+class Feed {
+  load(url) {
+    https.get(url, (res) => {
+      const { statusCode } = res;
+      if (statusCode !== 200) return;
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        this.body += chunk;
+      });
+    });
+  }
+}
+
+export async function stream(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of res.body) text += decoder.decode(chunk, {});
+  return text;
+}
+`,
+        },
+      ],
+    },
+    {
+      messageId: 'decodeWithoutStream',
+      line: 21,
+      column: 47,
+      endLine: 21,
+      endColumn: 72,
+      data: { decoder: "decoder", stream: "res.body" },
+      suggestions: [],
+    },
+      ],
+    },
+    {
+      name: "one listener shared by two responses",
+      code: `
+import http from 'node:http';
+
+export function mirror(url, backup) {
+  const decoder = new TextDecoder();
+  let text = '';
+  const onData = (chunk) => {
+    text += decoder.decode(chunk);
+  };
+  http.get(url, (res) => res.on('data', onData));
+  http.get(backup, (res) => res.on('data', onData));
+}
+`,
+      output: null,
+      errors: [
+    {
+      messageId: 'decodeWithoutStream',
+      line: 8,
+      column: 13,
+      endLine: 8,
+      endColumn: 34,
+      data: { decoder: "decoder", stream: "res" },
+      suggestions: [
+        {
+          messageId: 'suggestStreamOption',
+          output: `
+import http from 'node:http';
+
+export function mirror(url, backup) {
+  const decoder = new TextDecoder();
+  let text = '';
+  const onData = (chunk) => {
+    text += decoder.decode(chunk, { stream: true });
+  };
+  http.get(url, (res) => res.on('data', onData));
+  http.get(backup, (res) => res.on('data', onData));
+}
+`,
+        },
+      ],
+    },
+      ],
+    },
+    {
+      name: "registrations where no statement can go before",
+      code: `
+import http from 'node:http';
+import got from 'got';
+import fetch from 'node-fetch';
+
+let body = '';
+http.get(a, (res) => res.on('data', (chunk) => { body += chunk; }));
+http.get(b, (res) => { res?.on('data', (chunk) => { body += chunk; }); });
+http.get(c, async (res) => { if (ok) for await (const chunk of res!) body += chunk; });
+const response = await fetch(d);
+if (ok) for await (const chunk of response.body) body += chunk;
+if (ok) for await (const chunk of got.stream.get('https://example.com')) body += chunk;
+`,
+      output: null,
+      errors: [
+    {
+      messageId: 'perChunkDecoding',
+      line: 7,
+      column: 50,
+      endLine: 7,
+      endColumn: 63,
+      data: { stream: "res" },
+      suggestions: [
+        {
+          messageId: 'suggestSetEncoding',
+          output: `
+import http from 'node:http';
+import got from 'got';
+import fetch from 'node-fetch';
+
+let body = '';
+http.get(a, (res) => res.setEncoding('utf8').on('data', (chunk) => { body += chunk; }));
+http.get(b, (res) => { res?.on('data', (chunk) => { body += chunk; }); });
+http.get(c, async (res) => { if (ok) for await (const chunk of res!) body += chunk; });
+const response = await fetch(d);
+if (ok) for await (const chunk of response.body) body += chunk;
+if (ok) for await (const chunk of got.stream.get('https://example.com')) body += chunk;
+`,
+        },
+      ],
+    },
+    {
+      messageId: 'perChunkDecoding',
+      line: 8,
+      column: 53,
+      endLine: 8,
+      endColumn: 66,
+      data: { stream: "res" },
+      suggestions: [],
+    },
+    {
+      messageId: 'perChunkDecoding',
+      line: 9,
+      column: 70,
+      endLine: 9,
+      endColumn: 83,
+      data: { stream: "res" },
+      suggestions: [],
+    },
+    {
+      messageId: 'perChunkDecoding',
+      line: 11,
+      column: 50,
+      endLine: 11,
+      endColumn: 63,
+      data: { stream: "response.body" },
+      suggestions: [
+        {
+          messageId: 'suggestSetEncoding',
+          output: `
+import http from 'node:http';
+import got from 'got';
+import fetch from 'node-fetch';
+
+let body = '';
+http.get(a, (res) => res.on('data', (chunk) => { body += chunk; }));
+http.get(b, (res) => { res?.on('data', (chunk) => { body += chunk; }); });
+http.get(c, async (res) => { if (ok) for await (const chunk of res!) body += chunk; });
+const response = await fetch(d);
+if (ok) for await (const chunk of response.body.setEncoding('utf8')) body += chunk;
+if (ok) for await (const chunk of got.stream.get('https://example.com')) body += chunk;
+`,
+        },
+      ],
+    },
+    {
+      messageId: 'perChunkDecoding',
+      line: 12,
+      column: 74,
+      endLine: 12,
+      endColumn: 87,
+      data: { stream: "got.stream.get()" },
+      suggestions: [
+        {
+          messageId: 'suggestSetEncoding',
+          output: `
+import http from 'node:http';
+import got from 'got';
+import fetch from 'node-fetch';
+
+let body = '';
+http.get(a, (res) => res.on('data', (chunk) => { body += chunk; }));
+http.get(b, (res) => { res?.on('data', (chunk) => { body += chunk; }); });
+http.get(c, async (res) => { if (ok) for await (const chunk of res!) body += chunk; });
+const response = await fetch(d);
+if (ok) for await (const chunk of response.body) body += chunk;
+if (ok) for await (const chunk of got.stream.get('https://example.com').setEncoding('utf8')) body += chunk;
+`,
+        },
+      ],
+    },
+      ],
+    },
+    {
+      name: "arrays that cannot take the Buffer.concat fix",
+      code: `
+import http from 'node:http';
+
+http.get(url, (res) => {
+  const { parts } = state;
+  res.on('data', (chunk) => parts.push(chunk.toString()));
+  res.on('end', () => done(parts.join('')));
+});
+http.get(url, (res) => {
+  const head = ['>'];
+  const wide = [];
+  const all = [];
+  const joined = [];
+  res.on('data', (chunk) => {
+    head.push(chunk.toString());
+    wide.push(chunk.toString('utf16le'));
+    all.push(chunk);
+    joined.push('' + chunk);
+  });
+  res.on('end', () => {
+    done(head.join(''), wide.join(''), all.join(''), joined.join(''));
+    all.length = 0;
+  });
+});
+`,
+      output: null,
+      errors: [
+    {
+      messageId: 'perChunkDecoding',
+      line: 6,
+      column: 40,
+      endLine: 6,
+      endColumn: 56,
+      data: { stream: "res" },
+      suggestions: [
+        {
+          messageId: 'suggestSetEncoding',
+          output: `
+import http from 'node:http';
+
+http.get(url, (res) => {
+  const { parts } = state;
+  res.setEncoding('utf8');
+  res.on('data', (chunk) => parts.push(chunk.toString()));
+  res.on('end', () => done(parts.join('')));
+});
+http.get(url, (res) => {
+  const head = ['>'];
+  const wide = [];
+  const all = [];
+  const joined = [];
+  res.on('data', (chunk) => {
+    head.push(chunk.toString());
+    wide.push(chunk.toString('utf16le'));
+    all.push(chunk);
+    joined.push('' + chunk);
+  });
+  res.on('end', () => {
+    done(head.join(''), wide.join(''), all.join(''), joined.join(''));
+    all.length = 0;
+  });
+});
+`,
+        },
+      ],
+    },
+    {
+      messageId: 'perChunkDecoding',
+      line: 15,
+      column: 15,
+      endLine: 15,
+      endColumn: 31,
+      data: { stream: "res" },
+      suggestions: [],
+    },
+    {
+      messageId: 'perChunkDecoding',
+      line: 16,
+      column: 15,
+      endLine: 16,
+      endColumn: 40,
+      data: { stream: "res" },
+      suggestions: [],
+    },
+    {
+      messageId: 'perChunkDecoding',
+      line: 18,
+      column: 17,
+      endLine: 18,
+      endColumn: 27,
+      data: { stream: "res" },
+      suggestions: [],
+    },
+    {
+      messageId: 'perChunkDecoding',
+      line: 21,
+      column: 40,
+      endLine: 21,
+      endColumn: 52,
+      data: { stream: "res" },
+      suggestions: [],
+    },
+      ],
+    },
+    {
+      name: "chunks used in several encodings",
+      code: `
+import http from 'node:http';
+
+http.get(url, (res) => {
+  let text = '';
+  let hex = '';
+  res.on('data', (chunk) => {
+    text += chunk.toString('utf-8');
+    hex += chunk.toString('hex');
+  });
+});
+http.get(url, (res) => {
+  let a = '';
+  let b = '';
+  res.on('data', (chunk) => {
+    a += chunk.toString('utf8');
+    b += chunk.toString('UTF-8');
+  });
+});
+`,
+      output: null,
+      errors: [
+    {
+      messageId: 'perChunkDecoding',
+      line: 8,
+      column: 13,
+      endLine: 8,
+      endColumn: 36,
+      data: { stream: "res" },
+      suggestions: [],
+    },
+    {
+      messageId: 'perChunkDecoding',
+      line: 16,
+      column: 10,
+      endLine: 16,
+      endColumn: 32,
+      data: { stream: "res" },
+      suggestions: [
+        {
+          messageId: 'suggestSetEncoding',
+          output: `
+import http from 'node:http';
+
+http.get(url, (res) => {
+  let text = '';
+  let hex = '';
+  res.on('data', (chunk) => {
+    text += chunk.toString('utf-8');
+    hex += chunk.toString('hex');
+  });
+});
+http.get(url, (res) => {
+  let a = '';
+  let b = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk) => {
+    a += chunk.toString('utf8');
+    b += chunk.toString('UTF-8');
+  });
+});
+`,
+        },
+      ],
+    },
+    {
+      messageId: 'perChunkDecoding',
+      line: 17,
+      column: 10,
+      endLine: 17,
+      endColumn: 33,
+      data: { stream: "res" },
+      suggestions: [
+        {
+          messageId: 'suggestSetEncoding',
+          output: `
+import http from 'node:http';
+
+http.get(url, (res) => {
+  let text = '';
+  let hex = '';
+  res.on('data', (chunk) => {
+    text += chunk.toString('utf-8');
+    hex += chunk.toString('hex');
+  });
+});
+http.get(url, (res) => {
+  let a = '';
+  let b = '';
+  res.setEncoding('UTF-8');
+  res.on('data', (chunk) => {
+    a += chunk.toString('utf8');
+    b += chunk.toString('UTF-8');
+  });
+});
+`,
+        },
+      ],
+    },
+      ],
+    },
+    {
+      name: "labels of long stream expressions, TextDecoder from require",
+      code: `
+const { TextDecoder } = require('node:util');
+const fs = require('node:fs');
+const { request } = require('undici');
+
+async function main() {
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of (await fetch('https://example.com/api/v1/some/long/resource/path')).body) {
+    text += decoder.decode(chunk);
+  }
+  const { body: upstreamResponseBodyStreamForTheCurrentUser } = await request(url);
+  for await (const chunk of upstreamResponseBodyStreamForTheCurrentUser) {
+    text += decoder.decode(chunk);
+  }
+  fs.writeFileSync('out.txt', text);
+}
+`,
+      output: null,
+      errors: [
+    {
+      messageId: 'decodeWithoutStream',
+      line: 10,
+      column: 13,
+      endLine: 10,
+      endColumn: 34,
+      data: { decoder: "decoder", stream: "fetch().body" },
+      suggestions: [
+        {
+          messageId: 'suggestStreamOption',
+          output: `
+const { TextDecoder } = require('node:util');
+const fs = require('node:fs');
+const { request } = require('undici');
+
+async function main() {
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of (await fetch('https://example.com/api/v1/some/long/resource/path')).body) {
+    text += decoder.decode(chunk, { stream: true });
+  }
+  const { body: upstreamResponseBodyStreamForTheCurrentUser } = await request(url);
+  for await (const chunk of upstreamResponseBodyStreamForTheCurrentUser) {
+    text += decoder.decode(chunk);
+  }
+  fs.writeFileSync('out.txt', text);
+}
+`,
+        },
+      ],
+    },
+    {
+      messageId: 'decodeWithoutStream',
+      line: 14,
+      column: 13,
+      endLine: 14,
+      endColumn: 34,
+      data: { decoder: "decoder", stream: "upstreamResponseBodyStreamForTheCurrentUser" },
+      suggestions: [
+        {
+          messageId: 'suggestStreamOption',
+          output: `
+const { TextDecoder } = require('node:util');
+const fs = require('node:fs');
+const { request } = require('undici');
+
+async function main() {
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of (await fetch('https://example.com/api/v1/some/long/resource/path')).body) {
+    text += decoder.decode(chunk);
+  }
+  const { body: upstreamResponseBodyStreamForTheCurrentUser } = await request(url);
+  for await (const chunk of upstreamResponseBodyStreamForTheCurrentUser) {
+    text += decoder.decode(chunk, { stream: true });
+  }
+  fs.writeFileSync('out.txt', text);
+}
+`,
+        },
+      ],
+    },
+      ],
+    },
+    {
+      name: "decoders that are read, or handed elsewhere",
+      code: `
+import { request } from 'undici';
+
+export async function one(url) {
+  const { body = empty } = await request(url);
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of body) text += decoder.decode(chunk);
+  return [decoder.encoding, text];
+}
+
+export async function two(url) {
+  const { body } = await request(url);
+  const decoder = new TextDecoder();
+  const decode = decoder.decode;
+  let text = '';
+  for await (const chunk of body) text += decoder.decode(chunk);
+  return text;
+}
+`,
+      output: `
+import { request } from 'undici';
+
+export async function one(url) {
+  const { body = empty } = await request(url);
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of body) text += decoder.decode(chunk, { stream: true });
+  return [decoder.encoding, text];
+}
+
+export async function two(url) {
+  const { body } = await request(url);
+  const decoder = new TextDecoder();
+  const decode = decoder.decode;
+  let text = '';
+  for await (const chunk of body) text += decoder.decode(chunk);
+  return text;
+}
+`,
+      errors: [
+    {
+      messageId: 'decodeWithoutStream',
+      line: 8,
+      column: 43,
+      endLine: 8,
+      endColumn: 64,
+      data: { decoder: "decoder", stream: "body" },
+      suggestions: [],
+    },
+    {
+      messageId: 'decodeWithoutStream',
+      line: 17,
+      column: 43,
+      endLine: 17,
+      endColumn: 64,
+      data: { decoder: "decoder", stream: "body" },
+      suggestions: [
+        {
+          messageId: 'suggestStreamOption',
+          output: `
+import { request } from 'undici';
+
+export async function one(url) {
+  const { body = empty } = await request(url);
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of body) text += decoder.decode(chunk);
+  return [decoder.encoding, text];
+}
+
+export async function two(url) {
+  const { body } = await request(url);
+  const decoder = new TextDecoder();
+  const decode = decoder.decode;
+  let text = '';
+  for await (const chunk of body) text += decoder.decode(chunk, { stream: true });
+  return text;
+}
+`,
+        },
+      ],
     },
       ],
     },
