@@ -61,7 +61,12 @@ const UNDICI_TIMEOUTS: readonly string[] = ['headersTimeout', 'bodyTimeout'];
  * timeout unless its non-standard `timeout` option is set.
  * https://github.com/node-fetch/node-fetch/tree/2.x#options
  */
-const NODE_FETCH_MODULES: ReadonlySet<string> = new Set(['cross-fetch', 'isomorphic-fetch', 'isomorphic-unfetch', 'node-fetch']);
+const NODE_FETCH_MODULES: ReadonlySet<string> = new Set([
+  'cross-fetch',
+  'isomorphic-fetch',
+  'isomorphic-unfetch',
+  'node-fetch',
+]);
 
 /** axios methods whose config comes after a `data` argument: `axios.post(url, data, config)`. */
 const AXIOS_DATA_METHODS: ReadonlySet<string> = new Set(['patch', 'patchForm', 'post', 'postForm', 'put', 'putForm']);
@@ -82,7 +87,14 @@ const CHAINABLE_REQUEST_METHODS: ReadonlySet<string> = new Set([
   'setSocketKeepAlive',
 ]);
 
-const LISTENER_METHODS: ReadonlySet<string> = new Set(['addListener', 'on', 'once', 'prependListener', 'prependOnceListener']);
+/** Methods that add an event listener: `req.on('socket', ...)` may time the socket out. */
+const LISTENER_METHODS: ReadonlySet<string> = new Set([
+  'addListener',
+  'on',
+  'once',
+  'prependListener',
+  'prependOnceListener',
+]);
 
 /** What a disabled timeout turns off, for messages. */
 const DISABLED_WHAT: Readonly<Record<ClientName, string>> = {
@@ -124,14 +136,16 @@ export default createRule<Options, MessageIds>({
               axios: { type: 'boolean', description: 'Check `axios` requests and instances.' },
               fetch: {
                 type: 'boolean',
-                description: 'Check the global `fetch`, `node-fetch`, `cross-fetch`, undici `fetch` and declared fetch wrappers.',
+                description:
+                  'Check the global `fetch`, `node-fetch`, `cross-fetch`, undici `fetch` and declared fetch wrappers.',
               },
               got: { type: 'boolean', description: 'Check `got` requests and instances.' },
               ky: { type: 'boolean', description: 'Check `ky` requests and instances for `timeout: false`.' },
               'node-http': { type: 'boolean', description: 'Check `http.request`/`http.get` and their `https` twins.' },
               undici: {
                 type: 'boolean',
-                description: 'Check undici `request`/`stream` and dispatchers for `headersTimeout: 0`/`bodyTimeout: 0`.',
+                description:
+                  'Check undici `request`/`stream` and dispatchers for `headersTimeout: 0`/`bodyTimeout: 0`.',
               },
             },
           },
@@ -275,7 +289,10 @@ export default createRule<Options, MessageIds>({
         data: { library, remedy: REMEDIES[remedy] },
         suggest:
           remedy === 'axios' || remedy === 'got'
-            ? addOptionSuggestion(request, 'timeout', timeout, { messageId: 'suggestTimeout', data: { value: timeout } })
+            ? addOptionSuggestion(request, 'timeout', timeout, {
+                messageId: 'suggestTimeout',
+                data: { value: timeout },
+              })
             : addOptionSuggestion(request, 'signal', `AbortSignal.timeout(${ms})`, {
                 messageId: 'suggestSignal',
                 data: { ms },
@@ -321,7 +338,10 @@ export default createRule<Options, MessageIds>({
         // between body chunks, unless a signal aborts it first.
         // https://undici.nodejs.org/#/docs/api/Dispatcher?id=parameter-dispatchoptions
         const dispatcher = lookupOption(request.options, 'dispatcher');
-        if (dispatcher.kind === 'found' && agentState(model, dispatcher.value, sourceCode, 'undici', UNDICI_TIMEOUTS) === 'set') {
+        if (
+          dispatcher.kind === 'found' &&
+          agentState(model, dispatcher.value, sourceCode, 'undici', UNDICI_TIMEOUTS) === 'set'
+        ) {
           return;
         }
         // Bun reads a `timeout` init option as an idle timeout; Node ignores it.
@@ -343,7 +363,11 @@ export default createRule<Options, MessageIds>({
       const own = setting(client, lookupOption(request.options, 'timeout'));
       if (own.state === 'disabled') {
         reportDisabled(client, own, 'timeout');
-      } else if (own.state === 'absent' && request.instance !== null && instanceState(request.instance, client) === 'absent') {
+      } else if (
+        own.state === 'absent' &&
+        request.instance !== null &&
+        instanceState(request.instance, client) === 'absent'
+      ) {
         reportMissingDeadline(request, client, client);
       }
     }
@@ -381,7 +405,9 @@ export default createRule<Options, MessageIds>({
       const own = setting('node-http', lookupOption(request.options, 'timeout'));
       if (own.state === 'set') return;
       const agent = lookupOption(request.options, 'agent');
-      if (agent.kind === 'found' && agentState(model, agent.value, sourceCode, 'node-http', ['timeout']) === 'set') return;
+      if (agent.kind === 'found' && agentState(model, agent.value, sourceCode, 'node-http', ['timeout']) === 'set') {
+        return;
+      }
       if (followFrom(request.node, sourceCode, true) === 'set') return;
       if (own.state === 'disabled') reportDisabled('node-http', own, 'timeout');
       else reportMissingDeadline(request, `node:${String(request.module).replace(/^node:/u, '')}`, 'node-http');
@@ -578,7 +604,7 @@ function isUrlValue(model: HttpModel, node: TSESTree.Node, sourceCode: TSESLint.
   if (
     (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') ||
     value.type === AST_NODE_TYPES.TemplateLiteral ||
-    (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'URL')
+    isNewOf(value, 'URL')
   ) {
     return true;
   }
@@ -602,13 +628,7 @@ function isUrlValue(model: HttpModel, node: TSESTree.Node, sourceCode: TSESLint.
  */
 function isRequestObject(model: HttpModel, node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
   const value = resolveInitializer(node, sourceCode);
-  if (
-    value.type === AST_NODE_TYPES.NewExpression &&
-    value.callee.type === AST_NODE_TYPES.Identifier &&
-    value.callee.name === 'Request'
-  ) {
-    return true;
-  }
+  if (isNewOf(value, 'Request')) return true;
   const types = model.types;
   if (!types) return false;
   const type = types.services.getTypeAtLocation(node);
@@ -618,6 +638,15 @@ function isRequestObject(model: HttpModel, node: TSESTree.Node, sourceCode: TSES
       candidate.getSymbol()?.getName() === 'Request' &&
       candidate.getProperty('signal') !== undefined &&
       candidate.getProperty('url') !== undefined,
+  );
+}
+
+/** Is `node` a `new Name(...)` of the global class `Name`? */
+function isNewOf(node: TSESTree.Node, name: string): boolean {
+  return (
+    node.type === AST_NODE_TYPES.NewExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === name
   );
 }
 
@@ -633,7 +662,10 @@ function resolveConstruction(
 /** Is `node` a value that means "none" for an agent or dispatcher option (`undefined`, `null`, `false`)? */
 function isNoneValue(node: TSESTree.Node): boolean {
   const inner = skipWrappersDown(node);
-  return isUndefinedLiteral(inner) || (inner.type === AST_NODE_TYPES.Literal && (inner.raw === 'null' || inner.value === false));
+  return (
+    isUndefinedLiteral(inner) ||
+    (inner.type === AST_NODE_TYPES.Literal && (inner.raw === 'null' || inner.value === false))
+  );
 }
 
 /**
@@ -687,7 +719,11 @@ function followFrom(start: TSESTree.Node, sourceCode: TSESLint.SourceCode, mayBi
   if (mayBind && parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
     return followVariable(parent.id, sourceCode);
   }
-  if (mayBind && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.Identifier) {
+  if (
+    mayBind &&
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.left.type === AST_NODE_TYPES.Identifier
+  ) {
     return followVariable(parent.left, sourceCode);
   }
   return 'set';

@@ -34,9 +34,8 @@ const addProperty = probe((context) => ({
 /** Sets the value of every property named `p` to `2`. */
 const setValue = probe((context) => ({
   Property(node) {
-    if (context.sourceCode.getText(node.key).replaceAll("'", '') !== 'p' || context.sourceCode.getText(node.value) === '2') {
-      return;
-    }
+    const key = context.sourceCode.getText(node.key).replaceAll("'", '');
+    if (key !== 'p' || context.sourceCode.getText(node.value) === '2') return;
     context.report({
       node,
       messageId: 'fix',
@@ -50,9 +49,10 @@ const insert = probe((context) => ({
   CallExpression(node) {
     if (node.callee.type !== AST_NODE_TYPES.Identifier) return;
     const index = { f: 1, g: 2 }[node.callee.name];
-    if (index === undefined || node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === 'X')) {
-      return;
-    }
+    const inserted = node.arguments.some(
+      (argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === 'X',
+    );
+    if (index === undefined || inserted) return;
     context.report({
       node,
       messageId: 'fix',
