@@ -8,6 +8,7 @@
 //   npm run smoke -- --dir ../some-repo    lint other folders too (repeatable); --only-dirs skips the corpus
 //   npm run smoke -- --reports out.txt     write every report with its source line, for review
 //   npm run smoke -- --json out.json       write the summary as JSON
+//   npm run smoke -- --skip <rule>         leave a rule out, to look past a known failure (repeatable)
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -60,7 +61,11 @@ if (!onlyDirs) {
 }
 for (const dir of extraDirs) groups.push({ name: path.basename(dir), cwd: dir, files: walk(dir) });
 
-const ruleNames = Object.keys(plugin.configs.all.rules ?? {});
+// `--skip <rule>` (repeatable) leaves a rule out, to look past a known failure.
+const skipped = new Set(valuesOf('--skip').map((name) => `http-client/${name}`));
+const all = plugin.configs.all;
+const config = { ...all, rules: Object.fromEntries(Object.entries(all.rules ?? {}).filter(([id]) => !skipped.has(id))) };
+const ruleNames = Object.keys(config.rules);
 console.log(`plugin ${plugin.meta.version}: ${ruleNames.length} rules in configs.all${ruleNames.length ? `: ${ruleNames.join(', ')}` : ''}`);
 
 const reportLines = [];
@@ -68,7 +73,7 @@ const results = [];
 let failed = false;
 for (const group of groups) {
   const started = performance.now();
-  const checker = createChecker({ plugin, cwd: group.cwd, typed: group.typed ?? null });
+  const checker = createChecker({ plugin, config, cwd: group.cwd, typed: group.typed ?? null });
   for (const file of group.files) {
     const text = readFileSync(file, 'utf8');
     const rel = path.relative(group.cwd, file);

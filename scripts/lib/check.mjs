@@ -46,6 +46,7 @@ export function languageCandidates(filename, { sourceType = 'module', typed = nu
     { ecmaVersion: 'latest', sourceType: first },
     { ecmaVersion: 'latest', sourceType: second },
     { ecmaVersion: 'latest', sourceType: first, parserOptions: { ecmaFeatures: { jsx: true } } },
+    { ecmaVersion: 'latest', sourceType: second, parserOptions: { ecmaFeatures: { jsx: true } } },
   ];
 }
 
@@ -122,7 +123,7 @@ function snippet(text, range) {
  * @param {Record<string, unknown>} [options.settings] `settings` for the config
  */
 export function createChecker({ plugin, config = plugin.configs.all, cwd = process.cwd(), typed = null, settings = {} }) {
-  const linter = new Linter({ configType: 'flat', cwd });
+  const linter = new Linter({ configType: 'flat', cwd: path.resolve(cwd) });
   const ruleIds = Object.keys(config.rules ?? {});
 
   const configFor = (languageOptions, withRules = true) => [
