@@ -383,21 +383,24 @@ function describeFunction(fn: FunctionNode, sourceCode: TSESLint.SourceCode): st
   if (name !== null) return `\`${name}\``;
   const outer = skipWrappersUp(fn);
   const parent = outer.parent;
-  if (
+  const via =
     (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
     parent.callee !== outer
-  ) {
-    return `the function passed to \`${calleeText(parent, sourceCode)}\``;
-  }
-  return 'this function';
+      ? calleeText(parent, sourceCode)
+      : null;
+  return via === null ? 'this function' : `the function passed to \`${via}\``;
 }
 
-function calleeText(call: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): string {
+/** The callee as written (`app.get`), `.method` when that is too long, or `null`. */
+function calleeText(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  sourceCode: TSESLint.SourceCode,
+): string | null {
   const callee = skipWrappersDown(call.callee);
   const text = sourceCode.getText(callee);
   if (text.length <= 40 && !text.includes('\n')) return text;
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticName(callee) : null;
-  return name === null ? 'a call' : `.${name}`;
+  return name === null ? null : `.${name}`;
 }
 
 /**
@@ -452,12 +455,12 @@ function routeRegistration(node: TSESTree.Node, fn: FunctionNode, sourceCode: TS
     if (call.type !== AST_NODE_TYPES.CallExpression) return null;
     const callee = skipWrappersDown(call.callee);
     return callee.type === AST_NODE_TYPES.MemberExpression && getStaticName(callee) === 'route'
-      ? { what: 'route handler', via: calleeText(call, sourceCode) }
+      ? { what: 'route handler', via: calleeText(call, sourceCode) ?? 'route' }
       : null;
   }
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === outer || fn.params.length === 0) return null;
   const callee = skipWrappersDown(parent.callee);
-  const via = calleeText(parent, sourceCode);
+  const via = calleeText(parent, sourceCode) ?? 'a router';
   if (callee.type === AST_NODE_TYPES.Identifier) {
     return callee.name === 'createServer' ? { what: 'request handler', via } : null;
   }
@@ -692,13 +695,14 @@ function baseName(construction: Construction): string {
   // Static arguments guarantee that the callee is a chain of names ending in an identifier.
   if (current.type === AST_NODE_TYPES.Identifier) parts.unshift(current.name);
   if (construction.node.type === AST_NODE_TYPES.NewExpression) return camelCase(parts.slice(-2));
-  if (parts.length === 1) {
-    // A factory function: `createClient()` → `client`.
-    const rest = (parts[0] ?? '').replace(/^(?:build|create|get|make|new)(?=[A-Z])/u, '');
-    return camelCase([rest === (parts[0] ?? '') ? `${rest}Client` : rest]);
+  const method = parts.at(-1) ?? '';
+  if (parts.length > 1 && (method === 'create' || method === 'extend')) {
+    // `axios.create()`, `api.extend()`: name the client after what it derives from.
+    return camelCase([...parts.slice(0, -1), 'client']);
   }
-  // A factory method: name the client after what it derives from (`axios` → `axiosClient`).
-  return camelCase([...parts.slice(0, -1), 'client']);
+  // A factory function: `createApiClient()` → `apiClient`, `connect()` → `connectClient`.
+  const rest = method.replace(/^(?:build|create|get|make|new)(?=[A-Z])/u, '');
+  return camelCase([rest, ...(rest === method ? ['client'] : [])]);
 }
 
 function camelCase(parts: readonly string[]): string {
@@ -730,7 +734,8 @@ function lineRange(statement: TSESTree.Node, sourceCode: TSESLint.SourceCode): T
   while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   const ownLine = (start === 0 || text[start - 1] === '\n') && (end === text.length || text[end] === '\n' || text[end] === '\r');
-  if (!ownLine) return statement.range;
+  // Another statement shares the line: take the statement and the spaces after it.
+  if (!ownLine) return [statement.range[0], end];
   if (text[end] === '\r') end++;
   if (text[end] === '\n') end++;
   return [start, end];

@@ -305,6 +305,49 @@ export function createClient(baseURL) {
   return axios.create(options);
 }
 `,
+    // `.call(this)` on a function at module level runs it once.
+    `
+import { Agent } from 'undici';
+(function () {
+  fetch('https://example.com', { dispatcher: new Agent() });
+}).call(this);
+`,
+    // A function the file names \`require\` is not CommonJS's.
+    {
+      code: `
+function require(name) {
+  return { createClient: () => name };
+}
+const { createClient } = require('@acme/http');
+export function load() {
+  return createClient().get('/');
+}
+`,
+      options: [{ additionalClients: [{ module: '@acme/http', export: 'createClient' }] }],
+    },
+    // In a script, a global function named \`require\` is not CommonJS's either.
+    {
+      code: `
+function require(name) {
+  return { createClient: function () { return name; } };
+}
+function load() {
+  return require('@acme/http').createClient().get('/');
+}
+`,
+      languageOptions: { sourceType: 'script' },
+      options: [{ additionalClients: [{ module: '@acme/http', export: 'createClient' }] }],
+    },
+    // An entry that names a client the plugin already knows does not report it twice.
+    {
+      code: `
+import axios from 'axios';
+export function make() {
+  return axios.create();
+}
+`,
+      options: [{ additionalClients: [{ module: 'axios', export: 'create' }] }],
+    },
     // Test files may be skipped.
     {
       code: `
@@ -2930,6 +2973,1474 @@ class HooksController {
 `,
             },
           ],
+        },
+      ],
+    },
+    // Route paths as templates, regular expressions and lists
+    {
+      code: `
+import { Agent } from 'undici';
+
+app.get(\`/v1/items\`, (req, res) => fetch('https://a.example.com', { dispatcher: new Agent() }));
+app.post(/^\\/hooks\\//, (req, res) => fetch('https://b.example.com', { dispatcher: new Agent() }));
+app.put(['/a', '/b'], (req, res) => fetch('https://c.example.com', { dispatcher: new Agent() }));
+router.route('/users').get(list).post((req, res) => fetch('https://d.example.com', { dispatcher: new Agent() }));
+https.createServer(options, (req, res) => fetch('https://e.example.com', { dispatcher: new Agent() }));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 4,
+          column: 81,
+          endLine: 4,
+          endColumn: 90,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+app.get(\`/v1/items\`, (req, res) => fetch('https://a.example.com', { dispatcher: agent }));
+app.post(/^\\/hooks\\//, (req, res) => fetch('https://b.example.com', { dispatcher: new Agent() }));
+app.put(['/a', '/b'], (req, res) => fetch('https://c.example.com', { dispatcher: new Agent() }));
+router.route('/users').get(list).post((req, res) => fetch('https://d.example.com', { dispatcher: new Agent() }));
+https.createServer(options, (req, res) => fetch('https://e.example.com', { dispatcher: new Agent() }));
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perRequest',
+          line: 5,
+          column: 83,
+          endLine: 5,
+          endColumn: 92,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.post`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+app.get(\`/v1/items\`, (req, res) => fetch('https://a.example.com', { dispatcher: new Agent() }));
+
+const agent = new Agent();
+
+app.post(/^\\/hooks\\//, (req, res) => fetch('https://b.example.com', { dispatcher: agent }));
+app.put(['/a', '/b'], (req, res) => fetch('https://c.example.com', { dispatcher: new Agent() }));
+router.route('/users').get(list).post((req, res) => fetch('https://d.example.com', { dispatcher: new Agent() }));
+https.createServer(options, (req, res) => fetch('https://e.example.com', { dispatcher: new Agent() }));
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perRequest',
+          line: 6,
+          column: 82,
+          endLine: 6,
+          endColumn: 91,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.put`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+app.get(\`/v1/items\`, (req, res) => fetch('https://a.example.com', { dispatcher: new Agent() }));
+app.post(/^\\/hooks\\//, (req, res) => fetch('https://b.example.com', { dispatcher: new Agent() }));
+
+const agent = new Agent();
+
+app.put(['/a', '/b'], (req, res) => fetch('https://c.example.com', { dispatcher: agent }));
+router.route('/users').get(list).post((req, res) => fetch('https://d.example.com', { dispatcher: new Agent() }));
+https.createServer(options, (req, res) => fetch('https://e.example.com', { dispatcher: new Agent() }));
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perRequest',
+          line: 7,
+          column: 98,
+          endLine: 7,
+          endColumn: 107,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: "the route handler passed to `router.route('/users').get(list).post`", advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+app.get(\`/v1/items\`, (req, res) => fetch('https://a.example.com', { dispatcher: new Agent() }));
+app.post(/^\\/hooks\\//, (req, res) => fetch('https://b.example.com', { dispatcher: new Agent() }));
+app.put(['/a', '/b'], (req, res) => fetch('https://c.example.com', { dispatcher: new Agent() }));
+
+const agent = new Agent();
+
+router.route('/users').get(list).post((req, res) => fetch('https://d.example.com', { dispatcher: agent }));
+https.createServer(options, (req, res) => fetch('https://e.example.com', { dispatcher: new Agent() }));
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perRequest',
+          line: 8,
+          column: 88,
+          endLine: 8,
+          endColumn: 97,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the request handler passed to `https.createServer`', advice: ROUTE_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+app.get(\`/v1/items\`, (req, res) => fetch('https://a.example.com', { dispatcher: new Agent() }));
+app.post(/^\\/hooks\\//, (req, res) => fetch('https://b.example.com', { dispatcher: new Agent() }));
+app.put(['/a', '/b'], (req, res) => fetch('https://c.example.com', { dispatcher: new Agent() }));
+router.route('/users').get(list).post((req, res) => fetch('https://d.example.com', { dispatcher: new Agent() }));
+
+const agent = new Agent();
+
+https.createServer(options, (req, res) => fetch('https://e.example.com', { dispatcher: agent }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Calls that look like routes but are not
+    {
+      code: `
+import { Agent } from 'undici';
+
+emitter.get(key, (value) => fetch(value, { dispatcher: new Agent() }));
+app.get([], (req) => fetch(req.url, { dispatcher: new Agent() }));
+register((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+const routes = { handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) };
+route({ handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) });
+api.interceptors.request.use((config, other) => fetch(config.url, { dispatcher: new Agent() }));
+getCurrentApplicationRegistryOrTheDefaultOne()((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+someVeryLongServiceLocatorName.getInstance().registerRequestCallback((req) => fetch(req.url, { dispatcher: new Agent() }));
+const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: new Agent() }) };
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 56,
+          endLine: 4,
+          endColumn: 65,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'the function passed to `emitter.get`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+emitter.get(key, (value) => fetch(value, { dispatcher: agent }));
+app.get([], (req) => fetch(req.url, { dispatcher: new Agent() }));
+register((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+const routes = { handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) };
+route({ handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) });
+api.interceptors.request.use((config, other) => fetch(config.url, { dispatcher: new Agent() }));
+getCurrentApplicationRegistryOrTheDefaultOne()((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+someVeryLongServiceLocatorName.getInstance().registerRequestCallback((req) => fetch(req.url, { dispatcher: new Agent() }));
+const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: new Agent() }) };
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 51,
+          endLine: 5,
+          endColumn: 60,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'the function passed to `app.get`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+emitter.get(key, (value) => fetch(value, { dispatcher: new Agent() }));
+
+const agent = new Agent();
+
+app.get([], (req) => fetch(req.url, { dispatcher: agent }));
+register((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+const routes = { handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) };
+route({ handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) });
+api.interceptors.request.use((config, other) => fetch(config.url, { dispatcher: new Agent() }));
+getCurrentApplicationRegistryOrTheDefaultOne()((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+someVeryLongServiceLocatorName.getInstance().registerRequestCallback((req) => fetch(req.url, { dispatcher: new Agent() }));
+const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: new Agent() }) };
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 6,
+          column: 53,
+          endLine: 6,
+          endColumn: 62,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'the function passed to `register`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+emitter.get(key, (value) => fetch(value, { dispatcher: new Agent() }));
+app.get([], (req) => fetch(req.url, { dispatcher: new Agent() }));
+
+const agent = new Agent();
+
+register((req, res) => fetch(req.url, { dispatcher: agent }));
+const routes = { handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) };
+route({ handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) });
+api.interceptors.request.use((config, other) => fetch(config.url, { dispatcher: new Agent() }));
+getCurrentApplicationRegistryOrTheDefaultOne()((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+someVeryLongServiceLocatorName.getInstance().registerRequestCallback((req) => fetch(req.url, { dispatcher: new Agent() }));
+const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: new Agent() }) };
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 71,
+          endLine: 7,
+          endColumn: 80,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`handler`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+emitter.get(key, (value) => fetch(value, { dispatcher: new Agent() }));
+app.get([], (req) => fetch(req.url, { dispatcher: new Agent() }));
+register((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+
+const agent = new Agent();
+
+const routes = { handler: async (req) => fetch(req.url, { dispatcher: agent }) };
+route({ handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) });
+api.interceptors.request.use((config, other) => fetch(config.url, { dispatcher: new Agent() }));
+getCurrentApplicationRegistryOrTheDefaultOne()((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+someVeryLongServiceLocatorName.getInstance().registerRequestCallback((req) => fetch(req.url, { dispatcher: new Agent() }));
+const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: new Agent() }) };
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 8,
+          column: 62,
+          endLine: 8,
+          endColumn: 71,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`handler`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+emitter.get(key, (value) => fetch(value, { dispatcher: new Agent() }));
+app.get([], (req) => fetch(req.url, { dispatcher: new Agent() }));
+register((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+const routes = { handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) };
+
+const agent = new Agent();
+
+route({ handler: async (req) => fetch(req.url, { dispatcher: agent }) });
+api.interceptors.request.use((config, other) => fetch(config.url, { dispatcher: new Agent() }));
+getCurrentApplicationRegistryOrTheDefaultOne()((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+someVeryLongServiceLocatorName.getInstance().registerRequestCallback((req) => fetch(req.url, { dispatcher: new Agent() }));
+const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: new Agent() }) };
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 9,
+          column: 81,
+          endLine: 9,
+          endColumn: 90,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'the function passed to `api.interceptors.request.use`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+emitter.get(key, (value) => fetch(value, { dispatcher: new Agent() }));
+app.get([], (req) => fetch(req.url, { dispatcher: new Agent() }));
+register((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+const routes = { handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) };
+route({ handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) });
+
+const agent = new Agent();
+
+api.interceptors.request.use((config, other) => fetch(config.url, { dispatcher: agent }));
+getCurrentApplicationRegistryOrTheDefaultOne()((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+someVeryLongServiceLocatorName.getInstance().registerRequestCallback((req) => fetch(req.url, { dispatcher: new Agent() }));
+const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: new Agent() }) };
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 10,
+          column: 91,
+          endLine: 10,
+          endColumn: 100,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'this function' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+emitter.get(key, (value) => fetch(value, { dispatcher: new Agent() }));
+app.get([], (req) => fetch(req.url, { dispatcher: new Agent() }));
+register((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+const routes = { handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) };
+route({ handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) });
+api.interceptors.request.use((config, other) => fetch(config.url, { dispatcher: new Agent() }));
+
+const agent = new Agent();
+
+getCurrentApplicationRegistryOrTheDefaultOne()((req, res) => fetch(req.url, { dispatcher: agent }));
+someVeryLongServiceLocatorName.getInstance().registerRequestCallback((req) => fetch(req.url, { dispatcher: new Agent() }));
+const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: new Agent() }) };
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 11,
+          column: 108,
+          endLine: 11,
+          endColumn: 117,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'the function passed to `.registerRequestCallback`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+emitter.get(key, (value) => fetch(value, { dispatcher: new Agent() }));
+app.get([], (req) => fetch(req.url, { dispatcher: new Agent() }));
+register((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+const routes = { handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) };
+route({ handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) });
+api.interceptors.request.use((config, other) => fetch(config.url, { dispatcher: new Agent() }));
+getCurrentApplicationRegistryOrTheDefaultOne()((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+
+const agent = new Agent();
+
+someVeryLongServiceLocatorName.getInstance().registerRequestCallback((req) => fetch(req.url, { dispatcher: agent }));
+const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: new Agent() }) };
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 12,
+          column: 81,
+          endLine: 12,
+          endColumn: 90,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'this function' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+emitter.get(key, (value) => fetch(value, { dispatcher: new Agent() }));
+app.get([], (req) => fetch(req.url, { dispatcher: new Agent() }));
+register((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+const routes = { handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) };
+route({ handler: async (req) => fetch(req.url, { dispatcher: new Agent() }) });
+api.interceptors.request.use((config, other) => fetch(config.url, { dispatcher: new Agent() }));
+getCurrentApplicationRegistryOrTheDefaultOne()((req, res) => fetch(req.url, { dispatcher: new Agent() }));
+someVeryLongServiceLocatorName.getInstance().registerRequestCallback((req) => fetch(req.url, { dispatcher: new Agent() }));
+
+const agent = new Agent();
+
+const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: agent }) };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A named function that is not registered as a handler
+    {
+      code: `
+import { Agent } from 'undici';
+
+async function sync(req, res) {
+  await fetch('https://example.com', { dispatcher: new Agent() });
+}
+
+setTimeout(sync, 1000);
+sync();
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 52,
+          endLine: 5,
+          endColumn: 61,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`sync`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+async function sync(req, res) {
+  await fetch('https://example.com', { dispatcher: agent });
+}
+
+setTimeout(sync, 1000);
+sync();
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A Next.js API route written as an anonymous default export
+    {
+      code: `
+import { Agent } from 'undici';
+
+export default async (req, res) => {
+  res.json(await fetch('https://example.com', { dispatcher: new Agent() }));
+};
+`,
+      filename: 'pages/api/ping.ts',
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 5,
+          column: 61,
+          endLine: 5,
+          endColumn: 70,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'this Next.js API route', advice: NEXT_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+export default async (req, res) => {
+  res.json(await fetch('https://example.com', { dispatcher: agent }));
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Decorators that are not NestJS routes
+    {
+      code: `
+import { Injectable } from '@nestjs/common';
+import * as common from '@nestjs/common';
+import { Get } from './decorators';
+import { Agent } from 'undici';
+
+@Injectable()
+export class Service {
+  @Log
+  a() {
+    return fetch('https://a.example.com', { dispatcher: new Agent() });
+  }
+  @common.Get()
+  b() {
+    return fetch('https://b.example.com', { dispatcher: new Agent() });
+  }
+  @Get()
+  c() {
+    return fetch('https://c.example.com', { dispatcher: new Agent() });
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 11,
+          column: 57,
+          endLine: 11,
+          endColumn: 66,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`a`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Injectable } from '@nestjs/common';
+import * as common from '@nestjs/common';
+import { Get } from './decorators';
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+@Injectable()
+export class Service {
+  @Log
+  a() {
+    return fetch('https://a.example.com', { dispatcher: agent });
+  }
+  @common.Get()
+  b() {
+    return fetch('https://b.example.com', { dispatcher: new Agent() });
+  }
+  @Get()
+  c() {
+    return fetch('https://c.example.com', { dispatcher: new Agent() });
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 15,
+          column: 57,
+          endLine: 15,
+          endColumn: 66,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`b`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Injectable } from '@nestjs/common';
+import * as common from '@nestjs/common';
+import { Get } from './decorators';
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+@Injectable()
+export class Service {
+  @Log
+  a() {
+    return fetch('https://a.example.com', { dispatcher: new Agent() });
+  }
+  @common.Get()
+  b() {
+    return fetch('https://b.example.com', { dispatcher: agent });
+  }
+  @Get()
+  c() {
+    return fetch('https://c.example.com', { dispatcher: new Agent() });
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 19,
+          column: 57,
+          endLine: 19,
+          endColumn: 66,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`c`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+import { Injectable } from '@nestjs/common';
+import * as common from '@nestjs/common';
+import { Get } from './decorators';
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+@Injectable()
+export class Service {
+  @Log
+  a() {
+    return fetch('https://a.example.com', { dispatcher: new Agent() });
+  }
+  @common.Get()
+  b() {
+    return fetch('https://b.example.com', { dispatcher: new Agent() });
+  }
+  @Get()
+  c() {
+    return fetch('https://c.example.com', { dispatcher: agent });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Directives before 'use server'
+    {
+      code: `
+'use strict';
+'use server';
+import { Agent } from 'undici';
+
+export async function save() {
+  await fetch('https://example.com', { method: 'POST', dispatcher: new Agent() });
+}
+
+export function notAnAction() {
+  return fetch('https://example.com', { dispatcher: new Agent() });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 7,
+          column: 68,
+          endLine: 7,
+          endColumn: 77,
+          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the server action `save`', advice: NEXT_ADVICE },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+'use strict';
+'use server';
+import { Agent } from 'undici';
+
+const agent = new Agent();
+
+export async function save() {
+  await fetch('https://example.com', { method: 'POST', dispatcher: agent });
+}
+
+export function notAnAction() {
+  return fetch('https://example.com', { dispatcher: new Agent() });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 11,
+          column: 53,
+          endLine: 11,
+          endColumn: 62,
+          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`notAnAction`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `
+'use strict';
+'use server';
+import { Agent } from 'undici';
+
+export async function save() {
+  await fetch('https://example.com', { method: 'POST', dispatcher: new Agent() });
+}
+
+const agent = new Agent();
+
+export function notAnAction() {
+  return fetch('https://example.com', { dispatcher: agent });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Hoisting: switch cases, shared lines, unattached comments, custom factories
+    {
+      code: `
+// Copyright header.
+
+import { createApiClient, connect, Transport } from '@acme/http';
+import https from 'node:https';
+
+export function a(kind, url) {
+  switch (kind) {
+    case 'x':
+      const agent = new https.Agent();
+      return https.get(url, { agent });
+  }
+}
+
+export function b(url) { const agent = new https.Agent(); return https.get(url, { agent }); }
+
+export function c(url) {
+  for (const agent = new https.Agent(); ; ) return https.get(url, { agent });
+}
+
+export function d(url) {
+  return fetch(url, { dispatcher: createApiClient(), agent: connect(), pool: new Transport.Pool() });
+}
+`,
+      options: [{ additionalClients: [{ module: '@acme/http', export: 'createApiClient', kind: 'instance' }, { module: '@acme/http', export: 'connect' }, { module: '@acme/http', export: 'Transport.Pool', kind: 'pool' }] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 10,
+          column: 21,
+          endLine: 10,
+          endColumn: 36,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'agent' },
+              output: `
+// Copyright header.
+
+import { createApiClient, connect, Transport } from '@acme/http';
+import https from 'node:https';
+
+const agent = new https.Agent();
+
+export function a(kind, url) {
+  switch (kind) {
+    case 'x':
+      return https.get(url, { agent });
+  }
+}
+
+export function b(url) { const agent = new https.Agent(); return https.get(url, { agent }); }
+
+export function c(url) {
+  for (const agent = new https.Agent(); ; ) return https.get(url, { agent });
+}
+
+export function d(url) {
+  return fetch(url, { dispatcher: createApiClient(), agent: connect(), pool: new Transport.Pool() });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 15,
+          column: 40,
+          endLine: 15,
+          endColumn: 55,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'agent' },
+              output: `
+// Copyright header.
+
+import { createApiClient, connect, Transport } from '@acme/http';
+import https from 'node:https';
+
+export function a(kind, url) {
+  switch (kind) {
+    case 'x':
+      const agent = new https.Agent();
+      return https.get(url, { agent });
+  }
+}
+
+const agent = new https.Agent();
+
+export function b(url) { return https.get(url, { agent }); }
+
+export function c(url) {
+  for (const agent = new https.Agent(); ; ) return https.get(url, { agent });
+}
+
+export function d(url) {
+  return fetch(url, { dispatcher: createApiClient(), agent: connect(), pool: new Transport.Pool() });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 18,
+          column: 22,
+          endLine: 18,
+          endColumn: 37,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`c`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+// Copyright header.
+
+import { createApiClient, connect, Transport } from '@acme/http';
+import https from 'node:https';
+
+export function a(kind, url) {
+  switch (kind) {
+    case 'x':
+      const agent = new https.Agent();
+      return https.get(url, { agent });
+  }
+}
+
+export function b(url) { const agent = new https.Agent(); return https.get(url, { agent }); }
+
+const httpsAgent = new https.Agent();
+
+export function c(url) {
+  for (const agent = httpsAgent; ; ) return https.get(url, { agent });
+}
+
+export function d(url) {
+  return fetch(url, { dispatcher: createApiClient(), agent: connect(), pool: new Transport.Pool() });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 22,
+          column: 35,
+          endLine: 22,
+          endColumn: 50,
+          data: { client: 'createApiClient()', cost: INSTANCE_COST, fn: '`d`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'createApiClient()', name: 'apiClient' },
+              output: `
+// Copyright header.
+
+import { createApiClient, connect, Transport } from '@acme/http';
+import https from 'node:https';
+
+export function a(kind, url) {
+  switch (kind) {
+    case 'x':
+      const agent = new https.Agent();
+      return https.get(url, { agent });
+  }
+}
+
+export function b(url) { const agent = new https.Agent(); return https.get(url, { agent }); }
+
+export function c(url) {
+  for (const agent = new https.Agent(); ; ) return https.get(url, { agent });
+}
+
+const apiClient = createApiClient();
+
+export function d(url) {
+  return fetch(url, { dispatcher: apiClient, agent: connect(), pool: new Transport.Pool() });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 22,
+          column: 61,
+          endLine: 22,
+          endColumn: 68,
+          data: { client: 'connect()', cost: SOCKET_COST, fn: '`d`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'connect()', name: 'connectClient' },
+              output: `
+// Copyright header.
+
+import { createApiClient, connect, Transport } from '@acme/http';
+import https from 'node:https';
+
+export function a(kind, url) {
+  switch (kind) {
+    case 'x':
+      const agent = new https.Agent();
+      return https.get(url, { agent });
+  }
+}
+
+export function b(url) { const agent = new https.Agent(); return https.get(url, { agent }); }
+
+export function c(url) {
+  for (const agent = new https.Agent(); ; ) return https.get(url, { agent });
+}
+
+const connectClient = connect();
+
+export function d(url) {
+  return fetch(url, { dispatcher: createApiClient(), agent: connectClient, pool: new Transport.Pool() });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 22,
+          column: 78,
+          endLine: 22,
+          endColumn: 96,
+          data: { client: 'new Transport.Pool()', cost: SOCKET_COST, fn: '`d`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Transport.Pool()', name: 'transportPool' },
+              output: `
+// Copyright header.
+
+import { createApiClient, connect, Transport } from '@acme/http';
+import https from 'node:https';
+
+export function a(kind, url) {
+  switch (kind) {
+    case 'x':
+      const agent = new https.Agent();
+      return https.get(url, { agent });
+  }
+}
+
+export function b(url) { const agent = new https.Agent(); return https.get(url, { agent }); }
+
+export function c(url) {
+  for (const agent = new https.Agent(); ; ) return https.get(url, { agent });
+}
+
+const transportPool = new Transport.Pool();
+
+export function d(url) {
+  return fetch(url, { dispatcher: createApiClient(), agent: connect(), pool: transportPool });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Arguments that are not static
+    {
+      code: `
+import https from 'node:https';
+import { Agent } from 'undici';
+
+const config = { timeout: 1000, retries: 0 };
+config.retries++;
+const limits = { max: 10 };
+delete limits.max;
+const shared = { keepAlive: true };
+shared.keepAlive = false;
+
+export function a(url) {
+  https.get(url, { agent: new https.Agent({ timeout: config.timeout }) });
+  https.get(url, { agent: new https.Agent({ maxSockets: limits.max }) });
+  https.get(url, { agent: new https.Agent(shared) });
+}
+
+export function b(url, key) {
+  https.get(url, { agent: new https.Agent({ [key]: true }) });
+  https.get(url, { agent: new https.Agent({ lookup: () => this.lookup }) });
+  https.get(url, { agent: new https.Agent({ ca: new URL('./ca.pem', import.meta.url) }) });
+  https.get(url, { agent: new https.Agent({ family: Number(url) }) });
+  https.get(url, { agent: new https.Agent({ timeout: parseInt(process.env.TIMEOUT, 10) }) });
+}
+
+export function c(url) {
+  https.get(url, { agent: new https.Agent({ keepAlive: !0, maxSockets: 2 ** 4, ca: [, ...['a']], timeout: 1000 as const, lookup: function () { return this; }, family: undefined }) });
+  https.get(url, { agent: new https.Agent({ servername: process.env.SNI!, localAddress: (process.env.ADDR satisfies string), scheduling: <string>'lifo', lookup: (h) => { function inner() { return this; } return inner; } }) });
+}
+
+export function d(url) {
+  https.get(url, { agent: new https.Agent({ maxSockets: -void 0, keepAliveMsecs: delete globalThis.x }) });
+  https.get(url, { agent: new https.Agent({ family: process.env?.FAMILY, timeout: Boolean(1) ? 1 : 2, [\`ca\`]: '', keepAlive: [].length > 0, ...[] }) });
+}
+`,
+      filename: 'src/agents.ts',
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 13,
+          column: 27,
+          endLine: 13,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 14,
+          column: 27,
+          endLine: 14,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 15,
+          column: 27,
+          endLine: 15,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 19,
+          column: 27,
+          endLine: 19,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 20,
+          column: 27,
+          endLine: 20,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 21,
+          column: 27,
+          endLine: 21,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 22,
+          column: 27,
+          endLine: 22,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 23,
+          column: 27,
+          endLine: 23,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import https from 'node:https';
+import { Agent } from 'undici';
+
+const config = { timeout: 1000, retries: 0 };
+config.retries++;
+const limits = { max: 10 };
+delete limits.max;
+const shared = { keepAlive: true };
+shared.keepAlive = false;
+
+export function a(url) {
+  https.get(url, { agent: new https.Agent({ timeout: config.timeout }) });
+  https.get(url, { agent: new https.Agent({ maxSockets: limits.max }) });
+  https.get(url, { agent: new https.Agent(shared) });
+}
+
+const httpsAgent = new https.Agent({ timeout: parseInt(process.env.TIMEOUT, 10) });
+
+export function b(url, key) {
+  https.get(url, { agent: new https.Agent({ [key]: true }) });
+  https.get(url, { agent: new https.Agent({ lookup: () => this.lookup }) });
+  https.get(url, { agent: new https.Agent({ ca: new URL('./ca.pem', import.meta.url) }) });
+  https.get(url, { agent: new https.Agent({ family: Number(url) }) });
+  https.get(url, { agent: httpsAgent });
+}
+
+export function c(url) {
+  https.get(url, { agent: new https.Agent({ keepAlive: !0, maxSockets: 2 ** 4, ca: [, ...['a']], timeout: 1000 as const, lookup: function () { return this; }, family: undefined }) });
+  https.get(url, { agent: new https.Agent({ servername: process.env.SNI!, localAddress: (process.env.ADDR satisfies string), scheduling: <string>'lifo', lookup: (h) => { function inner() { return this; } return inner; } }) });
+}
+
+export function d(url) {
+  https.get(url, { agent: new https.Agent({ maxSockets: -void 0, keepAliveMsecs: delete globalThis.x }) });
+  https.get(url, { agent: new https.Agent({ family: process.env?.FAMILY, timeout: Boolean(1) ? 1 : 2, [\`ca\`]: '', keepAlive: [].length > 0, ...[] }) });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 27,
+          column: 27,
+          endLine: 27,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`c`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import https from 'node:https';
+import { Agent } from 'undici';
+
+const config = { timeout: 1000, retries: 0 };
+config.retries++;
+const limits = { max: 10 };
+delete limits.max;
+const shared = { keepAlive: true };
+shared.keepAlive = false;
+
+export function a(url) {
+  https.get(url, { agent: new https.Agent({ timeout: config.timeout }) });
+  https.get(url, { agent: new https.Agent({ maxSockets: limits.max }) });
+  https.get(url, { agent: new https.Agent(shared) });
+}
+
+export function b(url, key) {
+  https.get(url, { agent: new https.Agent({ [key]: true }) });
+  https.get(url, { agent: new https.Agent({ lookup: () => this.lookup }) });
+  https.get(url, { agent: new https.Agent({ ca: new URL('./ca.pem', import.meta.url) }) });
+  https.get(url, { agent: new https.Agent({ family: Number(url) }) });
+  https.get(url, { agent: new https.Agent({ timeout: parseInt(process.env.TIMEOUT, 10) }) });
+}
+
+const httpsAgent = new https.Agent({ keepAlive: !0, maxSockets: 2 ** 4, ca: [, ...['a']], timeout: 1000 as const, lookup: function () { return this; }, family: undefined });
+
+export function c(url) {
+  https.get(url, { agent: httpsAgent });
+  https.get(url, { agent: new https.Agent({ servername: process.env.SNI!, localAddress: (process.env.ADDR satisfies string), scheduling: <string>'lifo', lookup: (h) => { function inner() { return this; } return inner; } }) });
+}
+
+export function d(url) {
+  https.get(url, { agent: new https.Agent({ maxSockets: -void 0, keepAliveMsecs: delete globalThis.x }) });
+  https.get(url, { agent: new https.Agent({ family: process.env?.FAMILY, timeout: Boolean(1) ? 1 : 2, [\`ca\`]: '', keepAlive: [].length > 0, ...[] }) });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 28,
+          column: 27,
+          endLine: 28,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`c`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import https from 'node:https';
+import { Agent } from 'undici';
+
+const config = { timeout: 1000, retries: 0 };
+config.retries++;
+const limits = { max: 10 };
+delete limits.max;
+const shared = { keepAlive: true };
+shared.keepAlive = false;
+
+export function a(url) {
+  https.get(url, { agent: new https.Agent({ timeout: config.timeout }) });
+  https.get(url, { agent: new https.Agent({ maxSockets: limits.max }) });
+  https.get(url, { agent: new https.Agent(shared) });
+}
+
+export function b(url, key) {
+  https.get(url, { agent: new https.Agent({ [key]: true }) });
+  https.get(url, { agent: new https.Agent({ lookup: () => this.lookup }) });
+  https.get(url, { agent: new https.Agent({ ca: new URL('./ca.pem', import.meta.url) }) });
+  https.get(url, { agent: new https.Agent({ family: Number(url) }) });
+  https.get(url, { agent: new https.Agent({ timeout: parseInt(process.env.TIMEOUT, 10) }) });
+}
+
+const httpsAgent = new https.Agent({ servername: process.env.SNI!, localAddress: (process.env.ADDR satisfies string), scheduling: <string>'lifo', lookup: (h) => { function inner() { return this; } return inner; } });
+
+export function c(url) {
+  https.get(url, { agent: new https.Agent({ keepAlive: !0, maxSockets: 2 ** 4, ca: [, ...['a']], timeout: 1000 as const, lookup: function () { return this; }, family: undefined }) });
+  https.get(url, { agent: httpsAgent });
+}
+
+export function d(url) {
+  https.get(url, { agent: new https.Agent({ maxSockets: -void 0, keepAliveMsecs: delete globalThis.x }) });
+  https.get(url, { agent: new https.Agent({ family: process.env?.FAMILY, timeout: Boolean(1) ? 1 : 2, [\`ca\`]: '', keepAlive: [].length > 0, ...[] }) });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 32,
+          column: 27,
+          endLine: 32,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`d`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 33,
+          column: 27,
+          endLine: 33,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`d`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import https from 'node:https';
+import { Agent } from 'undici';
+
+const config = { timeout: 1000, retries: 0 };
+config.retries++;
+const limits = { max: 10 };
+delete limits.max;
+const shared = { keepAlive: true };
+shared.keepAlive = false;
+
+export function a(url) {
+  https.get(url, { agent: new https.Agent({ timeout: config.timeout }) });
+  https.get(url, { agent: new https.Agent({ maxSockets: limits.max }) });
+  https.get(url, { agent: new https.Agent(shared) });
+}
+
+export function b(url, key) {
+  https.get(url, { agent: new https.Agent({ [key]: true }) });
+  https.get(url, { agent: new https.Agent({ lookup: () => this.lookup }) });
+  https.get(url, { agent: new https.Agent({ ca: new URL('./ca.pem', import.meta.url) }) });
+  https.get(url, { agent: new https.Agent({ family: Number(url) }) });
+  https.get(url, { agent: new https.Agent({ timeout: parseInt(process.env.TIMEOUT, 10) }) });
+}
+
+export function c(url) {
+  https.get(url, { agent: new https.Agent({ keepAlive: !0, maxSockets: 2 ** 4, ca: [, ...['a']], timeout: 1000 as const, lookup: function () { return this; }, family: undefined }) });
+  https.get(url, { agent: new https.Agent({ servername: process.env.SNI!, localAddress: (process.env.ADDR satisfies string), scheduling: <string>'lifo', lookup: (h) => { function inner() { return this; } return inner; } }) });
+}
+
+const httpsAgent = new https.Agent({ family: process.env?.FAMILY, timeout: Boolean(1) ? 1 : 2, [\`ca\`]: '', keepAlive: [].length > 0, ...[] });
+
+export function d(url) {
+  https.get(url, { agent: new https.Agent({ maxSockets: -void 0, keepAliveMsecs: delete globalThis.x }) });
+  https.get(url, { agent: httpsAgent });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // require declared as a global, and requires that are not tracked
+    {
+      code: `
+const { createApiClient } = require('@acme/http');
+const other = require('./other');
+const dynamic = require(name);
+const path = require.resolve('@acme/http');
+const axios = require('axios');
+
+export async function load(url) {
+  await fetch(url, { dispatcher: createApiClient() });
+  await axios.get(url, { adapter: axios.create().defaults.adapter });
+}
+`,
+      languageOptions: { globals: { require: 'readonly' } },
+      options: [{ additionalClients: [{ module: '@acme/http', export: 'createApiClient', kind: 'instance' }, { module: 'axios', export: 'create' }] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 9,
+          column: 34,
+          endLine: 9,
+          endColumn: 49,
+          data: { client: 'createApiClient()', cost: INSTANCE_COST, fn: '`load`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'createApiClient()', name: 'apiClient' },
+              output: `
+const { createApiClient } = require('@acme/http');
+const other = require('./other');
+const dynamic = require(name);
+const path = require.resolve('@acme/http');
+const axios = require('axios');
+
+const apiClient = createApiClient();
+
+export async function load(url) {
+  await fetch(url, { dispatcher: apiClient });
+  await axios.get(url, { adapter: axios.create().defaults.adapter });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 10,
+          column: 35,
+          endLine: 10,
+          endColumn: 47,
+          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: '`load`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Long callees are shortened in labels
+    {
+      code: `
+import * as theVeryLongNamespaceOfTheCompanyHttpLibrary from '@acme/http';
+
+export async function load(url) {
+  await fetch(url, { dispatcher: theVeryLongNamespaceOfTheCompanyHttpLibrary.createApiClient() });
+}
+`,
+      filename: 'src/client.ts',
+      options: [{ additionalClients: [{ module: '@acme/http', export: 'createApiClient', kind: 'instance' }] }],
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 34,
+          endLine: 5,
+          endColumn: 93,
+          data: { client: 'createApiClient()', cost: INSTANCE_COST, fn: '`load`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'createApiClient()', name: 'apiClient' },
+              output: `
+import * as theVeryLongNamespaceOfTheCompanyHttpLibrary from '@acme/http';
+
+const apiClient = theVeryLongNamespaceOfTheCompanyHttpLibrary.createApiClient();
+
+export async function load(url) {
+  await fetch(url, { dispatcher: apiClient });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A comment set apart by a blank line stays where it is; classes are not static arguments
+    {
+      code: `
+import https from 'node:https';
+
+class Resolver {}
+
+// Request helpers.
+
+export function ping(url) {
+  https.get(url, { agent: new https.Agent() });
+  https.get(url, { agent: new https.Agent({ lookup: Resolver }) });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 9,
+          column: 27,
+          endLine: 9,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `
+import https from 'node:https';
+
+class Resolver {}
+
+// Request helpers.
+
+const httpsAgent = new https.Agent();
+
+export function ping(url) {
+  https.get(url, { agent: httpsAgent });
+  https.get(url, { agent: new https.Agent({ lookup: Resolver }) });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCall',
+          line: 10,
+          column: 27,
+          endLine: 10,
+          endColumn: 42,
+          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          suggestions: [],
         },
       ],
     },
