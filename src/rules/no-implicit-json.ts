@@ -7,8 +7,13 @@ import type { ResponseUseKind } from '../utils/response-checks';
 import { findProperty, getStaticName, skipWrappersDown } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../utils/http-model';
-import { getResponseName, getResponseUses, getStatusCheckFix, isFetchStyleRequest } from '../utils/response-checks';
-import { getResponseFlow } from '../utils/response-flow';
+import {
+  getEffectiveResponseFlow,
+  getResponseName,
+  getResponseUses,
+  getStatusCheckFix,
+  isFetchStyleRequest,
+} from '../utils/response-checks';
 
 type Options = [{ axiosSilentJSONParsing?: boolean; requireContentType?: boolean }];
 type MessageIds = 'implicitJson' | 'missingContentType' | 'silentJsonParsing' | 'suggestExplicitParse' | 'suggestThrowUnlessOk';
@@ -74,8 +79,8 @@ export default createRule<Options, MessageIds>({
 
     function checkFetch(request: HttpRequest): void {
       const model = getHttpModel(context);
-      if (!isFetchStyleRequest(request, model)) return;
-      const flow = getResponseFlow(request, sourceCode);
+      if (!isFetchStyleRequest(request)) return;
+      const flow = getEffectiveResponseFlow(request, model, sourceCode);
       const uses = getResponseUses(request, flow, model, sourceCode, { checkers: [] });
       const name = getResponseName(flow);
       for (const use of uses) {
@@ -95,7 +100,7 @@ export default createRule<Options, MessageIds>({
         const json = `${objectText.length <= 30 && !objectText.includes('\n') ? objectText : (name ?? '')}.json()`;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
         const statusFix =
-          messageId === 'implicitJson' && flow.kind === 'variable' && flow.id.range[1] <= call.range[0]
+          messageId === 'implicitJson' && flow.flow.kind === 'variable' && flow.flow.id.range[1] <= call.range[0]
             ? getStatusCheckFix(request, flow, sourceCode)
             : null;
         if (statusFix) suggest.push({ messageId: 'suggestThrowUnlessOk', data: { check: `${name}.ok` }, fix: statusFix });

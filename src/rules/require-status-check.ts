@@ -1,19 +1,19 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { HttpModel, HttpRequest } from '../utils/http-model';
+import type { HttpRequest } from '../utils/http-model';
 import type { ResponseUse } from '../utils/response-checks';
 import { isFunctionNode, skipWrappersDown } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../utils/http-model';
 import {
+  getEffectiveResponseFlow,
   getResponseName,
   getResponseUses,
   getStatusCheckFix,
   hasStatusCheck,
   isFetchStyleRequest,
 } from '../utils/response-checks';
-import { getResponseFlow } from '../utils/response-flow';
 
 type Options = [{ checkers?: string[]; ignoreReturnedResponses?: boolean }];
 type MessageIds = 'suggestThrowUnlessOk' | 'uncheckedBody' | 'uncheckedReturn';
@@ -89,9 +89,9 @@ export default createRule<Options, MessageIds>({
       Program() {
         const model = getHttpModel(context);
         for (const request of model.requests) {
-          const policy = policyOf(request, model, sourceCode);
+          const policy = policyOf(request, sourceCode);
           if (!policy) continue;
-          const flow = getResponseFlow(request, sourceCode);
+          const flow = getEffectiveResponseFlow(request, model, sourceCode);
           const uses = getResponseUses(request, flow, model, sourceCode, { checkers });
           if (hasStatusCheck(uses)) continue;
           const escapes = uses.some((use) => use.kind === 'stored' || use.kind === 'returned');
@@ -120,12 +120,12 @@ export default createRule<Options, MessageIds>({
 });
 
 /** How `request`'s client treats HTTP errors, or `null` when it rejects on them (or is not the network). */
-function policyOf(request: HttpRequest, model: HttpModel, sourceCode: TSESLint.SourceCode): Policy | null {
+function policyOf(request: HttpRequest, sourceCode: TSESLint.SourceCode): Policy | null {
   const client = requestLabel(request, sourceCode);
   switch (request.client) {
     case 'fetch':
       // https://developer.mozilla.org/en-US/docs/Web/API/Window/fetch#return_value: only network errors reject.
-      return isFetchStyleRequest(request, model)
+      return isFetchStyleRequest(request)
         ? { client, settles: 'resolves', reason: '', check: 'ok', suggest: true }
         : null;
     case 'undici':

@@ -7,6 +7,7 @@ import type { HttpModel, HttpRequest } from './http-model';
 import type { ResponseFlow } from './response-flow';
 import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from './ast';
 import { calleeMatches, isLocalResourceRequest } from './http-model';
+import { followPromise, getResponseFlow } from './response-flow';
 
 /**
  * What the code does with a response.
@@ -92,7 +93,7 @@ const INERT_CALLEE_OBJECTS: ReadonlySet<string> = new Set(['console']);
  */
 export function getResponseUses(
   request: HttpRequest,
-  flow: ResponseFlow,
+  { flow, promise }: EffectiveResponseFlow,
   model: HttpModel,
   sourceCode: TSESLint.SourceCode,
   options: ResponseCheckOptions,
@@ -112,7 +113,7 @@ export function getResponseUses(
       tracer.add('returned', flow.node);
       break;
     case 'argument':
-      tracer.argument(flow, request);
+      tracer.argument(flow, promise);
       break;
     case 'unknown':
       tracer.promiseShortcut(request);
@@ -136,19 +137,43 @@ export function hasStatusCheck(uses: readonly ResponseUse[]): boolean {
  * typed and settings wrappers, but not a `data:`/`blob:` URL or a bundled asset, nor a settings
  * wrapper around another client's request (`withDeadline(axios.get(url))`)?
  */
-export function isFetchStyleRequest(request: HttpRequest, model: HttpModel): boolean {
-  if (request.client !== 'fetch' || isLocalResourceRequest(request)) return false;
-  return !(
-    request.source === 'wrapper' &&
-    request.node.arguments.some((argument) => {
-      const inner = model.requestOf(skipWrappersDown(argument));
-      return inner !== undefined && inner.client !== 'fetch';
-    })
-  );
+export function isFetchStyleRequest(request: HttpRequest): boolean {
+  return request.client === 'fetch' && !isLocalResourceRequest(request);
+}
+
+/** Where a response goes, and the promise (the request, or a deadline wrapper around it) it comes from. */
+export interface EffectiveResponseFlow {
+  readonly flow: ResponseFlow;
+  /** The call whose value is the response: the request, or `withDeadline(fetch(url))`. */
+  readonly promise: TSESTree.CallExpression;
+}
+
+/**
+ * The flow of `request`'s response, followed through the deadline wrappers that
+ * `settings['http-client'].timeoutFunctions` names: in `await withDeadline(fetch(url))` the
+ * response comes out of the wrapper, so the code after it is where the response is used.
+ */
+export function getEffectiveResponseFlow(
+  request: HttpRequest,
+  model: HttpModel,
+  sourceCode: TSESLint.SourceCode,
+): EffectiveResponseFlow {
+  let flow = getResponseFlow(request, sourceCode);
+  let promise = request.node;
+  while (
+    flow.kind === 'argument' &&
+    flow.call &&
+    skipWrappersDown(flow.node) === promise &&
+    calleeMatches(flow.call.callee, model.settings.timeoutFunctions)
+  ) {
+    promise = flow.call;
+    flow = followPromise(promise, sourceCode);
+  }
+  return { flow, promise };
 }
 
 /** The name a suggestion or message can use for a response bound by `flow`, or `null`. */
-export function getResponseName(flow: ResponseFlow): string | null {
+export function getResponseName({ flow }: EffectiveResponseFlow): string | null {
   return flow.kind === 'variable' ? flow.id.name : null;
 }
 
@@ -164,7 +189,6 @@ const HEADER_ITERATION: ReadonlySet<string> = new Set(['entries', 'forEach', 'ke
 export function isContentTypeRead(member: TSESTree.MemberExpression): boolean {
   const outer = skipWrappersUp(member);
   const parent = outer.parent;
-  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return false;
   if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== outer) return true;
   const key = getStaticName(parent);
   if (key === null || key.toLowerCase() === 'content-type' || HEADER_ITERATION.has(key)) return true;
@@ -343,15 +367,7 @@ class UseTracer {
     }
   }
 
-  destructure(pattern: TSESTree.Node): void {
-    if (pattern.type === AST_NODE_TYPES.AssignmentPattern) {
-      this.destructure(pattern.left);
-      return;
-    }
-    if (pattern.type === AST_NODE_TYPES.Identifier) {
-      this.bind(pattern, true);
-      return;
-    }
+  destructure(pattern: TSESTree.ArrayPattern | TSESTree.ObjectPattern): void {
     if (pattern.type !== AST_NODE_TYPES.ObjectPattern) {
       this.add('handoff', pattern);
       return;
@@ -387,7 +403,7 @@ class UseTracer {
     }
     const call = methodCall(member);
     if (!call) return;
-    if (key === 'clone' && (this.client === 'fetch' || this.client === 'ky')) {
+    if (key === 'clone') {
       // `res.clone().json()`: the clone has the same status and body.
       this.value(call);
       return;
@@ -410,11 +426,7 @@ class UseTracer {
   }
 
   /** The response is argument `index` of `call` (or the fulfilment handler of `call`, a `.then`). */
-  call(call: TSESTree.CallExpression | null, index: number, site: TSESTree.Node, handler?: TSESTree.Node): void {
-    if (!call || index < 0) {
-      this.add('handoff', site);
-      return;
-    }
+  call(call: TSESTree.CallExpression, index: number, site: TSESTree.Node, handler?: TSESTree.Node): void {
     const target = handler ?? call.callee;
     if (this.model.isStatusCheckFunction(target) || calleeMatches(target, this.options.checkers)) {
       this.add('checker', site);
@@ -488,7 +500,7 @@ class UseTracer {
   }
 
   /** Flow `argument`: the response (or its promise) is handed to a function. */
-  argument(flow: Extract<ResponseFlow, { kind: 'argument' }>, request: HttpRequest): void {
+  argument(flow: Extract<ResponseFlow, { kind: 'argument' }>, promise: TSESTree.Node): void {
     const { call, node } = flow;
     const callee = call && skipWrappersDown(call.callee);
     if (
@@ -506,7 +518,7 @@ class UseTracer {
       return;
     }
     // The promise itself is handed on (`withRetry(fetch(url))`): what happens to it is not visible.
-    this.add('handoff', request.node);
+    this.add('handoff', promise);
   }
 
   /** `got(url).json()`: the body is parsed before any code sees the status. */
@@ -528,16 +540,21 @@ class UseTracer {
  */
 function valueConsumer(node: TSESTree.Node): TSESTree.Node {
   let current = skipWrappersUp(node);
-  for (;;) {
-    const parent = current.parent;
-    if (!parent) return current;
-    const passesOn =
-      parent.type === AST_NODE_TYPES.AwaitExpression ||
-      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) ||
-      parent.type === AST_NODE_TYPES.LogicalExpression ||
-      (parent.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) === current);
-    if (!passesOn) return current;
-    current = skipWrappersUp(parent);
+  while (current.parent && passesValueOn(current.parent, current)) current = skipWrappersUp(current.parent);
+  return current;
+}
+
+function passesValueOn(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return true;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test !== child;
+    case AST_NODE_TYPES.SequenceExpression:
+      return parent.expressions.at(-1) === child;
+    default:
+      return false;
   }
 }
 
@@ -548,13 +565,8 @@ function methodCall(member: TSESTree.MemberExpression): TSESTree.CallExpression 
 }
 
 function calleeLabel(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): string {
-  const target = skipWrappersDown(callee);
-  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
-  if (target.type === AST_NODE_TYPES.MemberExpression) {
-    const text = sourceCode.getText(target);
-    return text.length <= 30 && !text.includes('\n') ? text : (getStaticName(target) ?? 'handler');
-  }
-  return 'handler';
+  const text = sourceCode.getText(skipWrappersDown(callee));
+  return text.length <= 30 && !text.includes('\n') ? text : 'handler';
 }
 
 /** Statements that hold a list of statements, after one of which another can be inserted. */
@@ -577,13 +589,13 @@ const STATEMENT_LISTS: ReadonlySet<AST_NODE_TYPES> = new Set([
  */
 export function getStatusCheckFix(
   request: HttpRequest,
-  flow: ResponseFlow,
+  { flow, promise }: EffectiveResponseFlow,
   sourceCode: TSESLint.SourceCode,
 ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | null {
   if (flow.kind !== 'variable') return null;
   const name = flow.id.name;
-  if (flow.callback) return thenHandlerFix(request, flow.callback, name, sourceCode);
-  const statement = bindingStatement(request, flow.id);
+  if (flow.callback) return thenHandlerFix(request, promise, flow.callback, name, sourceCode);
+  const statement = bindingStatement(promise, flow.id);
   if (!statement) return null;
   const check = statusCheckText(name, urlText(request, name, new Set()));
   // Keep a comment that ends the line with the statement it belongs to.
@@ -597,8 +609,8 @@ export function getStatusCheckFix(
   return (fixer) => fixer.insertTextAfterRange(anchor.range, `${separator}${check}`);
 }
 
-/** The statement that binds `id` to the awaited request, when it stands alone in a statement list. */
-function bindingStatement(request: HttpRequest, id: TSESTree.Identifier): TSESTree.Node | null {
+/** The statement that binds `id` to the awaited `promise`, when it stands alone in a statement list. */
+function bindingStatement(promise: TSESTree.Node, id: TSESTree.Identifier): TSESTree.Node | null {
   const parent = id.parent;
   let statement: TSESTree.Node | undefined;
   let value: TSESTree.Node | null = null;
@@ -614,13 +626,14 @@ function bindingStatement(request: HttpRequest, id: TSESTree.Identifier): TSESTr
   if (!statement || !value || !STATEMENT_LISTS.has(statement.parent?.type as AST_NODE_TYPES)) return null;
   // Only `await request(...)` itself: after `.catch(() => null)` the value may not be a response.
   const awaited = skipWrappersDown(value);
-  return awaited.type === AST_NODE_TYPES.AwaitExpression && skipWrappersDown(awaited.argument) === request.node
+  return awaited.type === AST_NODE_TYPES.AwaitExpression && skipWrappersDown(awaited.argument) === promise
     ? statement
     : null;
 }
 
 function thenHandlerFix(
   request: HttpRequest,
+  promise: TSESTree.Node,
   handler: FunctionNode,
   name: string,
   sourceCode: TSESLint.SourceCode,
@@ -631,7 +644,7 @@ function thenHandlerFix(
     then.type !== AST_NODE_TYPES.CallExpression ||
     then.arguments[0] !== handler ||
     skipWrappersDown(then.callee).type !== AST_NODE_TYPES.MemberExpression ||
-    skipWrappersDown((skipWrappersDown(then.callee) as TSESTree.MemberExpression).object) !== request.node
+    skipWrappersDown((skipWrappersDown(then.callee) as TSESTree.MemberExpression).object) !== promise
   ) {
     return null;
   }

@@ -401,6 +401,13 @@ ruleTester.run('require-status-check', rule, {
         return res.json();
       }
     `,
+    // a request promise handed to an unknown function
+    `
+      async function load(url) {
+        const res = await withRetry(fetch(url));
+        return res.json();
+      }
+    `,
   ],
   invalid: [
     {
@@ -1329,6 +1336,39 @@ ruleTester.run('require-status-check', rule, {
           column: 7,
           endLine: 3,
           endColumn: 15,
+        },
+      ],
+    },
+    {
+      // the response comes out of a deadline wrapper named in settings
+      code: `
+      async function load(url) {
+        const res = await withDeadline(fetch(url), 5000);
+        return res.json();
+      }
+    `,
+      settings: { 'http-client': { timeoutFunctions: ['withDeadline'] } },
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 3,
+          column: 40,
+          endLine: 3,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function load(url) {
+        const res = await withDeadline(fetch(url), 5000);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        return res.json();
+      }
+    `,
+            },
+          ],
         },
       ],
     },

@@ -65,6 +65,39 @@ ruleTester.run('require-status-check', rule, {
         return text.length;
       }
     `,
+    // checkers found through types: a class field, a namespace function
+    `
+      namespace guards {
+        export function ok(res: Response): void {
+          if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+        }
+      }
+      export class Api {
+        private readonly check = (res: Response): void => {
+          if (res.status >= 400) throw new Error(\`HTTP \${res.status}\`);
+        };
+        async load(url: string): Promise<unknown> {
+          const res = await fetch(url);
+          this.check(res);
+          guards.ok(res);
+          return res.json();
+        }
+      }
+    `,
+    // callees the types cannot show are given the benefit of the doubt
+    `
+      declare const api: { check(res: Response): void };
+      declare const loose: any;
+      export async function load(url: string): Promise<unknown> {
+        const a = await fetch(url);
+        api.check(a);
+        const b = await fetch(url);
+        loose.check(b);
+        const c = await fetch(url);
+        JSON.stringify(c);
+        return [await a.json(), await b.json(), await c.json()];
+      }
+    `,
   ],
   invalid: [
     {
@@ -204,6 +237,44 @@ ruleTester.run('require-status-check', rule, {
               output: `
       declare const api: { get(path: string): Promise<Response> };
       export const users = (): Promise<unknown> => api.get('/users').then((res) => { if (!res.ok) throw new Error(\`HTTP \${res.status} for /users\`); return res.json(); });
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a class field that only reads the body
+      code: `
+      export class Api {
+        private readonly parse = (res: Response): Promise<unknown> => res.json();
+        async load(url: string): Promise<unknown> {
+          const res = await fetch(url);
+          return this.parse(res);
+        }
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'this.parse(res)', action: 'reads' },
+          line: 5,
+          column: 29,
+          endLine: 5,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      export class Api {
+        private readonly parse = (res: Response): Promise<unknown> => res.json();
+        async load(url: string): Promise<unknown> {
+          const res = await fetch(url);
+          if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+          return this.parse(res);
+        }
+      }
     `,
             },
           ],
