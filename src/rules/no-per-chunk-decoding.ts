@@ -172,6 +172,11 @@ class Analysis {
       this.checkDecode(source, parent);
       return;
     }
+    // A Buffer turns into text through `toString()`, which `+`, template literals and `String()`
+    // call too: it decodes UTF-8 without knowing what came before or after, so the bytes of a
+    // character cut by the chunk boundary become U+FFFD on both sides.
+    // https://nodejs.org/api/buffer.html#buftostringencoding-start-end
+    // https://nodejs.org/api/string_decoder.html
     if (source.chunkType !== 'buffer') return;
     const explicit = explicitDecoding(occurrence, this.sourceCode);
     if (explicit) {
@@ -224,6 +229,11 @@ class Analysis {
 
   // ---- TextDecoder#decode -------------------------------------------------------------------
 
+  /**
+   * `decode(chunk)` without `{ stream: true }` flushes the decoder: an incomplete sequence at the end
+   * of the chunk is emitted as U+FFFD instead of being kept for the next call.
+   * https://encoding.spec.whatwg.org/#dom-textdecoder-decode
+   */
   private checkDecode(source: ChunkSource, call: TSESTree.CallExpression): void {
     const callee = skipWrappersDown(call.callee) as TSESTree.MemberExpression;
     const decoder = this.decoderOf(callee.object);

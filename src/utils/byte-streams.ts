@@ -129,7 +129,6 @@ interface StreamSeed {
   readonly binding: TSESTree.Node;
   /** How `for await` chunks come out (the `'data'` event of a Node stream always gives Buffers). */
   readonly iterates: ChunkType;
-  readonly aliased: boolean;
 }
 
 function findByteStreams(sourceCode: TSESLint.SourceCode, model: HttpModel): readonly ByteStream[] {
@@ -276,14 +275,14 @@ function variableStream(
 ): StreamSeed | null {
   // A stream variable that is reassigned may hold something else (`res = res.pipe(gunzip)`).
   if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== binding)) return null;
-  return { origin, uses: readsOf(variable), binding, iterates, aliased: false };
+  return { origin, uses: readsOf(variable), binding, iterates };
 }
 
 /** The stream returned by a call (`got.stream(url)`), followed through one `const`. */
 function valueStream(node: TSESTree.Node, origin: ByteStreamOrigin, sourceCode: TSESLint.SourceCode): StreamSeed | null {
   const uses = valueUses(node, sourceCode);
   if (!uses) return null;
-  return { origin, uses: uses.nodes, binding: uses.binding, iterates: 'buffer', aliased: false };
+  return { origin, uses: uses.nodes, binding: uses.binding, iterates: 'buffer' };
 }
 
 /** Where the value of `node` can be read: in place, or through the one variable it is stored in. */
@@ -324,11 +323,11 @@ function propertyStream(
           : [];
       });
       if (uses.length === 0) return null;
-      return { origin, uses, binding: flow.id, iterates, aliased: false };
+      return { origin, uses, binding: flow.id, iterates };
     }
     case 'member':
       return getStaticName(flow.node) === property
-        ? { origin, uses: [skipWrappersUp(flow.node)], binding: flow.node, iterates, aliased: false }
+        ? { origin, uses: [skipWrappersUp(flow.node)], binding: flow.node, iterates }
         : null;
     case 'destructured': {
       const target = patternTarget(flow.pattern, property);
