@@ -464,7 +464,8 @@ export default createRule<Options, MessageIds>({
 
     function checkDefaultsWrite(instance: ClientInstance): void {
       const write = instance.defaults.get('timeout');
-      if (!write || !enabled(instance.client)) return;
+      // `defaults.timeout ??= 0` keeps a timeout that is already set.
+      if (write?.operator !== '=' || !enabled(instance.client)) return;
       const own = valueSetting(instance.client, write, write.right);
       if (own.state === 'disabled') reportDisabled(instance.client, own, 'timeout');
     }

@@ -1636,6 +1636,13 @@ ruleTester.run('require-request-timeout', rule, {
       await api.get('/users');
     `,
     `
+      import axios from 'axios';
+      axios.defaults.timeout ||= 5000;
+      const api = axios.create({ timeout: Number(process.env.API_TIMEOUT) || 0 });
+      api.defaults.timeout ??= 0;
+      await axios.get('/users');
+    `,
+    `
       const axios = require('axios').default;
       class Client {
         constructor() {
