@@ -27,8 +27,8 @@ export function addObjectProperty(
   if (last.loc.start.line === object.loc.start.line) {
     return fixer.insertTextAfter(lastToken, `, ${propertyText}`);
   }
-  const lineStart = sourceCode.lines[last.loc.start.line - 1] ?? '';
-  const indent = /^\s*/u.exec(lineStart)?.[0] ?? '';
+  const line = sourceCode.lines[last.loc.start.line - 1] as string;
+  const indent = line.slice(0, line.length - line.trimStart().length);
   return fixer.insertTextAfter(lastToken, `,\n${indent}${propertyText}`);
 }
 
