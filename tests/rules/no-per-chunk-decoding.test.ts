@@ -512,7 +512,7 @@ for await (const chunk of response.body) text += decoder.decode(chunk);
 
   invalid: [
     {
-      name: "https.get response, body += chunk",
+      name: 'https.get response, body += chunk',
       code: `
 import https from 'node:https';
 
@@ -526,17 +526,17 @@ https.get('https://api.example.com/users', (res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 7,
-      column: 5,
-      endLine: 7,
-      endColumn: 18,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import https from 'node:https';
 
 https.get('https://api.example.com/users', (res) => {
@@ -548,13 +548,13 @@ https.get('https://api.example.com/users', (res) => {
   res.on('end', () => console.log(body));
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "require(http).get, body = body + chunk",
+      name: 'require(http).get, body = body + chunk',
       code: `
 const http = require('http');
 
@@ -567,17 +567,17 @@ http.get(url, function (res) {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 7,
-      column: 5,
-      endLine: 7,
-      endColumn: 24,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 const http = require('http');
 
 http.get(url, function (res) {
@@ -588,13 +588,13 @@ http.get(url, function (res) {
   });
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "namespace import, request callback, chunk.toString()",
+      name: 'namespace import, request callback, chunk.toString()',
       code: `
 import * as https from 'https';
 
@@ -607,17 +607,17 @@ req.end();
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 6,
-      column: 39,
-      endLine: 6,
-      endColumn: 55,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 6,
+          column: 39,
+          endLine: 6,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import * as https from 'https';
 
 const req = https.request({ host: 'example.com', path: '/' }, (res) => {
@@ -628,13 +628,13 @@ const req = https.request({ host: 'example.com', path: '/' }, (res) => {
 });
 req.end();
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "named import, String(chunk), template literal",
+      name: 'named import, String(chunk), template literal',
       code: `
 import { get } from 'node:http';
 
@@ -649,17 +649,17 @@ get('http://localhost:8080/feed', (res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 8,
-      column: 13,
-      endLine: 8,
-      endColumn: 26,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import { get } from 'node:http';
 
 get('http://localhost:8080/feed', (res) => {
@@ -672,20 +672,20 @@ get('http://localhost:8080/feed', (res) => {
   });
 });
 `,
+            },
+          ],
         },
-      ],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 9,
-      column: 5,
-      endLine: 9,
-      endColumn: 27,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import { get } from 'node:http';
 
 get('http://localhost:8080/feed', (res) => {
@@ -698,13 +698,13 @@ get('http://localhost:8080/feed', (res) => {
   });
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "server request, chunks.push(chunk.toString()) joined",
+      name: 'server request, chunks.push(chunk.toString()) joined',
       code: `
 import http from 'node:http';
 
@@ -730,19 +730,19 @@ http.createServer((req, res) => {
 }).listen(3000);
 `,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 6,
-      column: 41,
-      endLine: 6,
-      endColumn: 57,
-      data: { stream: "req" },
-      suggestions: [],
-    },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'req' },
+          line: 6,
+          column: 41,
+          endLine: 6,
+          endColumn: 57,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "server request event, for await",
+      name: 'server request event, for await',
       code: `
 const { createServer } = require('node:http');
 
@@ -757,17 +757,17 @@ server.on('request', async (req, res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 8,
-      column: 5,
-      endLine: 8,
-      endColumn: 18,
-      data: { stream: "req" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'req' },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 const { createServer } = require('node:http');
 
 const server = createServer();
@@ -780,13 +780,13 @@ server.on('request', async (req, res) => {
   res.end(body);
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "ClientRequest response event",
+      name: 'ClientRequest response event',
       code: `
 import http from 'node:http';
 
@@ -800,17 +800,17 @@ req.end();
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 7,
-      column: 26,
-      endLine: 7,
-      endColumn: 41,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 7,
+          column: 26,
+          endLine: 7,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 
 const req = http.request(options);
@@ -822,13 +822,13 @@ req.on('response', (res) => {
 });
 req.end();
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "fetch reader loop, private decoder: autofix",
+      name: 'fetch reader loop, private decoder: autofix',
       code: `
 async function readAll(url) {
   const res = await fetch(url);
@@ -858,19 +858,19 @@ async function readAll(url) {
 }
 `,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 10,
-      column: 13,
-      endLine: 10,
-      endColumn: 34,
-      data: { decoder: "decoder", stream: "res.body" },
-      suggestions: [],
-    },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'res.body' },
+          line: 10,
+          column: 13,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "module-level decoder shared by calls: suggestion",
+      name: 'module-level decoder shared by calls: suggestion',
       code: `
 const decoder = new TextDecoder('utf-8');
 
@@ -885,17 +885,17 @@ export async function readAll(url) {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 8,
-      column: 13,
-      endLine: 8,
-      endColumn: 34,
-      data: { decoder: "decoder", stream: "res.body" },
-      suggestions: [
         {
-          messageId: 'suggestStreamOption',
-          output: `
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'res.body' },
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'suggestStreamOption',
+              output: `
 const decoder = new TextDecoder('utf-8');
 
 export async function readAll(url) {
@@ -907,13 +907,13 @@ export async function readAll(url) {
   return text;
 }
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "a new TextDecoder per chunk",
+      name: 'a new TextDecoder per chunk',
       code: `
 export async function readAll(url) {
   const res = await fetch(url);
@@ -926,19 +926,19 @@ export async function readAll(url) {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'decoderPerChunk',
-      line: 6,
-      column: 13,
-      endLine: 6,
-      endColumn: 62,
-      data: { stream: "res.body" },
-      suggestions: [],
-    },
+        {
+          messageId: 'decoderPerChunk',
+          data: { stream: 'res.body' },
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 62,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "decoder declared in the data handler",
+      name: 'decoder declared in the data handler',
       code: `
 import https from 'node:https';
 
@@ -952,19 +952,19 @@ https.get(url, (res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'decoderPerChunk',
-      line: 8,
-      column: 13,
-      endLine: 8,
-      endColumn: 34,
-      data: { stream: "res" },
-      suggestions: [],
-    },
+        {
+          messageId: 'decoderPerChunk',
+          data: { stream: 'res' },
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 34,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "stream: false and undefined options",
+      name: 'stream: false and undefined options',
       code: `
 const res = await fetch(url);
 const reader = res.body.getReader();
@@ -979,28 +979,28 @@ for (;;) {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 9,
-      column: 11,
-      endLine: 9,
-      endColumn: 58,
-      data: { decoder: "decoder", stream: "res.body" },
-      suggestions: [],
-    },
-    {
-      messageId: 'decodeWithoutStream',
-      line: 10,
-      column: 11,
-      endLine: 10,
-      endColumn: 50,
-      data: { decoder: "decoder", stream: "res.body" },
-      suggestions: [],
-    },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'res.body' },
+          line: 9,
+          column: 11,
+          endLine: 9,
+          endColumn: 58,
+          suggestions: [],
+        },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'res.body' },
+          line: 10,
+          column: 11,
+          endLine: 10,
+          endColumn: 50,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "raw push + join: Buffer.concat autofix",
+      name: 'raw push + join: Buffer.concat autofix',
       code: `
 import https from 'node:https';
 
@@ -1024,19 +1024,19 @@ https.get(url, (res) => {
 });
 `,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 8,
-      column: 32,
-      endLine: 8,
-      endColumn: 47,
-      data: { stream: "res" },
-      suggestions: [],
-    },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 8,
+          column: 32,
+          endLine: 8,
+          endColumn: 47,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "raw push + join, array used otherwise: no fix",
+      name: 'raw push + join, array used otherwise: no fix',
       code: `
 import https from 'node:https';
 
@@ -1051,19 +1051,19 @@ https.get(url, (res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 9,
-      column: 17,
-      endLine: 9,
-      endColumn: 32,
-      data: { stream: "res" },
-      suggestions: [],
-    },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 9,
+          column: 17,
+          endLine: 9,
+          endColumn: 32,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "got.stream chain",
+      name: 'got.stream chain',
       code: `
 import got from 'got';
 
@@ -1074,17 +1074,17 @@ got.stream('https://example.com').on('data', (chunk) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 6,
-      column: 3,
-      endLine: 6,
-      endColumn: 16,
-      data: { stream: "got.stream()" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'got.stream()' },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import got from 'got';
 
 let html = '';
@@ -1092,13 +1092,13 @@ got.stream('https://example.com').setEncoding('utf8').on('data', (chunk) => {
   html += chunk;
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "axios responseType stream",
+      name: 'axios responseType stream',
       code: `
 import axios from 'axios';
 
@@ -1110,17 +1110,17 @@ response.data.on('data', (chunk) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 7,
-      column: 3,
-      endLine: 7,
-      endColumn: 15,
-      data: { stream: "response.data" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'response.data' },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import axios from 'axios';
 
 const response = await axios.get(url, { responseType: 'stream', timeout: 5000 });
@@ -1130,13 +1130,13 @@ response.data.on('data', (chunk) => {
   out += chunk;
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "undici request body, for await",
+      name: 'undici request body, for await',
       code: `
 import { request } from 'undici';
 
@@ -1146,17 +1146,17 @@ for await (const chunk of body) text += chunk;
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 6,
-      column: 33,
-      endLine: 6,
-      endColumn: 46,
-      data: { stream: "body" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'body' },
+          line: 6,
+          column: 33,
+          endLine: 6,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import { request } from 'undici';
 
 const { statusCode, body } = await request('https://example.com');
@@ -1164,13 +1164,13 @@ let text = '';
 body.setEncoding('utf8');
 for await (const chunk of body) text += chunk;
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "node-fetch body on data",
+      name: 'node-fetch body on data',
       code: `
 import fetch from 'node-fetch';
 
@@ -1182,17 +1182,17 @@ res.body.on('data', (chunk) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 7,
-      column: 3,
-      endLine: 7,
-      endColumn: 16,
-      data: { stream: "res.body" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res.body' },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import fetch from 'node-fetch';
 
 const res = await fetch(url);
@@ -1202,13 +1202,13 @@ res.body.on('data', (chunk) => {
   text += chunk;
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "handler by reference",
+      name: 'handler by reference',
       code: `
 import https from 'https';
 
@@ -1223,17 +1223,17 @@ https.get('https://example.com', onResponse);
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 8,
-      column: 13,
-      endLine: 8,
-      endColumn: 36,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import https from 'https';
 
 function onResponse(res) {
@@ -1246,13 +1246,13 @@ function onResponse(res) {
 }
 https.get('https://example.com', onResponse);
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "reader pump with then",
+      name: 'reader pump with then',
       code: `
 const res = await fetch(url);
 const reader = res.body.getReader();
@@ -1276,19 +1276,19 @@ reader.read().then(function pump({ done, value }) {
 });
 `,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 8,
-      column: 11,
-      endLine: 8,
-      endColumn: 32,
-      data: { decoder: "decoder", stream: "res.body" },
-      suggestions: [],
-    },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'res.body' },
+          line: 8,
+          column: 11,
+          endLine: 8,
+          endColumn: 32,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "result.value and (await reader.read()).value in loops, dynamic charset",
+      name: 'result.value and (await reader.read()).value in loops, dynamic charset',
       code: `
 export async function read(url, charset) {
   const res = await fetch(url);
@@ -1332,28 +1332,28 @@ for (let i = 0; i < 10; i++) {
 }
 `,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 9,
-      column: 12,
-      endLine: 9,
-      endColumn: 40,
-      data: { decoder: "decoder", stream: "res.body" },
-      suggestions: [],
-    },
-    {
-      messageId: 'decodeWithoutStream',
-      line: 19,
-      column: 10,
-      endLine: 19,
-      endColumn: 53,
-      data: { decoder: "decoder", stream: "response.body" },
-      suggestions: [],
-    },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'res.body' },
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 40,
+          suggestions: [],
+        },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'response.body' },
+          line: 19,
+          column: 10,
+          endLine: 19,
+          endColumn: 53,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "util TextDecoder, globalThis.TextDecoder",
+      name: 'util TextDecoder, globalThis.TextDecoder',
       code: `
 import { TextDecoder } from 'node:util';
 import { request } from 'undici';
@@ -1379,28 +1379,28 @@ for await (const chunk of body) {
 }
 `,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 9,
-      column: 15,
-      endLine: 9,
-      endColumn: 36,
-      data: { decoder: "decoder", stream: "body" },
-      suggestions: [],
-    },
-    {
-      messageId: 'decodeWithoutStream',
-      line: 10,
-      column: 15,
-      endLine: 10,
-      endColumn: 34,
-      data: { decoder: "other", stream: "body" },
-      suggestions: [],
-    },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'body' },
+          line: 9,
+          column: 15,
+          endLine: 9,
+          endColumn: 36,
+          suggestions: [],
+        },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'other', stream: 'body' },
+          line: 10,
+          column: 15,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "chained listeners: inline setEncoding suggestion",
+      name: 'chained listeners: inline setEncoding suggestion',
       code: `
 import http from 'node:http';
 
@@ -1411,17 +1411,17 @@ http.get(url, (res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 6,
-      column: 59,
-      endLine: 6,
-      endColumn: 72,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 6,
+          column: 59,
+          endLine: 6,
+          endColumn: 72,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 
 http.get(url, (res) => {
@@ -1429,13 +1429,13 @@ http.get(url, (res) => {
   res.on('end', () => done(body)).setEncoding('utf8').on('data', (chunk) => { body += chunk; });
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "not in a block: inline setEncoding suggestion",
+      name: 'not in a block: inline setEncoding suggestion',
       code: `
 import http from 'node:http';
 
@@ -1447,17 +1447,17 @@ http.get(url, async (res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 6,
-      column: 59,
-      endLine: 6,
-      endColumn: 72,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 6,
+          column: 59,
+          endLine: 6,
+          endColumn: 72,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 
 http.get(url, async (res) => {
@@ -1466,20 +1466,20 @@ http.get(url, async (res) => {
   if (res.statusCode === 201) for await (const chunk of res) body += chunk;
 });
 `,
+            },
+          ],
         },
-      ],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 7,
-      column: 62,
-      endLine: 7,
-      endColumn: 75,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 7,
+          column: 62,
+          endLine: 7,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 
 http.get(url, async (res) => {
@@ -1488,13 +1488,13 @@ http.get(url, async (res) => {
   if (res.statusCode === 201) for await (const chunk of res.setEncoding('utf8')) body += chunk;
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "settings fetch wrapper",
+      name: 'settings fetch wrapper',
       settings: { 'http-client': { fetchFunctions: ['fetchWithRetry'] } },
       code: `
 const res = await fetchWithRetry(url);
@@ -1509,19 +1509,19 @@ let text = '';
 for await (const chunk of res.body) text += decoder.decode(chunk, { stream: true });
 `,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 5,
-      column: 45,
-      endLine: 5,
-      endColumn: 66,
-      data: { decoder: "decoder", stream: "res.body" },
-      suggestions: [],
-    },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'res.body' },
+          line: 5,
+          column: 45,
+          endLine: 5,
+          endColumn: 66,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "Buffer shadowed: no autofix",
+      name: 'Buffer shadowed: no autofix',
       code: `
 import http from 'node:http';
 import { Buffer } from './polyfill';
@@ -1534,17 +1534,17 @@ http.get(url, (res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 7,
-      column: 40,
-      endLine: 7,
-      endColumn: 56,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 7,
+          column: 40,
+          endLine: 7,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 import { Buffer } from './polyfill';
 
@@ -1555,13 +1555,13 @@ http.get(url, (res) => {
   res.on('end', () => done(parts.join('')));
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "chunk also used as bytes: no setEncoding suggestion",
+      name: 'chunk also used as bytes: no setEncoding suggestion',
       code: `
 import http from 'node:http';
 
@@ -1576,19 +1576,19 @@ http.get(url, (res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 9,
-      column: 5,
-      endLine: 9,
-      endColumn: 18,
-      data: { stream: "res" },
-      suggestions: [],
-    },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 18,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "decoder shared by two streams: suggestion",
+      name: 'decoder shared by two streams: suggestion',
       code: `
 import { request } from 'undici';
 
@@ -1603,17 +1603,17 @@ async function both() {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 9,
-      column: 42,
-      endLine: 9,
-      endColumn: 63,
-      data: { decoder: "decoder", stream: "a.body" },
-      suggestions: [
         {
-          messageId: 'suggestStreamOption',
-          output: `
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'a.body' },
+          line: 9,
+          column: 42,
+          endLine: 9,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'suggestStreamOption',
+              output: `
 import { request } from 'undici';
 
 async function both() {
@@ -1625,20 +1625,20 @@ async function both() {
   b.body.on('data', (chunk) => { text += decoder.decode(chunk); });
 }
 `,
+            },
+          ],
         },
-      ],
-    },
-    {
-      messageId: 'decodeWithoutStream',
-      line: 10,
-      column: 42,
-      endLine: 10,
-      endColumn: 63,
-      data: { decoder: "decoder", stream: "b.body" },
-      suggestions: [
         {
-          messageId: 'suggestStreamOption',
-          output: `
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'b.body' },
+          line: 10,
+          column: 42,
+          endLine: 10,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'suggestStreamOption',
+              output: `
 import { request } from 'undici';
 
 async function both() {
@@ -1650,13 +1650,13 @@ async function both() {
   b.body.on('data', (chunk) => { text += decoder.decode(chunk, { stream: true }); });
 }
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "statement on one line",
+      name: 'statement on one line',
       code: `
 import http from 'node:http';
 
@@ -1664,28 +1664,28 @@ http.get(url, (res) => { let s = ''; res.on('data', (c) => { s += c; }); });
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 4,
-      column: 62,
-      endLine: 4,
-      endColumn: 68,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 4,
+          column: 62,
+          endLine: 4,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 
 http.get(url, (res) => { let s = ''; res.setEncoding('utf8'); res.on('data', (c) => { s += c; }); });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "string pushes and raw pushes into one array, two joins",
+      name: 'string pushes and raw pushes into one array, two joins',
       code: `
 import http from 'node:http';
 
@@ -1717,37 +1717,37 @@ http.get(url, (res) => {
 });
 `,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 8,
-      column: 21,
-      endLine: 8,
-      endColumn: 43,
-      data: { stream: "res" },
-      suggestions: [],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 11,
-      column: 9,
-      endLine: 11,
-      endColumn: 23,
-      data: { stream: "res" },
-      suggestions: [],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 12,
-      column: 10,
-      endLine: 12,
-      endColumn: 24,
-      data: { stream: "res" },
-      suggestions: [],
-    },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 8,
+          column: 21,
+          endLine: 8,
+          endColumn: 43,
+          suggestions: [],
+        },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 11,
+          column: 9,
+          endLine: 11,
+          endColumn: 23,
+          suggestions: [],
+        },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 12,
+          column: 10,
+          endLine: 12,
+          endColumn: 24,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "addListener and prependListener, https.createServer(options, listener)",
+      name: 'addListener and prependListener, https.createServer(options, listener)',
       code: `
 import https from 'node:https';
 
@@ -1759,17 +1759,17 @@ https.createServer(tlsOptions, (req, res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 6,
-      column: 40,
-      endLine: 6,
-      endColumn: 53,
-      data: { stream: "req" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'req' },
+          line: 6,
+          column: 40,
+          endLine: 6,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import https from 'node:https';
 
 https.createServer(tlsOptions, (req, res) => {
@@ -1779,20 +1779,20 @@ https.createServer(tlsOptions, (req, res) => {
   req.prependListener('data', (chunk) => { body += chunk; });
 });
 `,
+            },
+          ],
         },
-      ],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 7,
-      column: 44,
-      endLine: 7,
-      endColumn: 57,
-      data: { stream: "req" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'req' },
+          line: 7,
+          column: 44,
+          endLine: 7,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import https from 'node:https';
 
 https.createServer(tlsOptions, (req, res) => {
@@ -1802,13 +1802,13 @@ https.createServer(tlsOptions, (req, res) => {
   req.prependListener('data', (chunk) => { body += chunk; });
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "new http.Server(listener) with a listener declared as a const",
+      name: 'new http.Server(listener) with a listener declared as a const',
       code: `
 const http = require('node:http');
 
@@ -1821,17 +1821,17 @@ const server = new http.Server(onRequest);
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 6,
-      column: 46,
-      endLine: 6,
-      endColumn: 62,
-      data: { stream: "req" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'req' },
+          line: 6,
+          column: 46,
+          endLine: 6,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 const http = require('node:http');
 
 const onRequest = async (req, res) => {
@@ -1842,13 +1842,13 @@ const onRequest = async (req, res) => {
 };
 const server = new http.Server(onRequest);
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "got isStream option and axios instance with responseType stream",
+      name: 'got isStream option and axios instance with responseType stream',
       code: `
 import got from 'got';
 import axios from 'axios';
@@ -1866,17 +1866,17 @@ for await (const chunk of data) {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 7,
-      column: 32,
-      endLine: 7,
-      endColumn: 42,
-      data: { stream: "stream" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'stream' },
+          line: 7,
+          column: 32,
+          endLine: 7,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import got from 'got';
 import axios from 'axios';
 
@@ -1892,20 +1892,20 @@ for await (const chunk of data) {
   b += chunk;
 }
 `,
+            },
+          ],
         },
-      ],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 13,
-      column: 3,
-      endLine: 13,
-      endColumn: 13,
-      data: { stream: "data" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'data' },
+          line: 13,
+          column: 3,
+          endLine: 13,
+          endColumn: 13,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import got from 'got';
 import axios from 'axios';
 
@@ -1921,13 +1921,13 @@ for await (const chunk of data) {
   b += chunk;
 }
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "undici dispatcher request, then with a destructured body",
+      name: 'undici dispatcher request, then with a destructured body',
       code: `
 import { Pool } from 'undici';
 
@@ -1940,17 +1940,17 @@ pool.request({ path: '/', method: 'GET' }).then(async ({ body }) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 7,
-      column: 35,
-      endLine: 7,
-      endColumn: 48,
-      data: { stream: "body" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'body' },
+          line: 7,
+          column: 35,
+          endLine: 7,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import { Pool } from 'undici';
 
 const pool = new Pool('https://example.com');
@@ -1961,13 +1961,13 @@ pool.request({ path: '/', method: 'GET' }).then(async ({ body }) => {
   return text;
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "fetch then, destructured body, member body, body stored in a const",
+      name: 'fetch then, destructured body, member body, body stored in a const',
       code: `
 fetch(url).then(async (res) => {
   const decoder = new TextDecoder();
@@ -2035,46 +2035,46 @@ export async function c() {
 }
 `,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 5,
-      column: 47,
-      endLine: 5,
-      endColumn: 68,
-      data: { decoder: "decoder", stream: "res.body" },
-      suggestions: [],
-    },
-    {
-      messageId: 'decodeWithoutStream',
-      line: 12,
-      column: 43,
-      endLine: 12,
-      endColumn: 64,
-      data: { decoder: "decoder", stream: "body" },
-      suggestions: [],
-    },
-    {
-      messageId: 'decodeWithoutStream',
-      line: 22,
-      column: 13,
-      endLine: 22,
-      endColumn: 34,
-      data: { decoder: "decoder", stream: "fetch().body" },
-      suggestions: [],
-    },
-    {
-      messageId: 'decodeWithoutStream',
-      line: 31,
-      column: 45,
-      endLine: 31,
-      endColumn: 66,
-      data: { decoder: "decoder", stream: "stream" },
-      suggestions: [],
-    },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'res.body' },
+          line: 5,
+          column: 47,
+          endLine: 5,
+          endColumn: 68,
+          suggestions: [],
+        },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'body' },
+          line: 12,
+          column: 43,
+          endLine: 12,
+          endColumn: 64,
+          suggestions: [],
+        },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'fetch().body' },
+          line: 22,
+          column: 13,
+          endLine: 22,
+          endColumn: 34,
+          suggestions: [],
+        },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'stream' },
+          line: 31,
+          column: 45,
+          endLine: 31,
+          endColumn: 66,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "decoder fed a single read whose text is collected",
+      name: 'decoder fed a single read whose text is collected',
       code: `
 const res = await fetch(url);
 const reader = res.body.getReader();
@@ -2096,19 +2096,19 @@ async function next() {
 }
 `,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 8,
-      column: 25,
-      endLine: 8,
-      endColumn: 46,
-      data: { decoder: "decoder", stream: "res.body" },
-      suggestions: [],
-    },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'res.body' },
+          line: 8,
+          column: 25,
+          endLine: 8,
+          endColumn: 46,
+          suggestions: [],
+        },
       ],
     },
     {
-      name: "a property as the accumulator, destructured metadata, a status check",
+      name: 'a property as the accumulator, destructured metadata, a status check',
       code: `
 import https from 'node:https';
 
@@ -2135,17 +2135,17 @@ export async function stream(url) {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 10,
-      column: 9,
-      endLine: 10,
-      endColumn: 27,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 10,
+          column: 9,
+          endLine: 10,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import https from 'node:https';
 
 class Feed {
@@ -2170,22 +2170,22 @@ export async function stream(url) {
   return text;
 }
 `,
+            },
+          ],
+        },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'res.body' },
+          line: 21,
+          column: 47,
+          endLine: 21,
+          endColumn: 72,
+          suggestions: [],
         },
       ],
     },
     {
-      messageId: 'decodeWithoutStream',
-      line: 21,
-      column: 47,
-      endLine: 21,
-      endColumn: 72,
-      data: { decoder: "decoder", stream: "res.body" },
-      suggestions: [],
-    },
-      ],
-    },
-    {
-      name: "one listener shared by two responses",
+      name: 'one listener shared by two responses',
       code: `
 import http from 'node:http';
 
@@ -2201,17 +2201,17 @@ export function mirror(url, backup) {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 8,
-      column: 13,
-      endLine: 8,
-      endColumn: 34,
-      data: { decoder: "decoder", stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestStreamOption',
-          output: `
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'res' },
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'suggestStreamOption',
+              output: `
 import http from 'node:http';
 
 export function mirror(url, backup) {
@@ -2224,13 +2224,13 @@ export function mirror(url, backup) {
   http.get(backup, (res) => res.on('data', onData));
 }
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "registrations where no statement can go before",
+      name: 'registrations where no statement can go before',
       code: `
 import http from 'node:http';
 import got from 'got';
@@ -2246,17 +2246,17 @@ if (ok) for await (const chunk of got.stream.get('https://example.com')) body +=
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 7,
-      column: 50,
-      endLine: 7,
-      endColumn: 63,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 7,
+          column: 50,
+          endLine: 7,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 import got from 'got';
 import fetch from 'node-fetch';
@@ -2269,38 +2269,38 @@ const response = await fetch(d);
 if (ok) for await (const chunk of response.body) body += chunk;
 if (ok) for await (const chunk of got.stream.get('https://example.com')) body += chunk;
 `,
+            },
+          ],
         },
-      ],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 8,
-      column: 53,
-      endLine: 8,
-      endColumn: 66,
-      data: { stream: "res" },
-      suggestions: [],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 9,
-      column: 70,
-      endLine: 9,
-      endColumn: 83,
-      data: { stream: "res" },
-      suggestions: [],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 11,
-      column: 50,
-      endLine: 11,
-      endColumn: 63,
-      data: { stream: "response.body" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 8,
+          column: 53,
+          endLine: 8,
+          endColumn: 66,
+          suggestions: [],
+        },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 9,
+          column: 70,
+          endLine: 9,
+          endColumn: 83,
+          suggestions: [],
+        },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'response.body' },
+          line: 11,
+          column: 50,
+          endLine: 11,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 import got from 'got';
 import fetch from 'node-fetch';
@@ -2313,20 +2313,20 @@ const response = await fetch(d);
 if (ok) for await (const chunk of response.body.setEncoding('utf8')) body += chunk;
 if (ok) for await (const chunk of got.stream.get('https://example.com')) body += chunk;
 `,
+            },
+          ],
         },
-      ],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 12,
-      column: 74,
-      endLine: 12,
-      endColumn: 87,
-      data: { stream: "got.stream.get()" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'got.stream.get()' },
+          line: 12,
+          column: 74,
+          endLine: 12,
+          endColumn: 87,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 import got from 'got';
 import fetch from 'node-fetch';
@@ -2339,13 +2339,13 @@ const response = await fetch(d);
 if (ok) for await (const chunk of response.body) body += chunk;
 if (ok) for await (const chunk of got.stream.get('https://example.com').setEncoding('utf8')) body += chunk;
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "arrays that cannot take the Buffer.concat fix",
+      name: 'arrays that cannot take the Buffer.concat fix',
       code: `
 import http from 'node:http';
 
@@ -2373,17 +2373,17 @@ http.get(url, (res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 6,
-      column: 40,
-      endLine: 6,
-      endColumn: 56,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 6,
+          column: 40,
+          endLine: 6,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 
 http.get(url, (res) => {
@@ -2409,49 +2409,49 @@ http.get(url, (res) => {
   });
 });
 `,
+            },
+          ],
+        },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 15,
+          column: 15,
+          endLine: 15,
+          endColumn: 31,
+          suggestions: [],
+        },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 16,
+          column: 15,
+          endLine: 16,
+          endColumn: 40,
+          suggestions: [],
+        },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 18,
+          column: 17,
+          endLine: 18,
+          endColumn: 27,
+          suggestions: [],
+        },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 21,
+          column: 40,
+          endLine: 21,
+          endColumn: 52,
+          suggestions: [],
         },
       ],
     },
     {
-      messageId: 'perChunkDecoding',
-      line: 15,
-      column: 15,
-      endLine: 15,
-      endColumn: 31,
-      data: { stream: "res" },
-      suggestions: [],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 16,
-      column: 15,
-      endLine: 16,
-      endColumn: 40,
-      data: { stream: "res" },
-      suggestions: [],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 18,
-      column: 17,
-      endLine: 18,
-      endColumn: 27,
-      data: { stream: "res" },
-      suggestions: [],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 21,
-      column: 40,
-      endLine: 21,
-      endColumn: 52,
-      data: { stream: "res" },
-      suggestions: [],
-    },
-      ],
-    },
-    {
-      name: "chunks used in several encodings",
+      name: 'chunks used in several encodings',
       code: `
 import http from 'node:http';
 
@@ -2474,26 +2474,26 @@ http.get(url, (res) => {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'perChunkDecoding',
-      line: 8,
-      column: 13,
-      endLine: 8,
-      endColumn: 36,
-      data: { stream: "res" },
-      suggestions: [],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 16,
-      column: 10,
-      endLine: 16,
-      endColumn: 32,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 36,
+          suggestions: [],
+        },
+        {
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 16,
+          column: 10,
+          endLine: 16,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 
 http.get(url, (res) => {
@@ -2514,20 +2514,20 @@ http.get(url, (res) => {
   });
 });
 `,
+            },
+          ],
         },
-      ],
-    },
-    {
-      messageId: 'perChunkDecoding',
-      line: 17,
-      column: 10,
-      endLine: 17,
-      endColumn: 33,
-      data: { stream: "res" },
-      suggestions: [
         {
-          messageId: 'suggestSetEncoding',
-          output: `
+          messageId: 'perChunkDecoding',
+          data: { stream: 'res' },
+          line: 17,
+          column: 10,
+          endLine: 17,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'suggestSetEncoding',
+              output: `
 import http from 'node:http';
 
 http.get(url, (res) => {
@@ -2548,13 +2548,13 @@ http.get(url, (res) => {
   });
 });
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "labels of long stream expressions, TextDecoder from require",
+      name: 'labels of long stream expressions, TextDecoder from require',
       code: `
 const { TextDecoder } = require('node:util');
 const fs = require('node:fs');
@@ -2575,17 +2575,17 @@ async function main() {
 `,
       output: null,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 10,
-      column: 13,
-      endLine: 10,
-      endColumn: 34,
-      data: { decoder: "decoder", stream: "fetch().body" },
-      suggestions: [
         {
-          messageId: 'suggestStreamOption',
-          output: `
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'fetch().body' },
+          line: 10,
+          column: 13,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'suggestStreamOption',
+              output: `
 const { TextDecoder } = require('node:util');
 const fs = require('node:fs');
 const { request } = require('undici');
@@ -2603,20 +2603,20 @@ async function main() {
   fs.writeFileSync('out.txt', text);
 }
 `,
+            },
+          ],
         },
-      ],
-    },
-    {
-      messageId: 'decodeWithoutStream',
-      line: 14,
-      column: 13,
-      endLine: 14,
-      endColumn: 34,
-      data: { decoder: "decoder", stream: "upstreamResponseBodyStreamForTheCurrentUser" },
-      suggestions: [
         {
-          messageId: 'suggestStreamOption',
-          output: `
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'upstreamResponseBodyStreamForTheCurrentUser' },
+          line: 14,
+          column: 13,
+          endLine: 14,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'suggestStreamOption',
+              output: `
 const { TextDecoder } = require('node:util');
 const fs = require('node:fs');
 const { request } = require('undici');
@@ -2634,13 +2634,13 @@ async function main() {
   fs.writeFileSync('out.txt', text);
 }
 `,
+            },
+          ],
         },
       ],
     },
-      ],
-    },
     {
-      name: "decoders that are read, or handed elsewhere",
+      name: 'decoders that are read, or handed elsewhere',
       code: `
 import { request } from 'undici';
 
@@ -2682,26 +2682,26 @@ export async function two(url) {
 }
 `,
       errors: [
-    {
-      messageId: 'decodeWithoutStream',
-      line: 8,
-      column: 43,
-      endLine: 8,
-      endColumn: 64,
-      data: { decoder: "decoder", stream: "body" },
-      suggestions: [],
-    },
-    {
-      messageId: 'decodeWithoutStream',
-      line: 17,
-      column: 43,
-      endLine: 17,
-      endColumn: 64,
-      data: { decoder: "decoder", stream: "body" },
-      suggestions: [
         {
-          messageId: 'suggestStreamOption',
-          output: `
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'body' },
+          line: 8,
+          column: 43,
+          endLine: 8,
+          endColumn: 64,
+          suggestions: [],
+        },
+        {
+          messageId: 'decodeWithoutStream',
+          data: { decoder: 'decoder', stream: 'body' },
+          line: 17,
+          column: 43,
+          endLine: 17,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'suggestStreamOption',
+              output: `
 import { request } from 'undici';
 
 export async function one(url) {
@@ -2721,9 +2721,9 @@ export async function two(url) {
   return text;
 }
 `,
+            },
+          ],
         },
-      ],
-    },
       ],
     },
   ],
