@@ -241,24 +241,20 @@ export default createRule<Options, MessageIds>({
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = plan
             ? [{ messageId: 'suggestHoist', data: { client: construction.label, name: plan.name }, fix: plan.fix }]
             : [];
+          // `new https.Agent` / `axios.create`: the part that names what is built.
           const loc = { start: construction.node.loc.start, end: construction.node.callee.loc.end };
-          const handler = run.loop || !run.fn ? null : describeHandler(run.fn, sourceCode, context.filename);
+          const client = construction.label;
           if (run.loop || !run.fn) {
-            context.report({ loc, messageId: 'perIteration', data: { client: construction.label, cost }, suggest });
-          } else if (handler) {
-            context.report({
-              loc,
-              messageId: 'perRequest',
-              data: { client: construction.label, cost, handler: handler.description, advice: handler.advice },
-              suggest,
-            });
+            context.report({ loc, messageId: 'perIteration', data: { client, cost }, suggest });
+            continue;
+          }
+          const handler = describeHandler(run.fn, sourceCode, context.filename);
+          if (handler) {
+            const data = { client, cost, handler: handler.description, advice: handler.advice };
+            context.report({ loc, messageId: 'perRequest', data, suggest });
           } else {
-            context.report({
-              loc,
-              messageId: 'perCall',
-              data: { client: construction.label, cost, fn: describeFunction(run.fn, sourceCode) },
-              suggest,
-            });
+            const data = { client, cost, fn: describeFunction(run.fn, sourceCode) };
+            context.report({ loc, messageId: 'perCall', data, suggest });
           }
         }
       },

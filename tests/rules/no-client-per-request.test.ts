@@ -335,7 +335,7 @@ function load() {
   return require('@acme/http').createClient().get('/');
 }
 `,
-      languageOptions: { sourceType: 'script' },
+      languageOptions: { parserOptions: { sourceType: 'script' } },
       options: [{ additionalClients: [{ module: '@acme/http', export: 'createClient' }] }],
     },
     // An entry that names a client the plugin already knows does not report it twice.
