@@ -64,7 +64,7 @@ export default createRule<Options, MessageIds>({
           ignoreReturnedResponses: {
             type: 'boolean',
             description:
-              'Leave alone a response that is returned or stored unread: the code that receives it owns the check.',
+              'Leave alone a response that is returned unread or stored where other code can reach it: the code that receives it owns the check.',
           },
         },
         additionalProperties: false,
