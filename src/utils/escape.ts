@@ -236,9 +236,14 @@ class EscapeAnalyzer {
         case AST_NODE_TYPES.ExpressionStatement:
           // `options.agent = value;` leaves nothing behind; a bare `new Agent();` is an odd use.
           return outer.type === AST_NODE_TYPES.AssignmentExpression ? null : this.inert(next);
+        case AST_NODE_TYPES.TemplateLiteral:
+          // A tag function receives the value itself: tag`${value}`.
+          if (parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+            return { kind: 'argument', node: parent.parent };
+          }
+          return this.inert(next);
         case AST_NODE_TYPES.UnaryExpression:
         case AST_NODE_TYPES.BinaryExpression:
-        case AST_NODE_TYPES.TemplateLiteral:
         case AST_NODE_TYPES.IfStatement:
         case AST_NODE_TYPES.WhileStatement:
         case AST_NODE_TYPES.DoWhileStatement:

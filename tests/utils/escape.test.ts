@@ -114,6 +114,7 @@ describe('analyzeEscape', () => {
       ['function call', `import { Agent, setGlobalDispatcher } from 'undici'; function f() { setGlobalDispatcher(new Agent()); }`],
       ['constructor', `import { Agent } from 'undici'; function f() { return new Registry(new Agent()); }`],
       ['React hook', `import axios from 'axios'; function C() { const r = useRef(axios.create()); }`],
+      ['tagged template', `import { Agent } from 'undici'; function f() { return keep\`\${new Agent()}\`; }`],
       ['method call', `import { Agent } from 'undici'; function f() { logger.info(new Agent()); }`],
       ['spread argument', `import { Agent } from 'undici'; function f() { const l = [new Agent()]; register(...l); }`],
       ['forEach with a named callback', `import { Agent } from 'undici'; function f() { const l = [new Agent()]; l.forEach(register); }`],
