@@ -1,0 +1,2605 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import rule from '../../src/rules/no-unbounded-concurrency';
+import { createRuleTester } from '../rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-unbounded-concurrency', rule, {
+  valid: [
+    // A literal array of a few requests.
+    `
+async function loadProfile(id) {
+  const [user, posts] = await Promise.all([fetch(\`/users/\${id}\`), fetch(\`/users/\${id}/posts\`)]);
+  return { user, posts };
+}
+`,
+    `
+async function getUser(id) {
+  const res = await fetch(\`/users/\${id}\`);
+  return res.json();
+}
+async function getPosts(id) {
+  const res = await fetch(\`/posts?user=\${id}\`);
+  return res.json();
+}
+async function page(id) {
+  return Promise.all([getUser(id), getPosts(id)]);
+}
+`,
+    // Ten elements is the default maximum.
+    `
+async function load() {
+  return Promise.all([
+    fetch('/1'), fetch('/2'), fetch('/3'), fetch('/4'), fetch('/5'),
+    fetch('/6'), fetch('/7'), fetch('/8'), fetch('/9'), fetch('/10'),
+  ]);
+}
+`,
+    {
+      code: `
+const REGIONS = ['us', 'eu', 'ap'];
+async function ping() {
+  return Promise.all(REGIONS.map((region) => fetch(\`https://\${region}.example.com/ping\`)));
+}
+`,
+      name: 'a constant list of a few elements',
+    },
+    `
+const REGIONS = ['us', 'eu'];
+async function ping(extra) {
+  return Promise.all([...REGIONS, 'sa'].map((region) => fetch(\`https://\${region}.example.com/ping\`)));
+}
+`,
+    {
+      code: `
+const REGIONS = ['us', 'eu', 'ap'];
+async function ping() {
+  return Promise.all(Object.keys({ a: 1, b: 2 }).map((key) => fetch(\`/\${key}\`)));
+}
+`,
+      name: 'the keys of an object literal',
+    },
+    // Data visibly capped.
+    `
+async function preview(items) {
+  return Promise.all(items.slice(0, 5).map((item) => fetch(item.url)));
+}
+`,
+    `
+const MAX_PREVIEWS = 8;
+async function preview(items) {
+  return Promise.all(items.slice(0, MAX_PREVIEWS).map((item) => fetch(item.url)));
+}
+`,
+    `
+async function latest(items) {
+  return Promise.all(items.slice(-3).map((item) => fetch(item.url)));
+}
+`,
+    {
+      code: `
+async function syncAll(items, size) {
+  for (let i = 0; i < items.length; i += size) {
+    await Promise.all(items.slice(i, i + size).map((item) => fetch(item.url, { method: 'POST' })));
+  }
+}
+`,
+      name: 'a chunked loop over slices',
+    },
+    `
+async function syncAll(items) {
+  for (let i = 0; i < items.length; i += 20) {
+    const batch = items.slice(i, i + 20);
+    await Promise.all(batch.map((item) => fetch(item.url)));
+  }
+}
+`,
+    {
+      code: `
+import chunk from 'lodash/chunk';
+async function syncAll(items) {
+  for (const batch of chunk(items, 10)) {
+    await Promise.all(batch.map((item) => fetch(item.url)));
+  }
+}
+`,
+      name: 'batches awaited one at a time',
+    },
+    `
+async function syncAll(batches) {
+  for (let i = 0; i < batches.length; i++) {
+    await Promise.allSettled(batches[i].map((item) => fetch(item.url)));
+  }
+}
+`,
+    `
+async function drain(queue) {
+  while (queue.length > 0) {
+    const batch = queue.splice(0, 25);
+    await Promise.all(batch.map((job) => fetch(job.url)));
+  }
+}
+`,
+    // Calls wrapped in a limiter.
+    `
+import pLimit from 'p-limit';
+const limit = pLimit(5);
+export async function syncUsers(users) {
+  return Promise.all(users.map((user) => limit(() => fetch(\`/users/\${user.id}\`))));
+}
+`,
+    `
+import pLimit from 'p-limit';
+const limit = pLimit(5);
+export function syncUsers(users) {
+  return limit.map(users, (user) => fetch(\`/users/\${user.id}\`));
+}
+`,
+    `
+const pLimit = require('p-limit');
+const limit = pLimit(5);
+module.exports = (users) => Promise.all(users.map((user) => limit(() => fetch(\`/users/\${user.id}\`))));
+`,
+    `
+import { limitFunction } from 'p-limit';
+const fetchUser = limitFunction((id) => fetch(\`/users/\${id}\`), { concurrency: 4 });
+export function fetchUsers(ids) {
+  return Promise.all(ids.map((id) => fetchUser(id)));
+}
+`,
+    `
+import PQueue from 'p-queue';
+const queue = new PQueue({ concurrency: 4 });
+export async function syncUsers(users) {
+  await Promise.all(users.map((user) => queue.add(() => fetch(\`/users/\${user.id}\`))));
+}
+`,
+    `
+import PQueue from 'p-queue';
+const queue = new PQueue({ intervalCap: 10, interval: 1000 });
+export function syncUsers(users) {
+  return queue.addAll(users.map((user) => () => fetch(\`/users/\${user.id}\`)));
+}
+`,
+    `
+const { default: PQueue } = require('p-queue');
+class UserSync {
+  queue = new PQueue({ concurrency: 2 });
+  async syncAll(users) {
+    return Promise.all(users.map((user) => this.queue.add(() => fetch(\`/users/\${user.id}\`))));
+  }
+}
+`,
+    `
+import Bottleneck from 'bottleneck';
+const limiter = new Bottleneck({ maxConcurrent: 2, minTime: 100 });
+export function syncUsers(users) {
+  return Promise.all(users.map((user) => limiter.schedule(() => fetch(\`/users/\${user.id}\`))));
+}
+`,
+    `
+import Bottleneck from 'bottleneck';
+const limiter = new Bottleneck({ minTime: 250 });
+const fetchUser = limiter.wrap((id) => fetch(\`/users/\${id}\`));
+export function syncUsers(ids) {
+  return Promise.all(ids.map((id) => fetchUser(id)));
+}
+`,
+    `
+import pMap from 'p-map';
+export function syncUsers(users) {
+  return pMap(users, (user) => fetch(\`/users/\${user.id}\`), { concurrency: 4 });
+}
+`,
+    {
+      code: `
+import pMap from 'p-map';
+export function syncUsers(users, options) {
+  return pMap(users, (user) => fetch(\`/users/\${user.id}\`), options);
+}
+`,
+      name: 'p-map options that cannot be seen',
+    },
+    `
+import { mapLimit } from 'async';
+export function syncUsers(users) {
+  return mapLimit(users, 4, async (user) => fetch(\`/users/\${user.id}\`));
+}
+`,
+    `
+import async from 'async';
+export function syncUsers(users) {
+  return async.eachSeries(users, async (user) => { await fetch(\`/users/\${user.id}\`); });
+}
+`,
+    {
+      code: `
+import { Sema } from 'async-sema';
+const sema = new Sema(4);
+async function fetchData(url) {
+  await sema.acquire();
+  try {
+    return await fetch(url);
+  } finally {
+    sema.release();
+  }
+}
+export function fetchAll(urls) {
+  return Promise.all(urls.map(fetchData));
+}
+`,
+      name: 'a semaphore acquired before the request',
+    },
+    `
+import { Semaphore } from 'async-mutex';
+const semaphore = new Semaphore(3);
+export function fetchAll(urls) {
+  return Promise.all(urls.map((url) => semaphore.runExclusive(() => fetch(url))));
+}
+`,
+    `
+import { Semaphore } from 'await-semaphore';
+const semaphore = new Semaphore(3);
+export function fetchAll(urls) {
+  return Promise.all(urls.map((url) => semaphore.use(() => fetch(url))));
+}
+`,
+    {
+      code: `
+export function fetchAll(urls) {
+  return Promise.all(urls.map((url) => runLimited(() => fetch(url))));
+}
+`,
+      name: 'a callback handed to an unknown function is not assumed to run at once',
+    },
+    {
+      code: `
+export function fetchAll(urls, limit) {
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+`,
+      name: 'a limiter passed in as a parameter',
+    },
+    {
+      code: `
+export async function fetchAll(urls) {
+  return Promise.all(
+    urls.map(async (url) => {
+      const release = await this.slots.acquire();
+      try {
+        return await fetch(url);
+      } finally {
+        release();
+      }
+    }),
+  );
+}
+`,
+      options: [{ limiters: ['slots.acquire'] }],
+      name: 'a project limiter from the options, awaited',
+    },
+    {
+      code: `
+export function fetchAll(urls) {
+  return Promise.all(urls.map((url) => http.limited(() => fetch(url))));
+}
+`,
+      options: [{ limiters: ['http.limited'] }],
+      name: 'a project limiter from the options, wrapping',
+    },
+    // Sequential loops are bounded.
+    `
+export async function syncUsers(users) {
+  for (const user of users) {
+    await fetch(\`/users/\${user.id}\`, { method: 'POST' });
+  }
+}
+`,
+    `
+export async function syncUsers(users) {
+  const results = [];
+  for (const user of users) {
+    results.push(await fetch(\`/users/\${user.id}\`));
+  }
+  return results;
+}
+`,
+    `
+export async function syncUsers(users) {
+  for (const user of users) {
+    fetch(\`/audit/\${user.id}\`, { method: 'POST' }).catch(() => {});
+    await sleep(100);
+  }
+}
+`,
+    `
+export async function mirror(stream) {
+  for await (const event of stream) {
+    fetch('/events', { method: 'POST', body: JSON.stringify(event) });
+  }
+}
+`,
+    `
+export function warmUp() {
+  for (let i = 0; i < 5; i++) {
+    fetch(\`/warm/\${i}\`);
+  }
+}
+`,
+    {
+      code: `
+export async function syncAll(groups) {
+  const pending = [];
+  for (const group of groups) {
+    pending.push(fetch(group.url));
+    if (pending.length >= 10) {
+      await Promise.all(pending);
+      pending.length = 0;
+    }
+  }
+  await Promise.all(pending);
+}
+`,
+      name: 'an array flushed by awaiting inside the loop',
+    },
+    // Worker pools.
+    `
+export async function crawl(urls) {
+  const queue = [...urls];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (queue.length > 0) {
+        await fetch(queue.pop());
+      }
+    }),
+  );
+}
+`,
+    `
+const CONCURRENCY = 16;
+async function worker(iterator) {
+  for (const url of iterator) {
+    await fetch(url);
+  }
+}
+export async function crawl(urls) {
+  const iterator = urls.values();
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => worker(iterator)));
+}
+`,
+    `
+async function worker(iterator) {
+  for (const url of iterator) {
+    await fetch(url);
+  }
+}
+export async function crawl(urls, concurrency) {
+  const iterator = urls.values();
+  await Promise.all([...Array(concurrency)].map(() => worker(iterator)));
+}
+`,
+    `
+const PAGES = 5;
+export async function firstPages() {
+  return Promise.all(Array.from({ length: PAGES }, (_, page) => fetch(\`/items?page=\${page}\`)));
+}
+`,
+    // Promise.all over work that sends no request.
+    `
+import fs from 'node:fs/promises';
+export function readAll(files) {
+  return Promise.all(files.map((file) => fs.readFile(file, 'utf8')));
+}
+`,
+    `
+export function lookups(keys, cache) {
+  return Promise.all(keys.map((key) => cache.get(key)));
+}
+`,
+    `
+export function inline(urls) {
+  return Promise.all(urls.map((url) => fetch(\`data:text/plain,\${url}\`)));
+}
+`,
+    `
+export function waitAll(promises) {
+  return Promise.all(promises);
+}
+`,
+    {
+      code: `
+export function fetchAll(fetch, urls) {
+  return Promise.all(urls.map((url) => fetch(url)));
+}
+`,
+      name: 'a shadowed fetch',
+    },
+    {
+      code: `
+const axios = { get: async (url) => url };
+export function fetchAll(urls) {
+  return Promise.all(urls.map((url) => axios.get(url)));
+}
+`,
+      name: 'a shadowed axios',
+    },
+    {
+      code: `
+import Promise from 'bluebird';
+export function fetchAll(urls) {
+  return Promise.all(urls.map((url) => fetch(url)));
+}
+`,
+      name: 'a shadowed Promise',
+    },
+    {
+      code: `
+const O = { users: '/users', posts: '/posts' };
+export async function loadAll() {
+  const pending = [];
+  for (let i = 0; i < Object.keys(O).length; i++) {
+    pending.push(fetch(Object.values(O)[i]));
+  }
+  return Promise.all(pending);
+}
+`,
+      name: 'a loop bounded by the keys of a constant object',
+    },
+    `
+export function track(buttons) {
+  buttons.forEach((button) => button.addEventListener('click', () => fetch('/clicks', { method: 'POST' })));
+}
+`,
+    `
+export function routes(app, paths) {
+  paths.forEach((path) => {
+    app.get(path, async (req, res) => {
+      const upstream = await fetch(\`https://upstream.example.com\${path}\`);
+      res.status(upstream.status).send(await upstream.text());
+    });
+  });
+}
+`,
+    {
+      code: `
+export function startAll(users) {
+  return users.map((user) => fetch(\`/users/\${user.id}\`));
+}
+`,
+      name: 'promises returned to the caller, who decides how to wait',
+    },
+    `
+export function collect(users, pending) {
+  users.forEach((user) => pending.push(fetch(\`/users/\${user.id}\`)));
+}
+`,
+    // Unlimited pools: only explicit, static settings.
+    `
+import http from 'node:http';
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+`,
+    `
+import https from 'https';
+export const agent = new https.Agent({ keepAlive: true, maxSockets: Infinity, maxTotalSockets: 100 });
+`,
+    `
+import http from 'node:http';
+export const agent = (options) => new http.Agent(options);
+`,
+    `
+import { Pool, Agent, Client } from 'undici';
+export const pool = new Pool('https://api.example.com', { connections: 10 });
+export const agent = new Agent({ connections: 32 });
+export const client = new Client('https://api.example.com', { pipelining: 1 });
+`,
+    // Limiters that live long enough.
+    `
+import pLimit from 'p-limit';
+export function createLimiter(concurrency) {
+  return pLimit(concurrency);
+}
+`,
+    `
+import pLimit from 'p-limit';
+export function createClient() {
+  const limit = pLimit(5);
+  return { get: (url) => limit(() => fetch(url)) };
+}
+`,
+    `
+import pLimit from 'p-limit';
+const limits = new Map();
+export function limiterFor(host) {
+  let limit = limits.get(host);
+  if (!limit) {
+    limit = pLimit(2);
+    limits.set(host, limit);
+  }
+  return limit;
+}
+export function get(url) {
+  return limiterFor(new URL(url).host)(() => fetch(url));
+}
+`,
+    `
+import pLimit from 'p-limit';
+let shared;
+export function get(url) {
+  shared ??= pLimit(4);
+  return shared(() => fetch(url));
+}
+`,
+    `
+import PQueue from 'p-queue';
+export class Crawler {
+  constructor() {
+    this.queue = new PQueue({ concurrency: 3 });
+  }
+  crawl(urls) {
+    return Promise.all(urls.map((url) => this.queue.add(() => fetch(url))));
+  }
+}
+`,
+    `
+import PQueue from 'p-queue';
+export class Crawler {
+  getQueue() {
+    this.queue ??= new PQueue({ concurrency: 3 });
+    return this.queue;
+  }
+}
+`,
+    {
+      code: `
+import pLimit from 'p-limit';
+async function main(urls) {
+  const limit = pLimit(4);
+  await Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+main(process.argv.slice(2)).catch(console.error);
+`,
+      name: 'a function run once from module level',
+    },
+    `
+import pLimit from 'p-limit';
+(async () => {
+  const limit = pLimit(4);
+  await Promise.all(process.argv.map((url) => limit(() => fetch(url))));
+})();
+`,
+    `
+import pLimit from 'p-limit';
+import fs from 'node:fs/promises';
+export async function readAll(files) {
+  const limit = pLimit(8);
+  return Promise.all(files.map((file) => limit(() => fs.readFile(file))));
+}
+`,
+    {
+      code: `
+import pLimit from 'p-limit';
+for (const group of groups) {
+  const limit = pLimit(2);
+  await Promise.all(group.map((url) => limit(() => fetch(url))));
+}
+`,
+      name: 'a limiter per iteration of a loop that awaits each iteration',
+    },
+    `
+export async function throttled(users) {
+  for (const user of users) {
+    fetch(\`/audit/\${user.id}\`, { method: 'POST' }).catch(() => {});
+    await sleep(100);
+    await flush();
+  }
+}
+`,
+    `
+import { Sema } from 'async-sema';
+const sema = new Sema(2);
+await sema.acquire();
+export async function fetchFirst(urls) {
+  await sema.acquire();
+  await sema.acquire();
+  return fetch(urls[0]);
+}
+`,
+    `
+export async function loadBoth(a, b) {
+  return Promise.all([
+    (async () => {
+      const res = await fetch(a);
+      return res.json();
+    })(),
+    fetch(b).then((res) => res.json()),
+  ]);
+}
+`,
+    `
+import PQueue from 'p-queue';
+const queue = new PQueue({ concurrency: 2 });
+export const both = (a, b) => queue.addAll([() => fetch(a), () => fetch(b)]);
+export const later = (a, b) => runAll([() => fetch(a), () => fetch(b)]);
+`,
+    `
+export const runHooks = (users, kind) => Promise.all(users.map((user) => hooks[kind](() => fetch(user.url))));
+`,
+    `
+export default async function (ids) {
+  const res = await fetch(\`/items/\${ids[0]}\`);
+  return res.json();
+}
+`,
+    {
+      name: 'a function variable that is reassigned is not followed',
+      code: `
+let get = async (id) => fetch(\`/items/\${id}\`);
+get = cached(get);
+export const getAll = (ids) => Promise.all(ids.map((id) => get(id)));
+`,
+    },
+    `
+export const getAll = (ids) => Promise.all(ids.map(undeclared));
+fetch('/ping');
+function unbound(ids) {
+  return Promise.all(ids.map((id) => this.get(id)));
+}
+`,
+    {
+      name: 'calls without the expected arguments',
+      code: `
+export function odd(users, lists) {
+  users.forEach();
+  return [Promise.all(), Promise.all(...lists)];
+}
+`,
+    },
+    `
+export function pingBoth() {
+  ['a', 'b'].forEach((host) => fetch(\`https://\${host}.example.com/ping\`));
+}
+`,
+    `
+export function logAll(users) {
+  users.forEach((user) => {
+    if (!user) return;
+    log(user);
+  });
+}
+`,
+    {
+      name: 'a request dropped outside any loop',
+      code: `
+export function ping() {
+  fetch('/ping', { method: 'POST' });
+}
+`,
+    },
+    `
+import pMap from 'p-map';
+import fs from 'node:fs/promises';
+export const readAll = (files) => pMap(files, (file) => fs.readFile(file));
+export const nothing = () => pMap();
+export const both = () => pMap(['a', 'b'], (host) => fetch(host));
+export const spread = (hosts, ...rest) => pMap(hosts, (host) => fetch(host), ...rest);
+`,
+    {
+      name: 'agents whose limits cannot be seen, and undici clients',
+      code: `
+import http from 'node:http';
+import { Client } from 'undici';
+export const plain = new http.Agent({ keepAlive: true });
+export const capped = (total) => new http.Agent({ maxSockets: Infinity, maxTotalSockets: total });
+export const spread = (options) => new http.Agent({ maxSockets: Infinity, ...options });
+export const dynamic = (n) => new http.Agent({ maxSockets: n });
+export const client = new Client('https://api.example.com', { connections: 0 });
+`,
+    },
+    {
+      name: 'limiters that escape the call',
+      code: `
+import pLimit from 'p-limit';
+let shared;
+export async function viaModule(urls) {
+  shared = pLimit(2);
+  return Promise.all(urls.map((url) => shared(() => fetch(url))));
+}
+export async function destructured(urls) {
+  const [limit] = [pLimit(5)];
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+export async function handedOn(urls) {
+  return register(pLimit(5), urls);
+}
+export async function published(urls) {
+  const limit = pLimit(2);
+  publish(limit);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+`,
+    },
+    `
+import PQueue from 'p-queue';
+export async function queueAll(urls) {
+  await new PQueue({ concurrency: 2 }).addAll(urls.map((url) => () => fetch(url)));
+}
+`,
+    {
+      name: 'collections of a known, small size',
+      code: `
+export const sizes = (flag) => [
+  Promise.all(new Array(3).fill(0).map((_, i) => fetch(\`/items/\${i}\`))),
+  Promise.all((flag ? ['a'] : ['b', 'c']).map((id) => fetch(id))),
+  Promise.all(Array.of(1, 2).map((id) => fetch(id))),
+  Promise.all(Object.entries({ a: 1 }).map(([key]) => fetch(key))),
+  Promise.all(['a'].concat(['b']).map((id) => fetch(id))),
+  Promise.all(new Array('a').map((id) => fetch(id))),
+  Promise.all(Array(2, 3).map((id) => fetch(id))),
+  Promise.all([...FIRST.slice(0, 2), 'a'].map((id) => fetch(id))),
+  Promise.all(Array.from({}, (_, i) => fetch(i))),
+];
+`,
+    },
+    `
+const O = { a: 1, b: 2 };
+export function eachKey() {
+  for (const key in O) fetch(\`/keys/\${key}\`);
+}
+const E = [1, 2];
+E.pop();
+export const few = () => Promise.all(E.map((id) => fetch(id)));
+`,
+    {
+      name: 'arrays filled a known number of times',
+      code: `
+export async function inHandler(users) {
+  const pending = [];
+  for (const user of users) {
+    button.on('click', () => pending.push(fetch(user.url)));
+  }
+  return Promise.all(pending);
+}
+export async function grid() {
+  const pending = [];
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) pending.push(fetch(\`/cells/\${i}/\${j}\`));
+  }
+  return Promise.all(pending);
+}
+export async function capped(ids) {
+  const pending = [];
+  for (let i = 0; i < 3; i++) {
+    for (const id of ids.slice(0, 3)) pending.push(fetch(id));
+  }
+  return Promise.all(pending);
+}
+export async function few() {
+  const pending = [fetch('/a')];
+  pending.push(fetch('/b'), fetch('/c'));
+  pending.unshift(Promise.resolve());
+  pending.at(-1);
+  pending[3] = fetch('/d');
+  pending[4] = 2;
+  pending.label = fetch('/e');
+  return Promise.all(pending);
+}
+export async function perIteration(ids) {
+  for (const id of ids) {
+    const pending = [];
+    pending.push(fetch(id));
+    await Promise.all(pending);
+  }
+}
+`,
+    },
+    `
+export function countDown() {
+  for (let i = 20; i > 0; i -= 2) fetch(\`/items/\${i}\`);
+}
+`,
+    `
+const tasks = [() => fetch('/a'), () => fetch('/b')];
+export const runTasks = () => Promise.all(tasks.map((task) => task()));
+`,
+    {
+      name: 'this-calls that are not requests of the same class',
+      code: `
+export class Api {
+  count = 0;
+  async getUser(id) {
+    const res = await fetch(\`/users/\${id}\`);
+    return res.json();
+  }
+  async getPost(id) {
+    const res = await fetch(\`/posts/\${id}\`);
+    return res.json();
+  }
+  static {
+    Api.ready = true;
+  }
+  format(user) {
+    return String(user);
+  }
+  [Symbol.iterator]() {
+    return [].values();
+  }
+  names(users) {
+    return Promise.all(users.map((user) => this.format(user)));
+  }
+  counts(users) {
+    return Promise.all(users.map((user) => this.count(user)));
+  }
+  dynamic(users, key) {
+    return Promise.all(users.map((user) => this[key](user)));
+  }
+  legacy(ids) {
+    return function () {
+      return Promise.all(ids.map((id) => this.getUser(id)));
+    };
+  }
+}
+this.getUser(1);
+`,
+    },
+    `
+export async function odd(users, lists) {
+  await fetch('/ping');
+  users.forEach();
+  return [Promise.all(), Promise.all(...lists), Promise.all([, fetch('/a'), sleep(1)])];
+}
+`,
+    `
+export function collect(users, results) {
+  users.forEach((user) => {
+    results.push(fetch(user.url));
+    return;
+  });
+}
+`,
+    `
+import axios from 'axios';
+import * as undici from 'undici';
+export const api = axios.create({ timeout: 5000 });
+export const agent = new undici.Agent();
+`,
+    `
+export async function misc(list) {
+  await fetch('/ping');
+  const t = fetch('/a').then;
+  return [Promise.all(getPromises()), Promise.all(list.items()), Promise.all(globalPending)];
+}
+`,
+    `
+export async function destructured() {
+  let pending;
+  [pending] = await load();
+  await fetch('/ping');
+  return Promise.all(pending);
+}
+`,
+    `
+import https from 'node:https';
+export const both = (a, b) => Promise.all([new Promise((resolve) => https.get(a, resolve)), fetch(b)]);
+`,
+    {
+      name: 'limiters stored on this, destructured, defaulted or declared outside the loop',
+      code: `
+import pLimit from 'p-limit';
+import PQueue from 'p-queue';
+export class Crawler {
+  crawl(urls) {
+    this.limit = pLimit(2);
+    return Promise.all(urls.map((url) => this.limit(() => fetch(url))));
+  }
+}
+export async function destructured(urls) {
+  const { add } = new PQueue({ concurrency: 2 });
+  return Promise.all(urls.map((url) => add(() => fetch(url))));
+}
+export async function withDefault(urls, limit = pLimit(4)) {
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+let current;
+for (const group of groups) {
+  current = pLimit(2);
+  group.forEach((url) => current(() => fetch(url)));
+}
+`,
+    },
+    {
+      name: 'callbacks that are not functions of this file',
+      code: `
+export function withCallbacks(ids, callback, client) {
+  const { get } = client;
+  let later;
+  var twice = (id) => id;
+  var twice = (id) => fetch(id);
+  const made = makeGetter();
+  let swapped = (id) => fetch(id);
+  swapped = other;
+  return [
+    Promise.all(ids.map(swapped)),
+    Promise.all(ids.map(callback)),
+    Promise.all(ids.map(get)),
+    Promise.all(ids.map(later)),
+    Promise.all(ids.map(twice)),
+    Promise.all(ids.map(made)),
+  ];
+}
+`,
+    },
+    {
+      name: 'bounded collections combined',
+      code: `
+export const mixed = (flag, xs, others, cached) => [
+  Promise.all(flag ? [fetch('/a')] : [fetch('/b'), fetch('/c')]),
+  Promise.all(flag ? [fetch('/a'), fetch('/b')] : [fetch('/c')]),
+  Promise.all([fetch('/a'), ...others, flag ? null : fetch('/b'), cached || fetch('/c')]),
+  Promise.all((flag ? ['a', 'b'] : ['c']).map((x) => fetch(x))),
+  Promise.all(flag ? xs.slice(0, 2).map((x) => fetch(x)) : [fetch('/a')]),
+  Promise.all(flag ? [fetch('/a')] : xs.slice(0, 2).map((x) => fetch(x))),
+  Promise.all([...xs.slice(0, 3).map((x) => fetch(x)), fetch('/a')]),
+  Promise.all((flag ? xs.slice(0, 2) : ['a']).map((x) => fetch(x))),
+];
+`,
+    },
+  ],
+  invalid: [
+    {
+      code: `
+export async function syncUsers(users) {
+  return Promise.all(users.map((user) => fetch(\`/users/\${user.id}\`)));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 10, endLine: 3, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+export async function syncUsers(users) {
+  await Promise.all(
+    users.map(async (user) => {
+      const res = await fetch(\`/users/\${user.id}\`);
+      return res.json();
+    }),
+  );
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 9, endLine: 3, endColumn: 20, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+import axios from 'axios';
+export async function loadOrders(orderIds) {
+  const responses = await Promise.all(orderIds.map((id) => axios.get(\`/orders/\${id}\`)));
+  return responses.map((response) => response.data);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 27, endLine: 4, endColumn: 38, data: { combinator: 'Promise.all', amount: 'one request per element of `orderIds`' } },
+      ],
+    },
+    {
+      code: `
+const got = require('got');
+exports.refresh = (feeds) => Promise.allSettled(feeds.map((feed) => got(feed.url).json()));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 30, endLine: 3, endColumn: 48, data: { combinator: 'Promise.allSettled', amount: 'one request per element of `feeds`' } },
+      ],
+    },
+    {
+      code: `
+import ky from 'ky';
+export const race = (mirrors) => Promise.any(mirrors.map((mirror) => ky.get(mirror, { timeout: 5000 })));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 34, endLine: 3, endColumn: 45, data: { combinator: 'Promise.any', amount: 'one request per element of `mirrors`' } },
+      ],
+    },
+    {
+      code: `
+import { request } from 'undici';
+export function pingAll(hosts) {
+  return globalThis.Promise.race(Array.from(hosts, (host) => request(\`https://\${host}/health\`)));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 10, endLine: 4, endColumn: 33, data: { combinator: 'Promise.race', amount: 'one request per element of `hosts`' } },
+      ],
+    },
+    {
+      name: 'one request per index of an unknown range',
+      code: `
+export async function pages(pageCount) {
+  return Promise.all(Array.from({ length: pageCount }, (_, page) => fetch(\`/items?page=\${page}\`)));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 10, endLine: 3, endColumn: 21, data: { combinator: 'Promise.all', amount: '`pageCount` requests' } },
+      ],
+    },
+    {
+      name: 'more requests than maxInlineElements',
+      code: `
+const PAGES = 25;
+export async function pages() {
+  return Promise.all(Array.from({ length: PAGES }, (_, page) => fetch(\`/items?page=\${page}\`)));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 10, endLine: 4, endColumn: 21, data: { combinator: 'Promise.all', amount: '25 requests' } },
+      ],
+    },
+    {
+      name: 'an array filled by a loop',
+      code: `
+export async function notifyAll(subscribers) {
+  const pending = [];
+  for (const subscriber of subscribers) {
+    pending.push(fetch(subscriber.webhook, { method: 'POST' }));
+  }
+  await Promise.all(pending);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 7, column: 9, endLine: 7, endColumn: 20, data: { combinator: 'Promise.all', amount: 'one request per element of `subscribers`' } },
+      ],
+    },
+    {
+      code: `
+export async function notifyAll(subscribers) {
+  const pending = [];
+  for (let i = 0; i < subscribers.length; i++) {
+    pending[i] = fetch(subscribers[i].webhook, { method: 'POST' }).then((res) => res.ok);
+  }
+  return Promise.all(pending);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 7, column: 10, endLine: 7, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `subscribers`' } },
+      ],
+    },
+    {
+      code: `
+export async function notifyAll(subscribers) {
+  const pending = [];
+  subscribers.forEach((subscriber) => pending.push(fetch(subscriber.webhook)));
+  return Promise.all(pending);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 5, column: 10, endLine: 5, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `subscribers`' } },
+      ],
+    },
+    {
+      code: `
+export async function drain(queue) {
+  const pending = [];
+  while (queue.length > 0) {
+    pending.push(fetch(queue.shift()));
+  }
+  return Promise.all(pending);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 7, column: 10, endLine: 7, endColumn: 21, data: { combinator: 'Promise.all', amount: 'an unbounded number of requests (one per loop iteration)' } },
+      ],
+    },
+    {
+      code: `
+export async function copyAll(config) {
+  const pending = [];
+  for (const key in config) {
+    pending.push(fetch(\`/config/\${key}\`, { method: 'PUT', body: config[key] }));
+  }
+  return Promise.all(pending);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 7, column: 10, endLine: 7, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per key of `config`' } },
+      ],
+    },
+    {
+      name: 'a loop bounded by the keys of an object of unknown size',
+      code: `
+export async function loadAll(obj) {
+  const pending = [];
+  for (let i = 0; i < Object.keys(obj).length; i++) {
+    pending.push(fetch(\`/items/\${i}\`));
+  }
+  return Promise.all(pending);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 7, column: 10, endLine: 7, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `Object.keys(obj)`' } },
+      ],
+    },
+    {
+      name: 'a spread of unknown size in a literal array',
+      code: `
+export async function load(ids) {
+  return Promise.all([fetch('/me'), ...ids.map((id) => fetch(\`/items/\${id}\`))]);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 10, endLine: 3, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' } },
+      ],
+    },
+    {
+      code: `
+export async function load() {
+  return Promise.all([
+    fetch('/1'), fetch('/2'), fetch('/3'), fetch('/4'), fetch('/5'), fetch('/6'),
+    fetch('/7'), fetch('/8'), fetch('/9'), fetch('/10'), fetch('/11'),
+  ]);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 10, endLine: 3, endColumn: 21, data: { combinator: 'Promise.all', amount: '11 requests' } },
+      ],
+    },
+    {
+      name: 'maxInlineElements: 1',
+      code: `
+export async function load(a, b) {
+  return Promise.all([fetch(a), fetch(b)]);
+}
+`,
+      options: [{ maxInlineElements: 1 }],
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 10, endLine: 3, endColumn: 21, data: { combinator: 'Promise.all', amount: '2 requests' } },
+      ],
+    },
+    {
+      name: 'a function of the file that sends a request',
+      code: `
+async function getUser(id) {
+  const res = await fetch(\`/users/\${id}\`);
+  return res.json();
+}
+export const getUsers = (ids) => Promise.all(ids.map(getUser));
+export const getUserEntries = async (ids) => Promise.all(ids.map(async (id) => ({ id, user: await getUser(id) })));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 6, column: 34, endLine: 6, endColumn: 45, data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' } },
+        { messageId: 'unboundedFanOut', line: 7, column: 46, endLine: 7, endColumn: 57, data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' } },
+      ],
+    },
+    {
+      name: 'a method of the same class',
+      code: `
+export class UserService {
+  async getUser(id) {
+    const res = await fetch(\`/users/\${id}\`);
+    return res.json();
+  }
+  getUsers(ids) {
+    return Promise.all(ids.map((id) => this.getUser(id)));
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 8, column: 12, endLine: 8, endColumn: 23, data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' } },
+      ],
+    },
+    {
+      name: 'a retry helper runs its callback at once',
+      code: `
+import pRetry from 'p-retry';
+export const syncAll = (items) => Promise.all(items.map((item) => pRetry(() => fetch(item.url))));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 35, endLine: 3, endColumn: 46, data: { combinator: 'Promise.all', amount: 'one request per element of `items`' } },
+      ],
+    },
+    {
+      code: `
+export const syncAll = (items) =>
+  Promise.all(items.map((item) => getToken().then((token) => fetch(item.url, { headers: { token } }))));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 3, endLine: 3, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `items`' } },
+      ],
+    },
+    {
+      code: `
+export async function loadAll(users) {
+  const pending = users.map((user) => fetch(\`/users/\${user.id}\`));
+  return Promise.all(pending);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 10, endLine: 4, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      name: 'a fan-out inside a sequential loop',
+      code: `
+export async function syncAll(users) {
+  for (const user of users) {
+    await Promise.all(user.repos.map((repo) => fetch(repo.url)));
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 11, endLine: 4, endColumn: 22, data: { combinator: 'Promise.all', amount: 'one request per element of `user.repos`' } },
+      ],
+    },
+    {
+      code: `
+export function syncAll(users) {
+  users.forEach(async (user) => {
+    await fetch(\`/users/\${user.id}\`, { method: 'POST' });
+  });
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedIteration', line: 3, column: 3, endLine: 3, endColumn: 16, data: { method: 'forEach', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+export function syncAll(users) {
+  users.forEach((user) => fetch(\`/users/\${user.id}\`, { method: 'POST' }));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedIteration', line: 3, column: 3, endLine: 3, endColumn: 16, data: { method: 'forEach', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+export function syncAll(users) {
+  users.map((user) => fetch(\`/users/\${user.id}\`, { method: 'POST' }));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedIteration', line: 3, column: 3, endLine: 3, endColumn: 12, data: { method: 'map', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+export function syncAll(users) {
+  Object.keys(users).forEach((id) => {
+    getToken().then((token) => fetch(\`/users/\${id}\`, { headers: { token } }));
+  });
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedIteration', line: 3, column: 3, endLine: 3, endColumn: 29, data: { method: 'forEach', amount: 'one request per element of `Object.keys(users)`' } },
+      ],
+    },
+    {
+      code: `
+async function notify(user) {
+  await fetch(\`/notify/\${user.id}\`, { method: 'POST' });
+}
+export function notifyAll(users) {
+  users.forEach(notify);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedIteration', line: 6, column: 3, endLine: 6, endColumn: 16, data: { method: 'forEach', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+async function notify(user) {
+  await fetch(\`/notify/\${user.id}\`, { method: 'POST' });
+}
+export function notifyAll(users) {
+  for (const user of users) {
+    notify(user);
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedLoop', line: 6, column: 3, endLine: 6, endColumn: 28, data: { amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+import https from 'node:https';
+export function pingAll(urls) {
+  for (const url of urls) https.get(url, (res) => res.resume());
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedLoop', line: 4, column: 3, endLine: 4, endColumn: 26, data: { amount: 'one request per element of `urls`' } },
+      ],
+    },
+    {
+      code: `
+export function drain(queue) {
+  while (queue.length > 0) {
+    void fetch(queue.shift(), { method: 'POST' });
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedLoop', line: 3, column: 3, endLine: 3, endColumn: 27, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+      ],
+    },
+    {
+      code: `
+export function drain(queue) {
+  do {
+    fetch(queue.shift(), { method: 'POST' }).catch(console.error);
+  } while (queue.length > 0);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedLoop', line: 3, column: 3, endLine: 3, endColumn: 5, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+      ],
+    },
+    {
+      code: `
+export function warmUp() {
+  for (let i = 0; i < 100; i++) {
+    fetch(\`/warm/\${i}\`);
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedLoop', line: 3, column: 3, endLine: 3, endColumn: 32, data: { amount: '100 requests' } },
+      ],
+    },
+    {
+      code: `
+import pMap from 'p-map';
+export function syncUsers(users) {
+  return pMap(users, (user) => fetch(\`/users/\${user.id}\`));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedMapper', line: 4, column: 10, endLine: 4, endColumn: 14, data: { mapper: 'pMap', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+import pMap from 'p-map';
+export function syncUsers(users) {
+  return pMap(users, async (user) => fetch(\`/users/\${user.id}\`), { concurrency: Infinity });
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedMapper', line: 4, column: 68, endLine: 4, endColumn: 89, data: { mapper: 'pMap', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+import http from 'node:http';
+export const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+`,
+      output: null,
+      errors: [
+        { messageId: 'unlimitedSockets', line: 3, column: 56, endLine: 3, endColumn: 76, data: { value: 'Infinity' } },
+      ],
+    },
+    {
+      code: `
+const https = require('https');
+const agent = new https.Agent({ maxSockets: 0 });
+module.exports = agent;
+`,
+      output: null,
+      errors: [
+        { messageId: 'unlimitedSockets', line: 3, column: 33, endLine: 3, endColumn: 46, data: { value: '0' } },
+      ],
+    },
+    {
+      code: `
+import Agent from 'agentkeepalive';
+export const agent = new Agent({ maxSockets: Number.POSITIVE_INFINITY, maxTotalSockets: Infinity });
+`,
+      output: null,
+      errors: [
+        { messageId: 'unlimitedSockets', line: 3, column: 34, endLine: 3, endColumn: 70, data: { value: 'Number.POSITIVE_INFINITY' } },
+      ],
+    },
+    {
+      code: `
+import * as undici from 'undici';
+export const pool = new undici.Pool('https://api.example.com', { connections: 0 });
+export const agent = new undici.Agent({ connections: null });
+`,
+      output: null,
+      errors: [
+        { messageId: 'unlimitedConnections', line: 3, column: 66, endLine: 3, endColumn: 80, data: { value: '0', kind: 'pool' } },
+        { messageId: 'unlimitedConnections', line: 4, column: 41, endLine: 4, endColumn: 58, data: { value: 'null', kind: 'agent' } },
+      ],
+    },
+    {
+      code: `
+import PQueue from 'p-queue';
+const queue = new PQueue();
+export const syncAll = (users) => Promise.all(users.map((user) => queue.add(() => fetch(\`/users/\${user.id}\`))));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unlimitedLimiter', line: 3, column: 15, endLine: 3, endColumn: 27, data: { limiter: 'new PQueue()', option: 'concurrency', example: '{ concurrency: 5 }' } },
+      ],
+    },
+    {
+      code: `
+import PQueue from 'p-queue';
+const queue = new PQueue({ concurrency: Infinity });
+export const syncAll = (users) => Promise.all(users.map((user) => queue.add(() => fetch(\`/users/\${user.id}\`))));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unlimitedLimiter', line: 3, column: 28, endLine: 3, endColumn: 49, data: { limiter: 'new PQueue({ concurrency: Infinity })', option: 'concurrency', example: '{ concurrency: 5 }' } },
+      ],
+    },
+    {
+      code: `
+import Bottleneck from 'bottleneck';
+const limiter = new Bottleneck({ id: 'users' });
+export const syncAll = (users) => Promise.all(users.map((user) => limiter.schedule(() => fetch(\`/users/\${user.id}\`))));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unlimitedLimiter', line: 3, column: 17, endLine: 3, endColumn: 48, data: { limiter: 'new Bottleneck({ id: \'users\' })', option: 'maxConcurrent', example: '{ maxConcurrent: 5 }' } },
+      ],
+    },
+    {
+      code: `
+import pLimit from 'p-limit';
+const limit = pLimit(Infinity);
+export const syncAll = (users) => Promise.all(users.map((user) => limit(() => fetch(\`/users/\${user.id}\`))));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unlimitedLimiter', line: 3, column: 22, endLine: 3, endColumn: 30, data: { limiter: 'pLimit(Infinity)', option: 'concurrency', example: 'pLimit(5)' } },
+      ],
+    },
+    {
+      code: `
+import pLimit from 'p-limit';
+
+/** Pushes every user to the CRM. */
+export async function syncUsers(users) {
+  const limit = pLimit(5);
+  return Promise.all(users.map((user) => limit(() => fetch(\`/users/\${user.id}\`, { method: 'POST' }))));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCallLimiter',
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 26,
+          data: { limiter: 'pLimit(5)', owner: "`syncUsers`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'limit' },
+              output: `
+import pLimit from 'p-limit';
+
+const limit = pLimit(5);
+/** Pushes every user to the CRM. */
+export async function syncUsers(users) {
+  return Promise.all(users.map((user) => limit(() => fetch(\`/users/\${user.id}\`, { method: 'POST' }))));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+const PQueue = require('p-queue').default;
+const CONCURRENCY = 2;
+
+class Crawler {
+  async crawl(urls) {
+    const queue = new PQueue({ concurrency: CONCURRENCY })
+    await Promise.all(urls.map((url) => queue.add(() => fetch(url))));
+  }
+}
+module.exports = Crawler;
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCallLimiter',
+          line: 7,
+          column: 19,
+          endLine: 7,
+          endColumn: 59,
+          data: { limiter: 'new PQueue({ concurrency: CONCURRENCY })', owner: "`crawl`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'queue' },
+              output: `
+const PQueue = require('p-queue').default;
+const CONCURRENCY = 2;
+
+const queue = new PQueue({ concurrency: CONCURRENCY });
+class Crawler {
+  async crawl(urls) {
+    await Promise.all(urls.map((url) => queue.add(() => fetch(url))));
+  }
+}
+module.exports = Crawler;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a limiter created per request of a route handler',
+      code: `
+import Bottleneck from 'bottleneck';
+app.post('/sync', async (req, res) => {
+  const limiter = new Bottleneck({ maxConcurrent: 4 });
+  await Promise.all(req.body.ids.map((id) => limiter.schedule(() => fetch(\`/items/\${id}\`))));
+  res.sendStatus(204);
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCallLimiter',
+          line: 4,
+          column: 19,
+          endLine: 4,
+          endColumn: 55,
+          data: { limiter: 'new Bottleneck({ maxConcurrent: 4 })', owner: "the callback passed to `app.post`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'limiter' },
+              output: `
+import Bottleneck from 'bottleneck';
+const limiter = new Bottleneck({ maxConcurrent: 4 });
+app.post('/sync', async (req, res) => {
+  await Promise.all(req.body.ids.map((id) => limiter.schedule(() => fetch(\`/items/\${id}\`))));
+  res.sendStatus(204);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a limiter created per element',
+      code: `
+import pLimit from 'p-limit';
+export function syncUsers(users) {
+  return Promise.all(users.map((user) => {
+    const limit = pLimit(1);
+    return limit(() => fetch(\`/users/\${user.id}\`));
+  }));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCallLimiter',
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 28,
+          data: { limiter: 'pLimit(1)', owner: "the callback passed to `users.map`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'limit' },
+              output: `
+import pLimit from 'p-limit';
+const limit = pLimit(1);
+export function syncUsers(users) {
+  return Promise.all(users.map((user) => {
+    return limit(() => fetch(\`/users/\${user.id}\`));
+  }));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+import pLimit from 'p-limit';
+for (const group of groups) {
+  const limit = pLimit(2);
+  group.forEach((url) => limit(() => fetch(url)));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perIterationLimiter',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 26,
+          data: { limiter: 'pLimit(2)' },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'limit' },
+              output: `
+import pLimit from 'p-limit';
+const limit = pLimit(2);
+for (const group of groups) {
+  group.forEach((url) => limit(() => fetch(url)));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+import { Sema } from 'async-sema';
+export async function syncUsers(users) {
+  const sema = new Sema(3);
+  return Promise.all(users.map(async (user) => {
+    await sema.acquire();
+    try {
+      return await fetch(\`/users/\${user.id}\`);
+    } finally {
+      sema.release();
+    }
+  }));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCallLimiter',
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 27,
+          data: { limiter: 'new Sema(3)', owner: "`syncUsers`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'sema' },
+              output: `
+import { Sema } from 'async-sema';
+const sema = new Sema(3);
+export async function syncUsers(users) {
+  return Promise.all(users.map(async (user) => {
+    await sema.acquire();
+    try {
+      return await fetch(\`/users/\${user.id}\`);
+    } finally {
+      sema.release();
+    }
+  }));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no suggestion when the limit is not static',
+      code: `
+import pLimit from 'p-limit';
+export async function syncUsers(users, concurrency) {
+  const limit = pLimit(concurrency);
+  return Promise.all(users.map((user) => limit(() => fetch(\`/users/\${user.id}\`))));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'perCallLimiter', line: 4, column: 17, endLine: 4, endColumn: 36, data: { limiter: 'pLimit(concurrency)', owner: "`syncUsers`" }, suggestions: [] },
+      ],
+    },
+    {
+      name: 'no suggestion when the name is taken at module scope',
+      code: `
+import pLimit from 'p-limit';
+const limit = 1;
+export async function syncUsers(users) {
+  const limit = pLimit(5);
+  return Promise.all(users.map((user) => limit(() => fetch(\`/users/\${user.id}\`))));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'perCallLimiter', line: 5, column: 17, endLine: 5, endColumn: 26, data: { limiter: 'pLimit(5)', owner: "`syncUsers`" }, suggestions: [] },
+      ],
+    },
+    {
+      code: `
+import { queue } from 'async';
+export function syncUsers(users) {
+  const q = queue(async (user) => fetch(\`/users/\${user.id}\`), 2);
+  q.push(users);
+  return q.drain();
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'perCallLimiter', line: 4, column: 13, endLine: 4, endColumn: 65, data: { limiter: 'queue(…)', owner: "`syncUsers`" }, suggestions: [] },
+      ],
+    },
+
+    {
+      code: `
+export function syncAll(users) {
+  users.forEach((user) => {
+    return fetch(\`/users/\${user.id}\`);
+  });
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedIteration', line: 3, column: 3, endLine: 3, endColumn: 16, data: { method: 'forEach', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+import pMap from 'p-map';
+export const syncAll = (users) => pMap(users, (user) => fetch(\`/users/\${user.id}\`), undefined);
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedMapper', line: 3, column: 35, endLine: 3, endColumn: 39, data: { mapper: 'pMap', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      name: 'a default limiter created per call',
+      code: `
+import pLimit from 'p-limit';
+export async function defaulted(urls, options) {
+  const limit = options.limit ?? pLimit(5);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'perCallLimiter', line: 4, column: 34, endLine: 4, endColumn: 43, data: { limiter: 'pLimit(5)', owner: "`defaulted`" }, suggestions: [] },
+      ],
+    },
+    {
+      code: `
+import pLimit from 'p-limit';
+export async function assigned(urls) {
+  let limit;
+  limit = pLimit(2);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'perCallLimiter', line: 5, column: 11, endLine: 5, endColumn: 20, data: { limiter: 'pLimit(2)', owner: "`assigned`" }, suggestions: [] },
+      ],
+    },
+    {
+      code: `
+import PQueue from 'p-queue';
+export const one = (url) => new PQueue({ concurrency: 2 }).add(() => fetch(url));
+`,
+      output: null,
+      errors: [
+        { messageId: 'perCallLimiter', line: 3, column: 29, endLine: 3, endColumn: 59, data: { limiter: 'new PQueue({ concurrency: 2 })', owner: "`one`" }, suggestions: [] },
+      ],
+    },
+    {
+      name: 'a function called twice runs more than once',
+      code: `
+import pLimit from 'p-limit';
+async function main(urls) {
+  const limit = pLimit(4);
+  await Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+main([]);
+main(process.argv);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCallLimiter',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 26,
+          data: { limiter: 'pLimit(4)', owner: "`main`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'limit' },
+              output: `
+import pLimit from 'p-limit';
+const limit = pLimit(4);
+async function main(urls) {
+  await Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+main([]);
+main(process.argv);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+import pLimit from 'p-limit';
+async function run(urls) {
+  const limit = pLimit(4);
+  await Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+export function start() {
+  return run([]);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCallLimiter',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 26,
+          data: { limiter: 'pLimit(4)', owner: "`run`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'limit' },
+              output: `
+import pLimit from 'p-limit';
+const limit = pLimit(4);
+async function run(urls) {
+  await Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+export function start() {
+  return run([]);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no suggestion when moving the declaration is not mechanical',
+      code: `
+import pLimit from 'p-limit';
+export async function withVar(urls) {
+  var limit = pLimit(4);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+export async function inSwitch(urls, mode) {
+  switch (mode) {
+    case 'bulk':
+      const limit = pLimit(4);
+      return Promise.all(urls.map((url) => limit(() => fetch(url))));
+  }
+}
+export async function localCount(urls) {
+  const n = 5;
+  const limit = pLimit(n);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+export async function later(urls) {
+  const limit = pLimit(N);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+const N = 5;
+`,
+      output: null,
+      errors: [
+        { messageId: 'perCallLimiter', line: 4, column: 15, endLine: 4, endColumn: 24, data: { limiter: 'pLimit(4)', owner: "`withVar`" }, suggestions: [] },
+        { messageId: 'perCallLimiter', line: 10, column: 21, endLine: 10, endColumn: 30, data: { limiter: 'pLimit(4)', owner: "`inSwitch`" }, suggestions: [] },
+        { messageId: 'perCallLimiter', line: 16, column: 17, endLine: 16, endColumn: 26, data: { limiter: 'pLimit(n)', owner: "`localCount`" }, suggestions: [] },
+        { messageId: 'perCallLimiter', line: 20, column: 17, endLine: 20, endColumn: 26, data: { limiter: 'pLimit(N)', owner: "`later`" }, suggestions: [] },
+      ],
+    },
+    {
+      code: `
+import pLimit from 'p-limit';
+export async function adaptive(urls) {
+  let limit = pLimit(2);
+  if (urls.length > 100) limit = pLimit(1);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'perCallLimiter', line: 4, column: 15, endLine: 4, endColumn: 24, data: { limiter: 'pLimit(2)', owner: "`adaptive`" }, suggestions: [] },
+        { messageId: 'perCallLimiter', line: 5, column: 34, endLine: 5, endColumn: 43, data: { limiter: 'pLimit(1)', owner: "`adaptive`" }, suggestions: [] },
+      ],
+    },
+    {
+      code: `
+import pLimit from 'p-limit';
+export async function commented(urls) {
+  const limit = pLimit(2); // two at a time
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCallLimiter',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 26,
+          data: { limiter: 'pLimit(2)', owner: "`commented`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'limit' },
+              output: `
+import pLimit from 'p-limit';
+const limit = pLimit(2);
+export async function commented(urls) {
+   // two at a time
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+import pLimit from 'p-limit';
+export async function compact(urls) { const limit = pLimit(2);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCallLimiter',
+          line: 3,
+          column: 53,
+          endLine: 3,
+          endColumn: 62,
+          data: { limiter: 'pLimit(2)', owner: "`compact`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'limit' },
+              output: `
+import pLimit from 'p-limit';
+const limit = pLimit(2);
+export async function compact(urls) { 
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'functions without a short name',
+      code: `
+import pLimit from 'p-limit';
+export default async function (urls) {
+  const limit = pLimit(2);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+someVeryLongServiceName.router.registerHandlerForPath('/x', async (req) => {
+  const limit = pLimit(2);
+  return Promise.all(req.urls.map((url) => limit(() => fetch(url))));
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCallLimiter',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 26,
+          data: { limiter: 'pLimit(2)', owner: 'this function' },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'limit' },
+              output: `
+import pLimit from 'p-limit';
+const limit = pLimit(2);
+export default async function (urls) {
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+someVeryLongServiceName.router.registerHandlerForPath('/x', async (req) => {
+  const limit = pLimit(2);
+  return Promise.all(req.urls.map((url) => limit(() => fetch(url))));
+});
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'perCallLimiter',
+          line: 8,
+          column: 17,
+          endLine: 8,
+          endColumn: 26,
+          data: { limiter: 'pLimit(2)', owner: 'this function' },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'limit' },
+              output: `
+import pLimit from 'p-limit';
+export default async function (urls) {
+  const limit = pLimit(2);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+const limit = pLimit(2);
+someVeryLongServiceName.router.registerHandlerForPath('/x', async (req) => {
+  return Promise.all(req.urls.map((url) => limit(() => fetch(url))));
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'data too long to quote',
+      code: `
+export const checkAll = (config) => Promise.all(config.services.primary.endpoints.healthChecks.map((url) => fetch(url)));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 2, column: 37, endLine: 2, endColumn: 48, data: { combinator: 'Promise.all', amount: 'one request per element of an array of unknown size' } },
+      ],
+    },
+    {
+      code: `
+export async function checkAll(config) {
+  const pending = [];
+  for (const key in config.services.primary.endpoints.healthChecks) pending.push(fetch(key));
+  return Promise.all(pending);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 5, column: 10, endLine: 5, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per key of an object of unknown size' } },
+      ],
+    },
+    {
+      code: `
+export const maybe = (flag, users) => Promise.all(flag ? users.map((user) => fetch(user.url)) : []);
+export const either = (pending) => Promise.all(pending || []);
+export const joined = (users, admins) => Promise.all(users.map((user) => fetch(user.url)).concat(admins.map((admin) => fetch(admin.url))));
+export const spread = (users) => Promise.all([fetch('/a')].concat([fetch('/b')], ...users));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 2, column: 39, endLine: 2, endColumn: 50, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+        { messageId: 'unboundedFanOut', line: 4, column: 42, endLine: 4, endColumn: 53, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+export async function spreadPush(users) {
+  const pending = [];
+  pending.push(...users.map((user) => fetch(user.url)));
+  return Promise.all(pending);
+}
+export async function reassigned(users) {
+  let pending = [];
+  pending = users.map((user) => fetch(user.url));
+  return Promise.all(pending);
+}
+export const copied = (users) => Promise.all(Array.from(users.map((user) => fetch(user.url))));
+export const ids = (users) => Promise.all(Array.from(users, (user) => user.id));
+export const plain = (users) => Promise.all(users.map((user) => user.id).filter(Boolean));
+export const filtered = (users) => Promise.all(users.map((user) => fetch(user.url)).filter(Boolean));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 5, column: 10, endLine: 5, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+        { messageId: 'unboundedFanOut', line: 10, column: 10, endLine: 10, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+        { messageId: 'unboundedFanOut', line: 12, column: 34, endLine: 12, endColumn: 45, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+        { messageId: 'unboundedFanOut', line: 15, column: 36, endLine: 15, endColumn: 47, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      name: 'collections of unknown size',
+      code: `
+export const sizes = (xs, m, o, n) => [
+  Promise.all(new Set(xs).values().map((x) => fetch(x))),
+  Promise.all([...new Map(m).keys()].map((x) => fetch(x))),
+  Promise.all((xs || ['a']).map((x) => fetch(x))),
+  Promise.all(Object.keys({ ...o }).map((key) => fetch(key))),
+  Promise.all(Array.from(new Set(xs)).map((x) => fetch(x))),
+  Promise.all(xs.join(',').split(',').map((x) => fetch(x))),
+  Promise.all(new Thing().map((x) => fetch(x))),
+  Promise.all(xs.slice(1).map((x) => fetch(x))),
+  Promise.all(xs.slice(1, xs.length).map((x) => fetch(x))),
+  Promise.all(xs.slice().map((x) => fetch(x))),
+  Promise.all(xs.splice(1).map((x) => fetch(x))),
+  Promise.all([...xs, ...[1]].map((x) => fetch(x))),
+  Promise.all(Array(n).fill(0).map((_, i) => fetch(i))),
+  Promise.all(Array.from({ length: xs.length }, (_, i) => fetch(xs[i]))),
+  Promise.all(Array.from({ length: xs.length * 2 + xs.length * 3 + xs.length * 4 + 100000 }, (_, i) => fetch(xs[i]))),
+  Promise.all(xs.map((x) => fetch(x), xs.concat(...xs))),
+];
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 3, endLine: 3, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs`' } },
+        { messageId: 'unboundedFanOut', line: 4, column: 3, endLine: 4, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `m`' } },
+        { messageId: 'unboundedFanOut', line: 5, column: 3, endLine: 5, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs`' } },
+        { messageId: 'unboundedFanOut', line: 6, column: 3, endLine: 6, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `Object.keys({ ...o })`' } },
+        { messageId: 'unboundedFanOut', line: 7, column: 3, endLine: 7, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs`' } },
+        { messageId: 'unboundedFanOut', line: 8, column: 3, endLine: 8, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs.join(\',\').split(\',\')`' } },
+        { messageId: 'unboundedFanOut', line: 9, column: 3, endLine: 9, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `new Thing()`' } },
+        { messageId: 'unboundedFanOut', line: 10, column: 3, endLine: 10, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs`' } },
+        { messageId: 'unboundedFanOut', line: 11, column: 3, endLine: 11, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs`' } },
+        { messageId: 'unboundedFanOut', line: 12, column: 3, endLine: 12, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs`' } },
+        { messageId: 'unboundedFanOut', line: 13, column: 3, endLine: 13, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs.splice(1)`' } },
+        { messageId: 'unboundedFanOut', line: 14, column: 3, endLine: 14, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs`' } },
+        { messageId: 'unboundedFanOut', line: 15, column: 3, endLine: 15, endColumn: 14, data: { combinator: 'Promise.all', amount: '`n` requests' } },
+        { messageId: 'unboundedFanOut', line: 16, column: 3, endLine: 16, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs`' } },
+        { messageId: 'unboundedFanOut', line: 17, column: 3, endLine: 17, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of an array of unknown size' } },
+        { messageId: 'unboundedFanOut', line: 18, column: 3, endLine: 18, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs`' } },
+      ],
+    },
+    {
+      name: 'a constant defined by itself does not loop forever',
+      code: `
+const items = [...items];
+export const loop = () => Promise.all(items.map((item) => fetch(item)));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 27, endLine: 3, endColumn: 38, data: { combinator: 'Promise.all', amount: 'one request per element of `[...items]`' } },
+      ],
+    },
+    {
+      name: 'batches that are not awaited all run at once',
+      code: `
+export async function notAwaited(batches) {
+  for (const batch of batches) Promise.all(batch.map((item) => fetch(item)));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 32, endLine: 3, endColumn: 43, data: { combinator: 'Promise.all', amount: 'one request per element of `batch`' } },
+      ],
+    },
+    {
+      name: 'constant arrays that grow later',
+      code: `
+const A = [];
+A.push('/a');
+const B = ['/b'];
+send(B);
+const C = ['/c'];
+C[3] = '/d';
+const D = ['/e'];
+D.length = 9;
+export const grown = () => [
+  Promise.all(A.map((url) => fetch(url))),
+  Promise.all(B.map((url) => fetch(url))),
+  Promise.all(C.map((url) => fetch(url))),
+  Promise.all(D.map((url) => fetch(url))),
+];
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 11, column: 3, endLine: 11, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `A`' } },
+        { messageId: 'unboundedFanOut', line: 12, column: 3, endLine: 12, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `B`' } },
+        { messageId: 'unboundedFanOut', line: 13, column: 3, endLine: 13, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `C`' } },
+        { messageId: 'unboundedFanOut', line: 14, column: 3, endLine: 14, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `D`' } },
+      ],
+    },
+    {
+      name: 'for loops with a known or unknown number of iterations',
+      code: `
+export function loops(n, items) {
+  for (let i = 0; i <= 10; i++) fetch(i);
+  for (let i = 0; 20 > i; i++) fetch(i);
+  for (let i = 0; i < n; i++) fetch(i);
+  for (let i = 0; i < 40; i += 2) fetch(i);
+  for (let i = items.length - 1; i >= 0; i--) fetch(items[i]);
+  for (;;) fetch(1);
+  for (let i = 0; check(i); i++) fetch(i);
+  for (let i = 0; i !== 50; i++) fetch(i);
+  for (let i = 0, j = 0; j < 50; i++) fetch(i);
+  for (let i = 0; i < 50; i = i + 1) fetch(i);
+  for (let i = 0; i < 50; i += step) fetch(i);
+  for (let i = 0; i < 50; i--) fetch(i);
+  for (i = 0; i < 50; i++) fetch(i);
+  for (let i = items.length; i > 0; i--) fetch(i);
+  for (let i = items.length - 2; i >= 0; i--) fetch(i);
+  for (let i = 1; i < 50; i **= 2) fetch(i);
+  for (let i = 0; i < items.length; i += 3) fetch(i);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedLoop', line: 3, column: 3, endLine: 3, endColumn: 32, data: { amount: '11 requests' } },
+        { messageId: 'unboundedLoop', line: 4, column: 3, endLine: 4, endColumn: 31, data: { amount: '20 requests' } },
+        { messageId: 'unboundedLoop', line: 5, column: 3, endLine: 5, endColumn: 30, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 6, column: 3, endLine: 6, endColumn: 34, data: { amount: '20 requests' } },
+        { messageId: 'unboundedLoop', line: 7, column: 3, endLine: 7, endColumn: 46, data: { amount: 'one request per element of `items`' } },
+        { messageId: 'unboundedLoop', line: 8, column: 3, endLine: 8, endColumn: 11, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 9, column: 3, endLine: 9, endColumn: 33, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 10, column: 3, endLine: 10, endColumn: 33, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 11, column: 3, endLine: 11, endColumn: 38, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 12, column: 3, endLine: 12, endColumn: 37, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 13, column: 3, endLine: 13, endColumn: 37, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 14, column: 3, endLine: 14, endColumn: 31, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 15, column: 3, endLine: 15, endColumn: 27, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 16, column: 3, endLine: 16, endColumn: 41, data: { amount: 'one request per element of `items`' } },
+        { messageId: 'unboundedLoop', line: 17, column: 3, endLine: 17, endColumn: 46, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 18, column: 3, endLine: 18, endColumn: 35, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 19, column: 3, endLine: 19, endColumn: 44, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+      ],
+    },
+    {
+      code: `
+export function spreadKeys(options) {
+  for (const key in { ...options }) fetch(\`/keys/\${key}\`);
+}
+let P = { a: 1 };
+export function letKeys() {
+  for (const key in P) fetch(\`/keys/\${key}\`);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedLoop', line: 3, column: 3, endLine: 3, endColumn: 36, data: { amount: 'one request per key of `{ ...options }`' } },
+        { messageId: 'unboundedLoop', line: 7, column: 3, endLine: 7, endColumn: 23, data: { amount: 'one request per key of `P`' } },
+      ],
+    },
+    {
+      code: `
+export async function withToken(users) {
+  const pending = [];
+  for (const user of users) {
+    getToken().then((token) => pending.push(fetch(user.url, { headers: { token } })));
+  }
+  return Promise.all(pending);
+}
+export async function nested(groups) {
+  const pending = [];
+  for (const group of groups) {
+    for (const user of group) pending.push(fetch(user.url));
+  }
+  return Promise.all(pending);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 7, column: 10, endLine: 7, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+        { messageId: 'unboundedFanOut', line: 14, column: 10, endLine: 14, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `group`' } },
+      ],
+    },
+
+    {
+      name: 'more collections of unknown size',
+      code: `
+export const sizes = (xs, ys, o) => [
+  Promise.all(globalUsers.map((user) => fetch(user.url))),
+  Promise.all(xs.concat(...ys).map((x) => fetch(x))),
+  Promise.all(getUsers().map((user) => fetch(user.url))),
+  Promise.all(Array.fromAsync(xs).map((x) => fetch(x))),
+  Promise.all(Array.from({ ...o }, (_, i) => fetch(i))),
+  Promise.all((flag ? ['a'] : xs).map((x) => fetch(x))),
+];
+export async function awaited() {
+  return Promise.all((await getUsers()).map((user) => fetch(user.url)));
+}
+let A = ['a'];
+A = load();
+export const reassigned = () => Promise.all(A.map((x) => fetch(x)));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 3, endLine: 3, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `globalUsers`' } },
+        { messageId: 'unboundedFanOut', line: 4, column: 3, endLine: 4, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs.concat(...ys)`' } },
+        { messageId: 'unboundedFanOut', line: 5, column: 3, endLine: 5, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `getUsers()`' } },
+        { messageId: 'unboundedFanOut', line: 6, column: 3, endLine: 6, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `Array.fromAsync(xs)`' } },
+        { messageId: 'unboundedFanOut', line: 7, column: 3, endLine: 7, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `{ ...o }`' } },
+        { messageId: 'unboundedFanOut', line: 8, column: 3, endLine: 8, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `xs`' } },
+        { messageId: 'unboundedFanOut', line: 11, column: 10, endLine: 11, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `await getUsers()`' } },
+        { messageId: 'unboundedFanOut', line: 15, column: 33, endLine: 15, endColumn: 44, data: { combinator: 'Promise.all', amount: 'one request per element of `A`' } },
+      ],
+    },
+    {
+      code: `
+export function loops(i, items) {
+  for (let j; j < 50; j++) fetch(j);
+  for (; i > 0; i--) fetch(i);
+  for (const key in undeclaredObject) fetch(key);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedLoop', line: 3, column: 3, endLine: 3, endColumn: 27, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 4, column: 3, endLine: 4, endColumn: 21, data: { amount: 'an unbounded number of requests (one per loop iteration)' } },
+        { messageId: 'unboundedLoop', line: 5, column: 3, endLine: 5, endColumn: 38, data: { amount: 'one request per key of `undeclaredObject`' } },
+      ],
+    },
+    {
+      name: 'requests wrapped in new Promise',
+      code: `
+import https from 'node:https';
+export async function pingAll(urls) {
+  const pending = [];
+  for (const url of urls) pending.push(new Promise((resolve) => https.get(url, resolve)));
+  return Promise.all(pending);
+}
+export async function inExecutor(urls) {
+  const pending = [];
+  for (const url of urls) new Promise(() => pending.push(fetch(url)));
+  return Promise.all(pending);
+}
+export const wrapped = (urls) => Promise.all(urls.map((url) => new Promise((resolve, reject) => https.get(url, resolve).on('error', reject))));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 6, column: 10, endLine: 6, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `urls`' } },
+        { messageId: 'unboundedFanOut', line: 11, column: 10, endLine: 11, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `urls`' } },
+        { messageId: 'unboundedFanOut', line: 13, column: 34, endLine: 13, endColumn: 45, data: { combinator: 'Promise.all', amount: 'one request per element of `urls`' } },
+      ],
+    },
+    {
+      code: `
+export const choose = (flag, users, fallback) => Promise.all(flag ? users.map((user) => fetch(user.url)) : fallback);
+export const elements = (flag, users) => Promise.all([flag ? fetch('/a') : null, ...users.map((user) => (user.active && fetch(user.url)))]);
+export const other = (flag, users) => Promise.all(flag ? [fetch('/a')] : users.map((user) => fetch(user.url)));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 2, column: 50, endLine: 2, endColumn: 61, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+        { messageId: 'unboundedFanOut', line: 3, column: 42, endLine: 3, endColumn: 53, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+        { messageId: 'unboundedFanOut', line: 4, column: 39, endLine: 4, endColumn: 50, data: { combinator: 'Promise.all', amount: 'one request per element of `users`' } },
+      ],
+    },
+    {
+      code: `
+import pLimit from 'p-limit';
+import PQueue from 'p-queue';
+export const inline = (url) => pLimit(2)(() => fetch(url));
+export async function spread(urls, args) {
+  const limit = pLimit(...args);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+export async function long(urls) {
+  const queue = new PQueue({ concurrency: 2, autoStart: true, timeout: 5000 });
+  return Promise.all(urls.map((url) => queue.add(() => fetch(url))));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'perCallLimiter', line: 4, column: 32, endLine: 4, endColumn: 41, data: { limiter: 'pLimit(2)', owner: "`inline`" }, suggestions: [] },
+        { messageId: 'perCallLimiter', line: 6, column: 17, endLine: 6, endColumn: 32, data: { limiter: 'pLimit(...args)', owner: "`spread`" }, suggestions: [] },
+        {
+          messageId: 'perCallLimiter',
+          line: 10,
+          column: 17,
+          endLine: 10,
+          endColumn: 79,
+          data: { limiter: 'new PQueue(…)', owner: "`long`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'queue' },
+              output: `
+import pLimit from 'p-limit';
+import PQueue from 'p-queue';
+export const inline = (url) => pLimit(2)(() => fetch(url));
+export async function spread(urls, args) {
+  const limit = pLimit(...args);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+const queue = new PQueue({ concurrency: 2, autoStart: true, timeout: 5000 });
+export async function long(urls) {
+  return Promise.all(urls.map((url) => queue.add(() => fetch(url))));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'CommonJS: module-level names are in the module function scope',
+      code: `
+const pLimit = require('p-limit');
+const limit = 1;
+exports.taken = async (urls) => {
+  const limit = pLimit(5);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+};
+exports.free = async (urls) => {
+  const slots = pLimit(5);
+  return Promise.all(urls.map((url) => slots(() => fetch(url))));
+};
+`,
+      languageOptions: { parserOptions: { ecmaFeatures: { globalReturn: true }, sourceType: 'script' } },
+      output: null,
+      errors: [
+        { messageId: 'perCallLimiter', line: 5, column: 17, endLine: 5, endColumn: 26, data: { limiter: 'pLimit(5)', owner: "`exports.taken`" }, suggestions: [] },
+        {
+          messageId: 'perCallLimiter',
+          line: 9,
+          column: 17,
+          endLine: 9,
+          endColumn: 26,
+          data: { limiter: 'pLimit(5)', owner: "`exports.free`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'slots' },
+              output: `
+const pLimit = require('p-limit');
+const limit = 1;
+exports.taken = async (urls) => {
+  const limit = pLimit(5);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+};
+const slots = pLimit(5);
+exports.free = async (urls) => {
+  return Promise.all(urls.map((url) => slots(() => fetch(url))));
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an indexed element outside an awaited loop is not a batch',
+      code: `
+export async function firstList(lists) {
+  return Promise.all(lists[0].map((url) => fetch(url)));
+}
+await Promise.all(groups[0].map((url) => fetch(url)));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 10, endLine: 3, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `lists[0]`' } },
+        { messageId: 'unboundedFanOut', line: 5, column: 7, endLine: 5, endColumn: 18, data: { combinator: 'Promise.all', amount: 'one request per element of `groups[0]`' } },
+      ],
+    },
+
+    {
+      name: 'a function constant passed by name',
+      code: `
+const load = async (id) => fetch(\`/items/\${id}\`);
+export const loadAll = (ids) => Promise.all(ids.map(load));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 33, endLine: 3, endColumn: 44, data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' } },
+      ],
+    },
+    {
+      code: `
+import pLimit from 'p-limit';
+export async function either(urls, fast) {
+  const limit = fast ? pLimit(8) : pLimit(2);
+  return Promise.all(urls.map((url) => limit(() => fetch(url))));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'perCallLimiter', line: 4, column: 24, endLine: 4, endColumn: 33, data: { limiter: 'pLimit(8)', owner: "`either`" }, suggestions: [] },
+        { messageId: 'perCallLimiter', line: 4, column: 36, endLine: 4, endColumn: 45, data: { limiter: 'pLimit(2)', owner: "`either`" }, suggestions: [] },
+      ],
+    },
+    {
+      name: 'a script',
+      code: `
+var pLimit = require('p-limit');
+function syncUsers(users) {
+  const limit = pLimit(5);
+  return Promise.all(users.map((user) => limit(() => fetch(user.url))));
+}
+`,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      output: null,
+      errors: [
+        {
+          messageId: 'perCallLimiter',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 26,
+          data: { limiter: 'pLimit(5)', owner: "`syncUsers`" },
+          suggestions: [
+            {
+              messageId: 'suggestHoistLimiter',
+              data: { name: 'limit' },
+              output: `
+var pLimit = require('p-limit');
+const limit = pLimit(5);
+function syncUsers(users) {
+  return Promise.all(users.map((user) => limit(() => fetch(user.url))));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+
+  ],
+});
+
+describe('options', () => {
+  it('rejects unknown options and bad values', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const verify = (options: unknown): void => {
+      linter.verify('fetch(1);', [
+        {
+          plugins: { 'http-client': { rules: { 'no-unbounded-concurrency': rule } } } as never,
+          rules: { 'http-client/no-unbounded-concurrency': ['error', options] },
+        },
+      ]);
+    };
+    expect(() => {
+      verify({ bogus: 1 });
+    }).toThrow(/bogus/u);
+    expect(() => {
+      verify({ maxInlineElements: -1 });
+    }).toThrow(/should be >= 0/u);
+    expect(() => {
+      verify({ limiters: ['not a name'] });
+    }).toThrow(/should match pattern/u);
+  });
+});
