@@ -93,11 +93,10 @@ export default createRule<Options, MessageIds>({
           if (!policy) continue;
           const flow = getEffectiveResponseFlow(request, model, sourceCode);
           const uses = getResponseUses(request, flow, model, sourceCode, { checkers });
-          if (hasStatusCheck(uses)) continue;
-          const escapes = uses.some((use) => use.kind === 'stored' || use.kind === 'returned');
           const body = uses.find((use) => use.kind === 'body');
-          if (uses.some((use) => use.kind === 'stored') && ignoreReturned) continue;
-          if (!body && !(escapes && !ignoreReturned)) continue;
+          if (!body && !isHandedOutUnchecked(uses, ignoreReturned)) continue;
+          // A check anywhere counts, even after the body read: APIs often read the error payload first.
+          if (hasStatusCheck(uses) || (ignoreReturned && uses.some((use) => use.kind === 'stored'))) continue;
           const name = getResponseName(flow);
           const check = name ? `${name}.${policy.check}` : policy.check;
           const fix = policy.suggest ? getStatusCheckFix(request, flow, sourceCode) : null;
@@ -118,6 +117,14 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * Does the response leave the function (returned, or stored where other code can reach it) when
+ * `ignoreReturnedResponses` is off? With the option on, the code that receives it owns the check.
+ */
+function isHandedOutUnchecked(uses: readonly ResponseUse[], ignoreReturned: boolean): boolean {
+  return !ignoreReturned && uses.some((use) => use.kind === 'stored' || use.kind === 'returned');
+}
 
 /** How `request`'s client treats HTTP errors, or `null` when it rejects on them (or is not the network). */
 function policyOf(request: HttpRequest, sourceCode: TSESLint.SourceCode): Policy | null {
