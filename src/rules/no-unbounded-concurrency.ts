@@ -98,8 +98,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description:
-        'Disallow starting one request per element of unbounded data at once, unlimited agents and pools, and per-call limiters',
+      description: 'Disallow unbounded request fan-out, unlimited connection pools and limiters created per call',
       recommended: true,
     },
     hasSuggestions: true,
