@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { OptionLookup } from '../utils/ast';
-import type { HttpRequest } from '../utils/http-model';
+import type { HttpModel, HttpRequest } from '../utils/http-model';
 import type { ResponseUseKind } from '../utils/response-checks';
 import { findProperty, getStaticName, skipWrappersDown } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
@@ -77,8 +77,7 @@ export default createRule<Options, MessageIds>({
     /** `axios.defaults.transitional.silentJSONParsing = ...` somewhere in the file. */
     let transitionalDefaultsWritten = false;
 
-    function checkFetch(request: HttpRequest): void {
-      const model = getHttpModel(context);
+    function checkFetch(request: HttpRequest, model: HttpModel): void {
       if (!isFetchStyleRequest(request)) return;
       const flow = getEffectiveResponseFlow(request, model, sourceCode);
       const uses = getResponseUses(request, flow, model, sourceCode, { checkers: [] });
@@ -86,6 +85,9 @@ export default createRule<Options, MessageIds>({
       for (const use of uses) {
         const call = use.jsonCall;
         if (!call) continue;
+        // "Before" is source order: an enclosing `if (!res.ok) throw`, an `if (res.ok) { ... }` around
+        // the parse and `res.ok ? res.json() : null` all come first; a check after the parse is too late,
+        // because `.json()` throws on an HTML body before it runs.
         const before = uses.filter((guard) => guard.node.range[0] < call.range[0]);
         const statusSeen = before.some((guard) => STATUS_GUARDS.has(guard.kind));
         const contentTypeSeen = before.some((guard) => CONTENT_TYPE_GUARDS.has(guard.kind));
@@ -120,8 +122,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function checkAxios(): void {
-      const model = getHttpModel(context);
+    function checkAxios(model: HttpModel): void {
       for (const construction of model.constructions) {
         const instance = construction.instance;
         if (construction.kind !== 'instance' || instance?.client !== 'axios') continue;
@@ -157,8 +158,8 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         const model = getHttpModel(context);
-        for (const request of model.requests) checkFetch(request);
-        if (options.axiosSilentJSONParsing === true && !transitionalDefaultsWritten) checkAxios();
+        for (const request of model.requests) checkFetch(request, model);
+        if (options.axiosSilentJSONParsing === true && !transitionalDefaultsWritten) checkAxios(model);
       },
     };
   },
