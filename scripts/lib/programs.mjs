@@ -87,6 +87,8 @@ function useResponse(kind, r) {
       `const reader__N = ${r}.body.getReader();`,
       `const decoded__N = new TextDecoder().decode(await ${r}.arrayBuffer());`,
       `${r}.json().then((d) => console.log(d));`,
+      `const dec__N = new TextDecoder();\nlet out__N = '';\nfor await (const chunk of ${r}.body) {\n  out__N += dec__N.decode(chunk);\n}`,
+      `const rd__N = ${r}.body.getReader();\nconst td__N = new TextDecoder('utf-8');\nlet acc__N = '';\nwhile (true) {\n  const { done, value } = await rd__N.read();\n  if (done) break;\n  acc__N += td__N.decode(value);\n}`,
     ];
   }
   if (kind === 'axios') {
@@ -187,6 +189,24 @@ const NODE_CALLBACK = fc.constantFrom(
   (ctx) => `${ctx.env.http}.request(url, (res) => {\n  const parts = [];\n  res.on('data', (c) => parts.push(c));\n  res.on('end', () => handle(Buffer.concat(parts).toString('utf8')));\n}).end();`,
 );
 
+/** Timeouts from `AbortSignal.timeout()` and the error name a handler looks for. */
+const TIMEOUT_HANDLING = fc
+  .tuple(fc.constantFrom('AbortError', 'TimeoutError'), fc.constantFrom('fetch', 'undici', 'const'), fc.boolean())
+  .map(([name, how, chained]) => (ctx) => {
+    const call =
+      how === 'undici'
+        ? `${ctx.env.undiciFetch}(url, { signal: AbortSignal.timeout(3000) })`
+        : how === 'const'
+          ? 'fetch(url, { signal: timeoutSignal })'
+          : 'fetch(url, { signal: AbortSignal.timeout(3000) })';
+    const pre = how === 'const' ? `const timeoutSignal = AbortSignal.timeout(2000);\n` : '';
+    if (chained || !ctx.async) {
+      return `{\n  ${pre}${call}.then((r) => handle(r)).catch((err) => {\n    if (err.name === '${name}') return null;\n    throw err;\n  });\n}`;
+    }
+    const r = fresh(ctx, 'res');
+    return `try {\n  ${pre}const ${r} = await ${call};\n  handle(${r});\n} catch (err) {\n  if (err.name === '${name}') {\n    console.warn('timed out', url);\n  } else {\n    throw err;\n  }\n}`;
+  });
+
 /** Shadowed client names: none of these is a client. */
 const SHADOWED = fc.constantFrom(
   () => `{\n  const fetch = (u) => ({ json: () => u });\n  fetch(url).json();\n}`,
@@ -217,6 +237,7 @@ const STATEMENTS = fc.letrec((tie) => ({
     CONSTRUCTION,
     NODE_CALLBACK,
     SHADOWED,
+    TIMEOUT_HANDLING,
     tie('compound'),
   ),
   body: fc.array(tie('stmt'), { minLength: 1, maxLength: 4 }),
