@@ -107,7 +107,7 @@ export default createRule<Options, MessageIds>({
         if (candidates.length === 0) return;
         const model = getHttpModel(context);
         const handlerOfError = new Map<TSESLint.Scope.Variable, ErrorHandler>();
-        for (const handler of getErrorHandlers(model).handlers) {
+        for (const handler of getErrorHandlers(model, sourceCode).handlers) {
           for (const variable of getErrorVariables(handler, sourceCode)) handlerOfError.set(variable, handler);
         }
         const verdicts = new Map<ErrorHandler, boolean>();
@@ -146,7 +146,8 @@ export default createRule<Options, MessageIds>({
     function onlyTimesOut(handler: ErrorHandler, model: HttpModel): boolean {
       const timed = handler.requests.filter((request) => hasTimeoutOnlySignal(request, model));
       if (timed.length === 0) return false;
-      for (const request of handler.requests) {
+      // Requests made by functions the region calls count like any other: their signals may abort.
+      for (const request of [...handler.requests, ...handler.calledRequests]) {
         if (timed.includes(request)) continue;
         // A project wrapper may abort with its own controller; any other signal may be aborted.
         if (request.source === 'wrapper' || request.source === 'typed') return false;

@@ -51,8 +51,8 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const model = getHttpModel(context);
         if (!model.requests.some((request) => CLIENTS.has(request.client))) return;
-        for (const handler of getErrorHandlers(model).handlers) {
-          const request = handler.requests.find((candidate) => CLIENTS.has(candidate.client));
+        for (const handler of getErrorHandlers(model, sourceCode).handlers) {
+          const request = [...handler.requests, ...handler.calledRequests].find((candidate) => CLIENTS.has(candidate.client));
           if (request) checkHandler(handler, CLIENT_LABELS[request.client]);
         }
       },

@@ -16,8 +16,13 @@ export interface ErrorHandler {
   readonly param: TSESTree.Node | null;
   /** The code whose failures reach the handler: the `try` block, or the chain before `.catch()`. */
   readonly region: TSESTree.Node;
-  /** The requests whose rejection reaches the handler, in source order. */
+  /** Requests written in the region (or in callbacks it awaits) whose rejection reaches the handler. */
   readonly requests: readonly HttpRequest[];
+  /**
+   * Requests made by functions of the same file that the region calls and awaits (`await
+   * this.fetchUser(id)`), whose rejection leaves those functions and reaches the handler.
+   */
+  readonly calledRequests: readonly HttpRequest[];
 }
 
 /** The error handlers of a file that some request's failure reaches. */
@@ -27,39 +32,67 @@ export interface ErrorHandlers {
   handlerOf(node: TSESTree.Node): ErrorHandler | undefined;
 }
 
+interface HandlerEntry {
+  readonly handler: ErrorHandler;
+  readonly requests: HttpRequest[];
+  readonly calledRequests: HttpRequest[];
+}
+
 const cache = new WeakMap<HttpModel, ErrorHandlers>();
 
 /**
  * Finds, for every request of the model, the handler its rejection reaches first. A request is
  * covered by a `try` only when its promise is awaited inside the `try` block (directly, through a
  * promise chain, or as an awaited `Promise.all` of callbacks that await or return it): a promise
- * that is merely created in a `try` rejects after the block has been left. The nearest handler
- * wins; a handler that rethrows is not followed.
+ * that is merely created in a `try` rejects after the block has been left. A rejection that leaves
+ * a function of the file (awaited in it, or returned) is followed to the calls of that function
+ * the file shows. The nearest handler wins; a handler that rethrows is not followed.
  */
-export function getErrorHandlers(model: HttpModel): ErrorHandlers {
+export function getErrorHandlers(model: HttpModel, sourceCode: TSESLint.SourceCode): ErrorHandlers {
   const cached = cache.get(model);
   if (cached) return cached;
-  const byNode = new Map<TSESTree.Node, { handler: ErrorHandler; requests: HttpRequest[] }>();
+  const byNode = new Map<TSESTree.Node, HandlerEntry>();
   const handlers: ErrorHandler[] = [];
-  for (const request of model.requests) {
-    const found = findHandler(request.node);
-    if (!found) continue;
+  /** Requests whose rejection leaves a function, per function. */
+  const escaped = new Map<FunctionNode, Set<HttpRequest>>();
+  const pending: { fn: FunctionNode; request: HttpRequest }[] = [];
+  const callSites = new CallSites(sourceCode);
+
+  function follow(start: TSESTree.Node, request: HttpRequest, called: boolean): void {
+    const found = findHandler(start);
+    if (!found) return;
+    if (found.kind === 'escape') {
+      let requests = escaped.get(found.fn);
+      if (!requests) {
+        requests = new Set();
+        escaped.set(found.fn, requests);
+      }
+      if (!requests.has(request)) {
+        requests.add(request);
+        pending.push({ fn: found.fn, request });
+      }
+      return;
+    }
     let entry = byNode.get(found.node);
     if (!entry) {
       const requests: HttpRequest[] = [];
-      const handler: ErrorHandler = {
-        node: found.node,
-        param: found.node.type === AST_NODE_TYPES.CatchClause ? found.node.param : (found.node.params[0] ?? null),
-        region: found.region,
-        requests,
-      };
-      entry = { handler, requests };
+      const calledRequests: HttpRequest[] = [];
+      const param = found.node.type === AST_NODE_TYPES.CatchClause ? found.node.param : (found.node.params[0] ?? null);
+      const handler: ErrorHandler = { node: found.node, param, region: found.region, requests, calledRequests };
+      entry = { handler, requests, calledRequests };
       byNode.set(found.node, entry);
       handlers.push(handler);
     }
-    entry.requests.push(request);
+    const list = called ? entry.calledRequests : entry.requests;
+    if (!list.includes(request)) list.push(request);
+  }
+
+  for (const request of model.requests) follow(request.node, request, false);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    for (const call of callSites.of(next.fn)) follow(call, next.request, true);
   }
   handlers.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  for (const entry of byNode.values()) entry.calledRequests.sort((a, b) => a.node.range[0] - b.node.range[0]);
   const result: ErrorHandlers = { handlers, handlerOf: (node) => byNode.get(node)?.handler };
   cache.set(model, result);
   return result;
@@ -115,7 +148,10 @@ const BODY_METHODS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'bytes
  */
 function findHandler(
   start: TSESTree.Node,
-): { node: TSESTree.CatchClause | FunctionNode; region: TSESTree.Node } | null {
+):
+  | { readonly kind: 'handler'; readonly node: TSESTree.CatchClause | FunctionNode; readonly region: TSESTree.Node }
+  | { readonly kind: 'escape'; readonly fn: FunctionNode }
+  | null {
   let node = start;
   let mode: 'carried' | 'returned' | 'thrown' = 'carried';
   for (;;) {
@@ -125,7 +161,7 @@ function findHandler(
       const parent = outer.parent as TSESTree.Node;
       const step = followPromise(outer, parent);
       if (!step) return null;
-      if (step.kind === 'handler') return { node: step.node, region: outer };
+      if (step.kind === 'handler') return { kind: 'handler', node: step.node, region: outer };
       node = step.kind === 'promise' ? step.node : parent;
       if (step.kind !== 'promise') mode = step.kind === 'awaited' ? 'thrown' : 'returned';
       continue;
@@ -133,10 +169,10 @@ function findHandler(
     if (isFunctionNode(node)) {
       // The error leaves the function as its rejected promise (an async function that awaited
       // it, or a function that returned it), which its caller must pass on: `items.map(fn)`,
-      // `.then(fn)`, or an immediately invoked function.
+      // `.then(fn)`, an immediately invoked function, or the calls of a named function.
       const outer = skipWrappersUp(node);
       const parent = outer.parent;
-      if (parent?.type !== AST_NODE_TYPES.CallExpression) return null;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression) return { kind: 'escape', fn: node };
       if (parent.callee === outer) node = parent;
       mode = 'carried';
       continue;
@@ -146,7 +182,7 @@ function findHandler(
     // A `try` catches the error only when it is thrown inside its block, not when the promise is
     // returned from it (`try { return fetch(url) } catch {}` catches nothing).
     if (mode === 'thrown' && parent.type === AST_NODE_TYPES.TryStatement && parent.block === node && parent.handler) {
-      return { node: parent.handler, region: parent.block };
+      return { kind: 'handler', node: parent.handler, region: parent.block };
     }
     node = parent;
   }
@@ -198,4 +234,172 @@ function followPromise(outer: TSESTree.Node, parent: TSESTree.Node): PromiseStep
     default:
       return null;
   }
+}
+
+/**
+ * Finds the calls of a function that the file shows: by name, for a function declaration or a
+ * constant holding a function (`fetchUser(id)`); as a method of a class, through `this` inside the
+ * class, a constant holding `new Client()`, or the class itself for static members
+ * (`this.fetchUser(id)`, `client.fetchUser(id)`, `Client.load()`); and as a method of an object
+ * literal held by a constant (`api.fetchUser(id)`).
+ */
+class CallSites {
+  private thisCalls: Map<string, TSESTree.CallExpression[]> | null = null;
+
+  constructor(private readonly sourceCode: TSESLint.SourceCode) {}
+
+  of(fn: FunctionNode): TSESTree.CallExpression[] {
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return fn.id ? this.callsOf(this.variableOf(fn.id)) : [];
+    }
+    const outer = skipWrappersUp(fn);
+    const parent = outer.parent as TSESTree.Node;
+    switch (parent.type) {
+      case AST_NODE_TYPES.VariableDeclarator:
+        return parent.id.type === AST_NODE_TYPES.Identifier ? this.callsOf(this.variableOf(parent.id)) : [];
+      case AST_NODE_TYPES.MethodDefinition:
+      case AST_NODE_TYPES.PropertyDefinition: {
+        const name = getStaticName(parent);
+        if (name === null || (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind !== 'method')) return [];
+        return this.classMemberCalls(parent.parent.parent, name, parent.static);
+      }
+      case AST_NODE_TYPES.Property: {
+        const name = getStaticName(parent);
+        const holder = skipWrappersUp(parent.parent).parent;
+        if (name === null || holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) {
+          return [];
+        }
+        return this.memberCallsOn(this.variableOf(holder.id), name);
+      }
+      default:
+        return [];
+    }
+  }
+
+  private variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    return variable && isSingleAssignment(variable) ? variable : null;
+  }
+
+  /** Calls of the variable itself: `fetchUser(id)`. */
+  private callsOf(variable: TSESLint.Scope.Variable | null): TSESTree.CallExpression[] {
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of variable?.references ?? []) {
+      const outer = skipWrappersUp(reference.identifier);
+      const parent = outer.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) calls.push(parent);
+    }
+    return calls;
+  }
+
+  /** Method calls on the variable: `api.fetchUser(id)`. */
+  private memberCallsOn(variable: TSESLint.Scope.Variable | null, name: string): TSESTree.CallExpression[] {
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of variable?.references ?? []) {
+      const outer = skipWrappersUp(reference.identifier);
+      const member = outer.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || getStaticName(member) !== name) {
+        continue;
+      }
+      const call = getMethodCall(member);
+      if (call) calls.push(call);
+    }
+    return calls;
+  }
+
+  private classMemberCalls(
+    classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    name: string,
+    isStatic: boolean,
+  ): TSESTree.CallExpression[] {
+    const classVariable = this.classVariableOf(classNode);
+    const calls = (this.thisCallsByName().get(name) ?? []).filter((call) => {
+      const owner = thisOwner(call);
+      return owner?.classNode === classNode && owner.isStatic === isStatic;
+    });
+    if (!classVariable) return calls;
+    if (isStatic) return [...calls, ...this.memberCallsOn(classVariable, name)];
+    // `const client = new Client(); client.fetchUser(id)`.
+    for (const reference of classVariable.references) {
+      const outer = skipWrappersUp(reference.identifier);
+      const construction = outer.parent;
+      if (construction?.type !== AST_NODE_TYPES.NewExpression || construction.callee !== outer) continue;
+      const holder = skipWrappersUp(construction).parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+        calls.push(...this.memberCallsOn(this.variableOf(holder.id), name));
+      }
+    }
+    return calls;
+  }
+
+  private classVariableOf(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESLint.Scope.Variable | null {
+    if (classNode.type === AST_NODE_TYPES.ClassDeclaration) {
+      // A class declaration names itself twice: in the enclosing scope, and in its own scope for
+      // the code of the class. The calls from outside use the first.
+      const outer = this.sourceCode.getDeclaredVariables(classNode).find((variable) => variable.scope.block !== classNode);
+      return outer && isSingleAssignment(outer) ? outer : null;
+    }
+    const holder = skipWrappersUp(classNode).parent;
+    return holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier
+      ? this.variableOf(holder.id)
+      : null;
+  }
+
+  /** Calls of `this.<name>(...)` in the file, by name; collected in one walk, the first time they are needed. */
+  private thisCallsByName(): Map<string, TSESTree.CallExpression[]> {
+    if (this.thisCalls) return this.thisCalls;
+    const byName = new Map<string, TSESTree.CallExpression[]>();
+    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+    const stack: TSESTree.Node[] = [this.sourceCode.ast];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = skipWrappersDown(node.callee);
+        const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticName(callee) : null;
+        if (name !== null && callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
+          const list = byName.get(name);
+          if (list) list.push(node);
+          else byName.set(name, [node]);
+        }
+      }
+      /* v8 ignore next -- every node type has visitor keys; the fallback only guards unknown parsers */
+      for (const key of keys[node.type] ?? []) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+          for (const child of value as (TSESTree.Node | null)[]) if (child) stack.push(child);
+        } else if (value && typeof value === 'object') {
+          stack.push(value as TSESTree.Node);
+        }
+      }
+    }
+    this.thisCalls = byName;
+    return byName;
+  }
+}
+
+/**
+ * The class whose instance (or, in static members, the class itself) `this` is at `node`, looking
+ * through arrow functions; `null` inside a plain function, which has its own `this`.
+ */
+function thisOwner(
+  node: TSESTree.Node,
+): { classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression; isStatic: boolean } | null {
+  let isStatic = false;
+  for (let current = node.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+        if (current.parent.type !== AST_NODE_TYPES.MethodDefinition) return null;
+        break;
+      case AST_NODE_TYPES.MethodDefinition:
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.StaticBlock:
+        isStatic = current.type === AST_NODE_TYPES.StaticBlock || current.static;
+        break;
+      case AST_NODE_TYPES.ClassBody:
+        return { classNode: current.parent, isStatic };
+      default:
+        break;
+    }
+  }
+  return null;
 }

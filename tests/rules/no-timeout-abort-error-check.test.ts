@@ -104,6 +104,21 @@ ruleTester.run('no-timeout-abort-error-check', rule, {
       `,
       settings: { 'http-client': { fetchFunctions: ['fetchWithRetry'] } },
     },
+    // A function the try block calls sends a request with another signal.
+    `
+      async function cancellable(url, controller) {
+        return fetch(url, { signal: controller.signal });
+      }
+      async function load(url, controller) {
+        try {
+          await fetch(url, { signal: AbortSignal.timeout(5000) });
+          return await cancellable(url, controller);
+        } catch (err) {
+          if (err.name === 'AbortError') return null;
+          throw err;
+        }
+      }
+    `,
     // The same timeout signal passed to a node API, which rejects with its own \`AbortError\`.
     `
       import { pipeline } from 'node:stream/promises';

@@ -412,6 +412,24 @@ ruleTester.run('no-unguarded-error-response', rule, {
         }
       }
     `,
+    // A function of the file that handles its own request's failure: nothing escapes to the caller.
+    `
+      import axios from 'axios';
+      async function getUser(id) {
+        try {
+          return (await axios.get(\`/users/\${id}\`)).data;
+        } catch (cause) {
+          throw new UserError(id, cause);
+        }
+      }
+      async function show(id) {
+        try {
+          return await getUser(id);
+        } catch (err) {
+          return err.response.status;
+        }
+      }
+    `,
     // The inner handler gets the error, not the outer one.
     `
       import axios from 'axios';
@@ -1722,6 +1740,86 @@ async function load(url, obj) {
     const { [errorFromTheUpstreamInventoryService.response.key]: value = errorFromTheUpstreamInventoryService.response?.fallback } = obj;
     return value;
   }
+}
+` },
+          ],
+        },
+      ],
+    },
+
+    {
+      // The request is made by methods of the file that the `try` block calls.
+      code: `
+const axios = require('axios');
+class IssueSource {
+  constructor(token) {
+    this.http = axios.create({ baseURL: 'https://git.example.com/api', timeout: 10_000 });
+  }
+  async page(repo, page) {
+    const { data } = await this.http.get(\`/repos/\${repo}/issues\`, { params: { page } });
+    return data;
+  }
+  async all(repo) {
+    const issues = [];
+    for (let page = 1; ; page++) {
+      const batch = await this.page(repo, page);
+      issues.push(...batch);
+      if (batch.length < 100) return issues;
+    }
+  }
+}
+async function syncRepos(token, repos, store) {
+  const source = new IssueSource(token);
+  await Promise.all(
+    repos.map(async (repo) => {
+      try {
+        await store.save(repo, await source.all(repo));
+      } catch (err) {
+        console.error(\`sync of \${repo} failed: \${err.response.status}\`);
+      }
+    }),
+  );
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 27,
+          column: 50,
+          endLine: 27,
+          endColumn: 62,
+          suggestions: [
+            { messageId: 'suggestOptionalChaining', output: `
+const axios = require('axios');
+class IssueSource {
+  constructor(token) {
+    this.http = axios.create({ baseURL: 'https://git.example.com/api', timeout: 10_000 });
+  }
+  async page(repo, page) {
+    const { data } = await this.http.get(\`/repos/\${repo}/issues\`, { params: { page } });
+    return data;
+  }
+  async all(repo) {
+    const issues = [];
+    for (let page = 1; ; page++) {
+      const batch = await this.page(repo, page);
+      issues.push(...batch);
+      if (batch.length < 100) return issues;
+    }
+  }
+}
+async function syncRepos(token, repos, store) {
+  const source = new IssueSource(token);
+  await Promise.all(
+    repos.map(async (repo) => {
+      try {
+        await store.save(repo, await source.all(repo));
+      } catch (err) {
+        console.error(\`sync of \${repo} failed: \${err.response?.status}\`);
+      }
+    }),
+  );
 }
 ` },
           ],
