@@ -1,11 +1,14 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 
 import type { HttpClientRuleDocs } from './utils/create-rule';
 
 /** The names of the presets the plugin ships. */
 export type ConfigName = 'all' | 'oxlint' | 'recommended' | 'strict';
 
-type RuleEntry = TSESLint.RuleModule<string, readonly unknown[], HttpClientRuleDocs>;
+/** What the presets need to know of a rule. */
+interface RuleWithDocs {
+  readonly meta: { readonly docs?: HttpClientRuleDocs };
+}
 
 /** The namespace the rules live under in a flat config: `http-client/<rule>`. */
 export const NAMESPACE = 'http-client';
@@ -18,15 +21,15 @@ export const NAMESPACE = 'http-client';
  * - `oxlint`: `recommended` without rules that need type information, for oxlint's JS plugins.
  */
 export function buildConfigs(
-  plugin: TSESLint.FlatConfig.Plugin,
-  rules: Readonly<Record<string, RuleEntry>>,
-): Record<ConfigName, TSESLint.FlatConfig.Config> {
+  plugin: ESLint.Plugin,
+  rules: Readonly<Record<string, RuleWithDocs>>,
+): Record<ConfigName, Linter.Config> {
   const pick = (
     name: ConfigName,
     include: (docs: HttpClientRuleDocs) => boolean,
     useStrictOptions: boolean,
-  ): TSESLint.FlatConfig.Config => {
-    const entries: Record<string, TSESLint.FlatConfig.RuleEntry> = {};
+  ): Linter.Config => {
+    const entries: Linter.RulesRecord = {};
     for (const [ruleName, rule] of Object.entries(rules)) {
       const docs: HttpClientRuleDocs = rule.meta.docs ?? {};
       if (!include(docs)) continue;

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index';
+import { rules } from '../src/rules';
 import type { HttpClientRuleDocs } from '../src/utils/create-rule';
 
 const root = path.join(import.meta.dirname, '..');
-const ruleNames = Object.keys(plugin.rules);
+const ruleNames = Object.keys(rules);
 const ruleFiles = readdirSync(path.join(root, 'src/rules'))
   .filter((file) => file !== 'index.ts')
   .map((file) => file.replace(/\.ts$/u, ''));
@@ -19,12 +20,13 @@ describe('plugin', () => {
   });
 
   it('exports every rule file, in alphabetical order', () => {
+    expect(Object.keys(plugin.rules)).toEqual(ruleNames);
     expect(ruleNames).toEqual([...ruleFiles].sort());
     expect(ruleNames).toEqual([...ruleNames].sort());
   });
 
   describe.each(ruleNames)('%s', (name) => {
-    const rule = plugin.rules[name];
+    const rule = rules[name];
 
     it('has a test file and a doc', () => {
       expect(existsSync(path.join(root, 'tests/rules', `${name}.test.ts`))).toBe(true);
@@ -34,6 +36,20 @@ describe('plugin', () => {
     it('has a description in the house style and a docs url naming the rule', () => {
       expect(rule?.meta.docs?.description).toMatch(/^(Require|Disallow|Enforce|Prefer) .+[^.]$/u);
       expect(rule?.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`, 'u'));
+    });
+
+    it('has messages of one or two sentences that start with a capital or code and end with a period', () => {
+      const messages = Object.entries(rule?.meta.messages ?? {});
+      expect(messages.length).toBeGreaterThan(0);
+      for (const [id, message] of messages) {
+        expect(message, id).toMatch(/^[A-Z`].*\.$/su);
+      }
+    });
+
+    it('names suggestion messages with a `suggest` prefix', () => {
+      const ids = Object.keys(rule?.meta.messages ?? {});
+      if (rule?.meta.hasSuggestions === true) expect(ids.some((id) => id.startsWith('suggest'))).toBe(true);
+      else expect(ids.filter((id) => id.startsWith('suggest'))).toEqual([]);
     });
 
     it('is a problem rule with a schema that rejects unknown options', () => {
@@ -50,7 +66,7 @@ describe('plugin', () => {
 describe('configs', () => {
   const ruleEntries = (configName: keyof typeof plugin.configs) =>
     Object.keys(plugin.configs[configName].rules ?? {}).map((key) => key.replace(/^http-client\//u, ''));
-  const docsOf = (name: string): HttpClientRuleDocs => plugin.rules[name]?.meta.docs ?? {};
+  const docsOf = (name: string): HttpClientRuleDocs => rules[name]?.meta.docs ?? {};
 
   it('recommended holds exactly the rules marked recommended', () => {
     expect(ruleEntries('recommended')).toEqual(ruleNames.filter((name) => docsOf(name).recommended === true));

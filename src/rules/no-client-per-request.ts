@@ -189,8 +189,6 @@ export default createRule<Options, MessageIds>({
       suggestHoist: 'Create `{{client}}` once, as the module-scope constant `{{name}}`.',
     },
   },
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the house style keeps the defaults here too, for tools that read the top-level copy
-  defaultOptions: [{ additionalClients: [], ignoreTestFiles: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     if (options.ignoreTestFiles === true && isTestFile(context.filename)) return {};

@@ -70,8 +70,6 @@ export default createRule<Options, MessageIds>({
       suggestThrowUnlessOk: 'Throw an error naming the status and the URL when `{{check}}` is false.',
     },
   },
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the house style keeps the defaults here too, for tools that read the top-level copy
-  defaultOptions: [{ axiosSilentJSONParsing: false, requireContentType: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     /** `axios.defaults.transitional.silentJSONParsing = ...` somewhere in the file. */

@@ -179,13 +179,6 @@ export default createRule<Options, MessageIds>({
       suggestTimeoutValue: 'Set `{{option}}` to `{{value}}`.',
     },
   },
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the house style keeps the defaults here too, for tools that read the top-level copy
-  defaultOptions: [
-    {
-      clients: { axios: true, fetch: true, got: true, ky: true, 'node-http': true, undici: true },
-      ms: DEFAULT_MS,
-    },
-  ],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const ms = String(options.ms ?? DEFAULT_MS);

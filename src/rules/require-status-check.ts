@@ -79,8 +79,6 @@ export default createRule<Options, MessageIds>({
       suggestThrowUnlessOk: 'Throw an error naming the status and the URL when `{{check}}` is false.',
     },
   },
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the house style keeps the defaults here too, for tools that read the top-level copy
-  defaultOptions: [{ checkers: [], ignoreReturnedResponses: true }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const checkers = options.checkers ?? [];
