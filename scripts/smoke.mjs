@@ -5,6 +5,7 @@
 //
 //   npm run smoke                          the corpus (fetched by scripts/corpus.mjs when missing)
 //   npm run smoke -- --typed               also lint the TypeScript slice with type information
+//   npm run smoke -- --typed-only          only the TypeScript slice, with type information
 //   npm run smoke -- --dir ../some-repo    lint other folders too (repeatable); --only-dirs skips the corpus
 //   npm run smoke -- --reports out.txt     write every report with its source line, for review
 //   npm run smoke -- --json out.json       write the summary as JSON
@@ -18,7 +19,8 @@ import { createChecker, sourceTypeOf } from './lib/check.mjs';
 
 const args = process.argv.slice(2);
 const valuesOf = (flag) => args.flatMap((arg, i) => (arg === flag && args[i + 1] ? [args[i + 1]] : []));
-const typedRun = args.includes('--typed');
+const typedOnly = args.includes('--typed-only');
+const typedRun = typedOnly || args.includes('--typed');
 const onlyDirs = args.includes('--only-dirs');
 const reportsFile = valuesOf('--reports')[0];
 const jsonFile = valuesOf('--json')[0];
@@ -44,7 +46,7 @@ const groups = [];
 if (!onlyDirs) {
   const manifest = loadCorpus({ log: () => undefined });
   const commonjs = new Set(manifest.packages.flatMap((p) => p.commonjs.map((f) => path.join(CORPUS_DIR, f))));
-  groups.push({
+  if (!typedOnly) groups.push({
     name: 'corpus',
     cwd: CORPUS_DIR,
     files: manifest.packages.flatMap((p) => p.files.map((f) => path.join(CORPUS_DIR, f))),
