@@ -15,7 +15,7 @@ import {
 } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from '../utils/http-model';
-import { getLimiterModel, getUnlimitedSetting, globalReferences } from '../utils/limiters';
+import { getLimiterModel, getUnlimitedSetting, globalReferencesOf } from '../utils/limiters';
 
 type Options = [
   {
@@ -418,8 +418,7 @@ class Analysis {
     return this.optionLimiterCalls.has(call) ? { kind: 'limited', constructions: [] } : null;
   }
 
-  /** Calls of functions of this file whose own body sends a request. */
-  /** Calls of the functions marked so far (they all send a request themselves). */
+  /** Calls of the functions marked so far: functions of this file whose own body sends a request. */
   private findLocalRequestCalls(): { call: TSESTree.CallExpression; mark: Mark }[] {
     const calls: { call: TSESTree.CallExpression; mark: Mark }[] = [];
     let hasMethods = false;
@@ -540,19 +539,23 @@ class Analysis {
   // ---------------------------------------------------------------------------------------------
   // Reports.
 
+  /**
+   * `Promise.all` and its siblings receive promises that are already running: every request of the
+   * array was started before the combinator was even called.
+   * https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Promise/all
+   */
   private checkCombinators(): void {
     const globalScope = this.globalScope();
     const combinators = Object.fromEntries(
       COMBINATORS.map((name) => [name, { [ASTUtils.ReferenceTracker.CALL]: name }]),
     ) as unknown as TraceMapElement;
     const tracker = new ASTUtils.ReferenceTracker(globalScope) as unknown as Tracker;
-    const roots: { node: TSESTree.Node; map: TraceMapElement }[] = globalReferences(globalScope, 'Promise').map(
-      (node) => ({ node, map: combinators }),
-    );
-    for (const name of ['globalThis', 'self', 'window', 'global']) {
-      for (const node of globalReferences(globalScope, name)) {
-        roots.push({ node, map: { Promise: combinators } });
-      }
+    const globals = globalReferencesOf(globalScope, ['Promise', 'globalThis', 'self', 'window', 'global']);
+    const roots: { node: TSESTree.Node; map: TraceMapElement }[] = [];
+    for (const [name, references] of globals) {
+      // `Promise.all(...)`, and `globalThis.Promise.all(...)` through the global object.
+      const map = name === 'Promise' ? combinators : { Promise: combinators };
+      for (const node of references) roots.push({ node, map });
     }
     for (const { node, map } of roots) {
       for (const found of tracker.iteratePropertyReferences(node, map)) {
@@ -577,8 +580,9 @@ class Analysis {
       const callback = this.callbackFunction(node.arguments[0]);
       if (!callback) continue;
       const { fn, mark } = callback;
-      // `forEach` ignores what its callback returns: an async callback, or a request the callback
-      // starts without awaiting, runs on its own for every element.
+      // `forEach` ignores what its callback returns, so it never waits for a promise: an async
+      // callback, or a request the callback starts without awaiting, runs on its own for every
+      // element. https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Array/forEach#description
       if (!fn.async && !mark.unawaited && !this.bodyStartsRequest(fn)) continue;
       const amount = this.excess(fanOutOfSize(this.sizeOf(receiver.object)));
       if (amount) this.context.report({ node: receiver, messageId: 'unboundedIteration', data: { method, amount } });

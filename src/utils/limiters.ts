@@ -454,16 +454,33 @@ function isInfinite(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
 
 /** Identifiers that refer to the global `name`, whether or not the config declares it. */
 export function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
-  const declared = globalScope.set.get(name);
-  // A global the file declares or assigns is not the runtime's.
-  if (declared && (declared.defs.length > 0 || declared.references.some((reference) => reference.isWrite()))) {
-    return [];
+  return globalReferencesOf(globalScope, [name]).get(name) as TSESTree.Identifier[];
+}
+
+/**
+ * Identifiers that refer to each of the globals `names`, whether or not the config declares them,
+ * in one pass over the global scope's unresolved references. A global the file declares or
+ * assigns is not the runtime's: it gets no references.
+ */
+export function globalReferencesOf(
+  globalScope: TSESLint.Scope.Scope,
+  names: readonly string[],
+): Map<string, TSESTree.Identifier[]> {
+  const through = new Map<string, TSESLint.Scope.Reference[]>(names.map((name) => [name, []]));
+  for (const reference of globalScope.through) through.get(reference.identifier.name)?.push(reference);
+  const result = new Map<string, TSESTree.Identifier[]>();
+  for (const [name, unresolved] of through) {
+    const declared = globalScope.set.get(name);
+    const references = [...(declared?.references ?? []), ...unresolved];
+    const shadowed = (declared?.defs.length ?? 0) > 0 || references.some((reference) => reference.isWrite());
+    result.set(
+      name,
+      shadowed
+        ? []
+        : references.filter((reference) => reference.isRead()).map((reference) => reference.identifier as TSESTree.Identifier),
+    );
   }
-  const through = globalScope.through.filter((reference) => reference.identifier.name === name);
-  if (through.some((reference) => reference.isWrite())) return [];
-  return [...(declared?.references ?? []), ...through]
-    .filter((reference) => reference.isRead())
-    .map((reference) => reference.identifier as TSESTree.Identifier);
+  return result;
 }
 
 function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
