@@ -2578,6 +2578,20 @@ function syncUsers(users) {
       ],
     },
 
+    {
+      name: 'globalThis.fetch and an aliased import',
+      code: `
+import { fetch as undiciFetch } from 'undici';
+export const viaGlobal = (urls) => Promise.all(urls.map((url) => globalThis.fetch(url)));
+export const viaAlias = (urls) => Promise.all(urls.map((url) => undiciFetch(url)));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 36, endLine: 3, endColumn: 47, data: { combinator: 'Promise.all', amount: 'one request per element of `urls`' } },
+        { messageId: 'unboundedFanOut', line: 4, column: 35, endLine: 4, endColumn: 46, data: { combinator: 'Promise.all', amount: 'one request per element of `urls`' } },
+      ],
+    },
+
   ],
 });
 
