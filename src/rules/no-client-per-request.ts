@@ -6,6 +6,7 @@ import type { ConstructedKind } from '../utils/clients';
 import type { EscapeAnalysis } from '../utils/escape';
 import type { HttpModel } from '../utils/http-model';
 import {
+  getDecorators,
   getFunctionName,
   getStaticName,
   isFunctionNode,
@@ -506,7 +507,7 @@ function isRouteChain(node: TSESTree.Node): boolean {
 }
 
 function hasNestRouteDecorator(method: TSESTree.MethodDefinition, sourceCode: TSESLint.SourceCode): boolean {
-  return method.decorators.some((decorator) => {
+  return getDecorators(method).some((decorator) => {
     const expression = skipWrappersDown(decorator.expression);
     if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
     const callee = skipWrappersDown(expression.callee);
@@ -622,7 +623,7 @@ function leadingCommentsStart(statement: TSESTree.ProgramStatement, sourceCode: 
       ? statement.declaration
       : null;
   // `@Controller() export class X {}`: the decorators come before the export.
-  const decorator = declaration?.type === AST_NODE_TYPES.ClassDeclaration ? declaration.decorators[0] : undefined;
+  const decorator = declaration?.type === AST_NODE_TYPES.ClassDeclaration ? getDecorators(declaration)[0] : undefined;
   const first = decorator && decorator.range[0] < statement.range[0] ? decorator : statement;
   let start = first.range[0];
   const comments = sourceCode.getCommentsBefore(first);

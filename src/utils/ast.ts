@@ -244,3 +244,13 @@ export function getFunctionName(fn: FunctionNode, sourceCode: TSESLint.SourceCod
       return null;
   }
 }
+
+/**
+ * The decorators of a class or class member. typescript-eslint's parser always sets `decorators`,
+ * but ESLint's default parser (espree) leaves it out, so it may be missing at runtime.
+ */
+export function getDecorators(
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+): readonly TSESTree.Decorator[] {
+  return (node as { decorators?: readonly TSESTree.Decorator[] }).decorators ?? [];
+}

@@ -684,7 +684,7 @@ export function isGlobalName(identifier: TSESTree.Identifier, sourceCode: TSESLi
 /** `util`/`node:util` export `TextDecoder` too: https://nodejs.org/api/util.html#class-utiltextdecoder */
 const UTIL_MODULES = ['util', 'node:util'] as const;
 
-const textDecoderCache = new WeakMap<TSESLint.SourceCode, ReadonlySet<TSESTree.Node>>();
+const textDecoderCache = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
 
 /**
  * Is `node` a `new TextDecoder(...)` of the WHATWG Encoding API: the global (also as
@@ -704,10 +704,10 @@ export function isTextDecoderConstruction(node: TSESTree.NewExpression, sourceCo
   ) {
     return true;
   }
-  let constructions = textDecoderCache.get(sourceCode);
+  let constructions = textDecoderCache.get(sourceCode.ast);
   if (!constructions) {
     constructions = utilTextDecoders(sourceCode);
-    textDecoderCache.set(sourceCode, constructions);
+    textDecoderCache.set(sourceCode.ast, constructions);
   }
   return constructions.has(node);
 }

@@ -144,7 +144,7 @@ export interface HttpModel {
   isStatusCheckFunction(callee: TSESTree.Node): boolean;
 }
 
-const cache = new WeakMap<TSESLint.SourceCode, HttpModel>();
+const cache = new WeakMap<TSESTree.Program, HttpModel>();
 
 /**
  * The HTTP model of the file being linted. Built once per file and shared by every rule, so
@@ -152,10 +152,11 @@ const cache = new WeakMap<TSESLint.SourceCode, HttpModel>();
  */
 export function getHttpModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): HttpModel {
   const sourceCode = context.sourceCode;
-  let model = cache.get(sourceCode);
+  // Keyed on the AST: oxlint's JS plugins reuse one `SourceCode` object for every file.
+  let model = cache.get(sourceCode.ast);
   if (!model) {
     model = buildModel(sourceCode, getSettings(context), getTypeInfo(context));
-    cache.set(sourceCode, model);
+    cache.set(sourceCode.ast, model);
   }
   return model;
 }

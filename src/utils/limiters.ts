@@ -229,14 +229,15 @@ const ESM_MAP: Record<string, TraceMapElement> = Object.fromEntries(
   Object.entries(LIMITER_MODULES).map(([module, shape]) => [module, moduleTraceMap(shape)]),
 );
 
-const cache = new WeakMap<TSESLint.SourceCode, LimiterModel>();
+const cache = new WeakMap<TSESTree.Program, LimiterModel>();
 
 /** The limiter model of the file being linted, built once per file and shared. */
 export function getLimiterModel(sourceCode: TSESLint.SourceCode): LimiterModel {
-  let model = cache.get(sourceCode);
+  // Keyed on the AST: oxlint's JS plugins reuse one `SourceCode` object for every file.
+  let model = cache.get(sourceCode.ast);
   if (!model) {
     model = buildModel(sourceCode);
-    cache.set(sourceCode, model);
+    cache.set(sourceCode.ast, model);
   }
   return model;
 }

@@ -271,7 +271,7 @@ interface ParameterSummary {
 const UNKNOWN_SUMMARY: ParameterSummary = { checks: false, contentType: false, body: false, unknown: true, stored: false };
 
 /** Summaries per file, per function, per client and parameter index. */
-const summaryCache = new WeakMap<TSESLint.SourceCode, Map<FunctionNode, Map<string, ParameterSummary | null>>>();
+const summaryCache = new WeakMap<TSESTree.Program, Map<FunctionNode, Map<string, ParameterSummary | null>>>();
 
 class UseTracer {
   readonly uses: ResponseUse[] = [];
@@ -456,10 +456,10 @@ class UseTracer {
 
   /** What `fn` does with its parameter `index`, from the uses of that parameter. */
   summarise(fn: FunctionNode, index: number): ParameterSummary {
-    let perFile = summaryCache.get(this.sourceCode);
+    let perFile = summaryCache.get(this.sourceCode.ast);
     if (!perFile) {
       perFile = new Map();
-      summaryCache.set(this.sourceCode, perFile);
+      summaryCache.set(this.sourceCode.ast, perFile);
     }
     let perFunction = perFile.get(fn);
     if (!perFunction) {
