@@ -416,7 +416,7 @@ describe.each(['9', '10'] as const)('ESLint language server with ESLint %s', (ma
         expect(ruleId).toMatch(/^http-client\//u);
         expect(diagnostic.source).toBe('eslint');
         expect(diagnostic.severity).toBe(1);
-        expect(diagnostic.codeDescription?.href).toBe(plugin.rules[ruleId.slice('http-client/'.length)]?.meta.docs?.url);
+        expect(diagnostic.codeDescription?.href).toBe(plugin.rules[ruleId.slice('http-client/'.length)]?.meta?.docs?.url);
       }
       if (file.startsWith('examples/good/')) expect(diagnostics, file).toEqual([]);
       reported += diagnostics.length;

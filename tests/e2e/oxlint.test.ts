@@ -142,7 +142,7 @@ describe('oxlint with the plugin as a JS plugin', () => {
   it('runs the oxlint preset: the recommended rules except those that need type information', () => {
     const recommended = Object.keys(plugin.configs.recommended.rules ?? {});
     const typeOnly = Object.entries(plugin.rules)
-      .filter(([, rule]) => rule.meta.docs?.requiresTypeChecking === true)
+      .filter(([, rule]) => (rule.meta?.docs as { requiresTypeChecking?: boolean } | undefined)?.requiresTypeChecking === true)
       .map(([name]) => `http-client/${name}`);
     const oxlintRules = Object.keys(plugin.configs.oxlint.rules ?? {});
     expect(oxlintRules).toEqual(recommended.filter((name) => !typeOnly.includes(name)));
@@ -226,13 +226,10 @@ describe('oxlint with the plugin as a JS plugin', () => {
     expect(fromJs).toEqual(fromJson);
   });
 
-  // Known bug, kept visible: oxlint reuses one `context.sourceCode` object for every file and
-  // patches the global `WeakMap` so that caches keyed by it are reset per file. A JavaScript config
-  // that imports the ESM build evaluates the plugin before that patch, so the plugin's per-file
-  // caches (keyed by `context.sourceCode`) hand the first file's model to every later file and the
-  // reports come out wrong. Keying those caches by `context.sourceCode.ast` fixes it; when that
-  // lands this test fails: turn `it.fails` into `it`.
-  it.fails('takes configs.oxlint.rules from a JavaScript config file that imports the ESM build', () => {
+  // oxlint reuses one `context.sourceCode` object for every file. A JavaScript config that imports
+  // the ESM build evaluates the plugin before oxlint patches `WeakMap`, so per-file caches must be
+  // keyed by `context.sourceCode.ast` (fresh per file), not by `context.sourceCode`.
+  it('takes configs.oxlint.rules from a JavaScript config file that imports the ESM build', () => {
     const fromJs = lintWithJsConfig(
       'oxlint-esm.config.mjs',
       `import plugin from ${JSON.stringify(pathToFileURL(DIST).href)};`,
