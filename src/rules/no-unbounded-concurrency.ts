@@ -146,8 +146,6 @@ export default createRule<Options, MessageIds>({
       suggestHoistLimiter: 'Create `{{name}}` once at module scope.',
     },
   },
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the house style keeps the defaults here too, for tools that read the top-level copy
-  defaultOptions: [{ limiters: [], maxInlineElements: DEFAULT_MAX_INLINE_ELEMENTS }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     // createRule merges the defaults in, so both options are set.
