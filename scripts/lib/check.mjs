@@ -284,6 +284,7 @@ export function createChecker({ plugin, config = plugin.configs.all, cwd = proce
           (x) =>
             x.ruleId === m.ruleId &&
             x.messageId === m.messageId &&
+            x.message === m.message &&
             sameSpot(offsetOfMessage(m), suggestion.fix, offsetOf(outStarts, x.line, x.column)) &&
             (x.suggestions ?? []).some(
               (s) => (s.messageId ?? s.desc) === (suggestion.messageId ?? suggestion.desc) && applyFixes(output, [s.fix]) !== output,
