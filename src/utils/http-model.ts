@@ -503,7 +503,7 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
     signature: RequestSignature,
     extra: { source: RequestSource; module: string | null; instance: ClientInstance | null },
   ): void {
-    const { url, options, callback } = readArguments(node, signature);
+    const { url, options, callback } = readArguments(node, signature, method, sourceCode);
     const request: HttpRequest = {
       node,
       client,
@@ -694,9 +694,26 @@ function isUrlLike(node: TSESTree.Node): boolean {
   }
 }
 
+/** Is `node` an identifier bound once, by `const`, to something {@link isUrlLike}? */
+function isConstantUrl(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const inner = skipWrappersDown(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return (
+    definition?.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    definition.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
+    definition.parent.kind === 'const' &&
+    definition.node.init !== null &&
+    isUrlLike(definition.node.init)
+  );
+}
+
 function readArguments(
   node: TSESTree.CallExpression,
   signature: RequestSignature,
+  method: string | null,
+  sourceCode: TSESLint.SourceCode,
 ): { url: TSESTree.Node | null; options: OptionsRef; callback: FunctionNode | null } {
   const args = node.arguments;
   const spread = args.findIndex((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
@@ -717,8 +734,17 @@ function readArguments(
       if (first && skipWrappersDown(first).type === AST_NODE_TYPES.ObjectExpression) {
         return { url: null, options: toOptions(first), callback: null };
       }
-      // `axios(x)` / `got(x)` with one argument of unknown kind may be a whole config.
-      if (first && !isUrlLike(first) && args.length === 1) return { url: first, options: unknown, callback: null };
+      // `axios(x)`, `got(x)` and `axios.request(x)` with one argument of unknown kind may be a whole
+      // config; a named method (`got.get(x)`) almost always takes a URL first.
+      if (
+        first &&
+        args.length === 1 &&
+        (method === null || method === 'request') &&
+        !isUrlLike(first) &&
+        !isConstantUrl(first, sourceCode)
+      ) {
+        return { url: first, options: unknown, callback: null };
+      }
       return { url: first ?? null, options: optionsAt(1), callback: null };
     }
     case 'node-http': {
@@ -734,7 +760,7 @@ function readArguments(
       const second = rest[1];
       if (second) return { url: first, options: toOptions(second), callback };
       // `http.get(x)` or `http.get(x, handler)`: `x` may be an options object, `handler` may be options.
-      if (!isUrlLike(first)) return { url: first, options: unknown, callback };
+      if (!isUrlLike(first) && !isConstantUrl(first, sourceCode)) return { url: first, options: unknown, callback };
       return { url: first, options: callback || args.length === 1 ? { kind: 'none' } : unknown, callback };
     }
   }

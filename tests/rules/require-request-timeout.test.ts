@@ -437,6 +437,60 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  // A lone argument is the URL when it is a constant URL, or when the method is named (`got.get`).
+  {
+    code: `
+      import axios from 'axios';
+      import got from 'got';
+      const endpoint = 'https://api.example.com/users';
+      axios(endpoint);
+      got.get(target);
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 5,
+        column: 7,
+        endLine: 5,
+        endColumn: 12,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      import got from 'got';
+      const endpoint = 'https://api.example.com/users';
+      axios(endpoint, { timeout: 10000 });
+      got.get(target);
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 6,
+        column: 7,
+        endLine: 6,
+        endColumn: 14,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      import axios from 'axios';
+      import got from 'got';
+      const endpoint = 'https://api.example.com/users';
+      axios(endpoint);
+      got.get(target, { timeout: { request: 10000 } });
+    `,
+          },
+        ],
+      },
+    ],
+  },
   // Another ponyfill: no claim about its default.
   {
     code: `

@@ -487,6 +487,34 @@ describe('request arguments', () => {
     ]);
   });
 
+  it('takes a lone argument as the url when it is a constant url or the method is named', () => {
+    expect(
+      requestArguments(`
+        import axios from 'axios';
+        import got from 'got';
+        import http from 'node:http';
+        const endpoint = 'https://api.example.com/users';
+        let mutable = 'https://api.example.com/users';
+        const config = { url: endpoint };
+        axios(endpoint);
+        axios(mutable);
+        axios(config);
+        axios.request(endpoint);
+        got.get(target);
+        got.post(target);
+        http.get(endpoint, (res) => res.resume());
+      `),
+    ).toEqual([
+      { call: 'axios(endpoint)', url: 'endpoint', options: 'none' },
+      { call: 'axios(mutable)', url: 'mutable', options: 'unknown' },
+      { call: 'axios(config)', url: 'config', options: 'unknown' },
+      { call: 'axios.request(endpoint)', url: 'endpoint', options: 'none' },
+      { call: 'got.get(target)', url: 'target', options: 'none' },
+      { call: 'got.post(target)', url: 'target', options: 'none' },
+      { call: 'http.get(endpoint, (res) => res.resume())', url: 'endpoint', options: 'none', callback: '(res) => res.resume()' },
+    ]);
+  });
+
   it('reads node:http calls with and without url, options and callback', () => {
     expect(
       requestArguments(`
