@@ -5,7 +5,6 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import type { Linter } from 'eslint';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -218,7 +217,7 @@ describe('--concurrency', () => {
         cwd: project,
         concurrency: 2,
         overrideConfigFile: true,
-        overrideConfig: [{ files: ['**/*.js'], ...(plugin.configs.recommended as Linter.Config) }],
+        overrideConfig: [{ files: ['**/*.js'], ...(plugin.configs.recommended) }],
       });
     expect(eslint).toThrow(/"overrideConfig" cannot be cloned/u);
     const fromConfigFile = new ESLint({ cwd: project, concurrency: 2 });
