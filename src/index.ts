@@ -9,7 +9,7 @@ import { rules } from './rules';
  * The plugin: `meta`, `rules` and the flat-config presets in `configs`. Typed with ESLint's own
  * types, so `httpClient.configs.recommended` fits `defineConfig()` and `Linter.Config[]` as is.
  */
-export interface HttpClientPlugin extends ESLint.Plugin {
+interface HttpClientPlugin extends ESLint.Plugin {
   readonly meta: { readonly name: string; readonly version: string; readonly namespace: string };
   readonly rules: Record<string, Rule.RuleModule>;
   readonly configs: Record<ConfigName, Linter.Config>;
