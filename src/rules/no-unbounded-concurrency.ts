@@ -15,7 +15,8 @@ import {
 } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from '../utils/http-model';
-import { getLimiterModel, getUnlimitedSetting, globalReferencesOf } from '../utils/limiters';
+import { getLimiterModel, getUnlimitedSetting } from '../utils/limiters';
+import { globalReferencesOf } from '../utils/scope';
 
 type Options = [
   {

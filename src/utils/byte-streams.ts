@@ -8,6 +8,7 @@ import { getEnclosingFunction, getStaticName, isFunctionNode, skipWrappersDown, 
 import { GLOBAL_OBJECT_NAMES } from './clients';
 import { getHttpModel, getPlacement, lookupInstanceOption, lookupOption } from './http-model';
 import { getResponseFlow } from './response-flow';
+import { requireCalls } from './scope';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -221,27 +222,6 @@ function serverRequests(sourceCode: TSESLint.SourceCode): StreamSeed[] {
     }
   }
   return seeds;
-}
-
-/**
- * Calls of the global `require` (not shadowed, whether or not the config declares it) with a
- * constant module name.
- */
-function requireCalls(globalScope: TSESLint.Scope.Scope): { call: TSESTree.CallExpression; module: string }[] {
-  const declared = globalScope.set.get('require');
-  const references = [
-    ...(declared?.references ?? []),
-    ...globalScope.through.filter((reference) => reference.identifier.name === 'require'),
-  ];
-  if (declared?.defs.length || references.some((reference) => reference.isWrite())) return [];
-  const calls: { call: TSESTree.CallExpression; module: string }[] = [];
-  for (const { identifier } of references) {
-    const call = identifier.parent;
-    const [argument] = call.type === AST_NODE_TYPES.CallExpression && call.callee === identifier ? call.arguments : [];
-    const module = argument && ASTUtils.getStringIfConstant(argument);
-    if (module != null) calls.push({ call: call as TSESTree.CallExpression, module });
-  }
-  return calls;
 }
 
 /** The functions registered for `event` on the object `node` evaluates to (`req.on('response', fn)`). */

@@ -17,6 +17,7 @@ import {
   skipWrappersUp,
 } from './ast';
 import { GLOBAL_FETCH_SHAPE, GLOBAL_OBJECT_NAMES, instanceShapeOf, MODULE_SHAPES } from './clients';
+import { enclosingClassBody, getFieldStore, globalReferences, isClassField, requireCalls } from './scope';
 import { getSettings } from './settings';
 import { getTypeInfo, isFetchResponseNode } from './types';
 
@@ -450,22 +451,9 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
   function trackInstance(instance: MutableInstance, node: TSESTree.Node): void {
     const map = traceMapOf(instanceShapeOf(instance.client), instance.module);
     for (const found of propertyTracker.iteratePropertyReferences(node, map)) handle(found, instance);
-    const store = skipWrappersUp(node);
-    const parent = store.parent;
     // this.api = axios.create() / class Api { api = axios.create() }
-    if (
-      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
-      parent.right === store &&
-      parent.left.type === AST_NODE_TYPES.MemberExpression &&
-      parent.left.object.type === AST_NODE_TYPES.ThisExpression
-    ) {
-      const field = getStaticName(parent.left);
-      const classBody = enclosingClassBody(parent);
-      if (field !== null && classBody) fieldInstances.push({ instance, field, classBody, store: parent.left });
-    } else if (parent && isClassField(parent) && parent.value === store && !parent.static) {
-      const field = getStaticName(parent);
-      if (field !== null) fieldInstances.push({ instance, field, classBody: parent.parent, store: parent.key });
-    }
+    const fieldStore = getFieldStore(node);
+    if (fieldStore) fieldInstances.push({ instance, ...fieldStore });
   }
 
   function recordDefaultsUse(instance: MutableInstance, node: TSESTree.Node): void {
@@ -522,12 +510,8 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
 
   // 1. Imports and `require()` of known modules.
   for (const found of tracker.iterateEsmReferences(esmMap)) handle(found, null);
-  for (const identifier of globalReferences(globalScope, 'require')) {
-    const call = identifier.parent;
-    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
-    const argument = call.arguments[0];
-    const name = argument && ASTUtils.getStringIfConstant(argument);
-    const map = name != null && Object.hasOwn(esmMap, name) ? esmMap[name] : undefined;
+  for (const { call, module } of requireCalls(globalScope)) {
+    const map = Object.hasOwn(esmMap, module) ? esmMap[module] : undefined;
     if (!map) continue;
     for (const found of propertyTracker.iteratePropertyReferences(call, map)) handle(found, null);
   }
@@ -640,20 +624,6 @@ function isAssignmentTarget(node: TSESTree.Node): boolean {
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) return false;
     current = skipWrappersUp(parent);
   }
-}
-
-/** Identifiers that refer to the global `name`, whether or not the config declares it. */
-function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
-  const declared = globalScope.set.get(name);
-  // A global the file declares or assigns is not the runtime's.
-  if (declared && (declared.defs.length > 0 || declared.references.some((reference) => reference.isWrite()))) {
-    return [];
-  }
-  const through = globalScope.through.filter((reference) => reference.identifier.name === name);
-  if (through.some((reference) => reference.isWrite())) return [];
-  return [...(declared?.references ?? []), ...through]
-    .filter((reference) => reference.isRead())
-    .map((reference) => reference.identifier as TSESTree.Identifier);
 }
 
 function settingsModuleShape(exports: Readonly<Record<string, ClientName>>): ApiShape {
@@ -830,22 +800,6 @@ export function getPlacement(node: TSESTree.Node): Placement {
     if (!loop && isLoopNode(current) && isInLoopBody(current, child)) loop = current;
   }
   return { fn: null, loop, inConstructor: false, inClassField: false };
-}
-
-/** A class field, plain or `accessor`. */
-function isClassField(node: TSESTree.Node): node is TSESTree.AccessorProperty | TSESTree.PropertyDefinition {
-  return node.type === AST_NODE_TYPES.PropertyDefinition || node.type === AST_NODE_TYPES.AccessorProperty;
-}
-
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
-    // A plain function has its own `this`.
-    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
-      if (current.parent.type !== AST_NODE_TYPES.MethodDefinition) return null;
-    }
-  }
-  return null;
 }
 
 /** One iterative walk that collects the node kinds the model's second phase needs. */

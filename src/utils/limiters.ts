@@ -10,8 +10,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { OptionsRef } from './http-model';
-import { getStaticName, isUndefinedLiteral, skipWrappersDown, skipWrappersUp } from './ast';
+import { getStaticName, isUndefinedLiteral, skipWrappersDown } from './ast';
 import { lookupOption } from './http-model';
+import { enclosingClassBody, getFieldStore, requireCalls } from './scope';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -309,29 +310,13 @@ function buildModel(sourceCode: TSESLint.SourceCode): LimiterModel {
     const map = traceMapOf(INSTANCE_SHAPES[kind]);
     for (const found of tracker.iteratePropertyReferences(node, map)) handle(found, construction);
     // this.queue = new PQueue() / class Api { queue = new PQueue() }
-    const store = skipWrappersUp(node);
-    const parent = store.parent;
-    if (
-      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
-      parent.right === store &&
-      parent.left.type === AST_NODE_TYPES.MemberExpression &&
-      parent.left.object.type === AST_NODE_TYPES.ThisExpression
-    ) {
-      const field = getStaticName(parent.left);
-      const classBody = enclosingClassBody(parent);
-      if (field !== null && classBody) fields.push({ construction, kind, field, classBody, store: parent.left });
-    } else if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === store && !parent.static) {
-      const field = getStaticName(parent);
-      if (field !== null) fields.push({ construction, kind, field, classBody: parent.parent, store: parent.key });
-    }
+    const fieldStore = getFieldStore(node);
+    if (fieldStore) fields.push({ construction, kind, ...fieldStore });
   }
 
   for (const found of tracker.iterateEsmReferences(ESM_MAP)) handle(found, null);
-  for (const identifier of globalReferences(globalScope, 'require')) {
-    const call = identifier.parent;
-    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || !call.arguments[0]) continue;
-    const name = ASTUtils.getStringIfConstant(call.arguments[0]);
-    if (name === null || !Object.hasOwn(ESM_MAP, name)) continue;
+  for (const { call, module: name } of requireCalls(globalScope)) {
+    if (!Object.hasOwn(ESM_MAP, name)) continue;
     for (const found of tracker.iteratePropertyReferences(call, ESM_MAP[name] as TraceMapElement)) {
       handle({ ...found, path: [name, ...found.path] }, null);
     }
@@ -451,51 +436,6 @@ function hasLimit(object: TSESTree.ObjectExpression, name: string, scope: TSESLi
 
 function isInfinite(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
   return ASTUtils.getStaticValue(node, scope)?.value === Infinity;
-}
-
-/** Identifiers that refer to the global `name`, whether or not the config declares it. */
-export function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESTree.Identifier[] {
-  return globalReferencesOf(globalScope, [name]).get(name) as TSESTree.Identifier[];
-}
-
-/**
- * Identifiers that refer to each of the globals `names`, whether or not the config declares them,
- * in one pass over the global scope's unresolved references. A global the file declares or
- * assigns is not the runtime's: it gets no references.
- */
-export function globalReferencesOf(
-  globalScope: TSESLint.Scope.Scope,
-  names: readonly string[],
-): Map<string, TSESTree.Identifier[]> {
-  const through = new Map<string, TSESLint.Scope.Reference[]>(names.map((name) => [name, []]));
-  for (const reference of globalScope.through) through.get(reference.identifier.name)?.push(reference);
-  const result = new Map<string, TSESTree.Identifier[]>();
-  for (const [name, unresolved] of through) {
-    const declared = globalScope.set.get(name);
-    const references = [...(declared?.references ?? []), ...unresolved];
-    const shadowed = (declared?.defs.length ?? 0) > 0 || references.some((reference) => reference.isWrite());
-    result.set(
-      name,
-      shadowed
-        ? []
-        : references.filter((reference) => reference.isRead()).map((reference) => reference.identifier as TSESTree.Identifier),
-    );
-  }
-  return result;
-}
-
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
-    // A plain function has its own `this`.
-    if (
-      (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) &&
-      current.parent.type !== AST_NODE_TYPES.MethodDefinition
-    ) {
-      return null;
-    }
-  }
-  return null;
 }
 
 /** Every `this.<name>` member expression of the file, in one iterative walk. */
