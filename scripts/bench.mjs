@@ -46,6 +46,13 @@ const pct = (ratio) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)
 
 /** The plugin's rules as `configs.all` sets them. */
 const pluginRules = plugin.configs.all.rules ?? {};
+/**
+ * A rule that does nothing: ESLint with one rule enabled does per-file work (rule contexts, the
+ * listener dispatch over the traversal) that it skips with none, so "configs.all against one no-op
+ * rule" is the plugin's own cost in a project that has any rule at all.
+ */
+const noopRule = { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) };
+const NOOP_RULES = { 'bench/noop': 'error' };
 const REFERENCE_RULES = {
   'promise/catch-or-return': 'error',
   'unicorn/no-useless-promise-resolve-reject': 'error',
@@ -72,7 +79,7 @@ function configFor({ rules, typed = false, cjs = new Set() }) {
       },
     },
     {
-      plugins: { 'http-client': plugin, promise: promisePlugin, unicorn: unicornPlugin },
+      plugins: { 'http-client': plugin, promise: promisePlugin, unicorn: unicornPlugin, bench: { rules: { noop: noopRule } } },
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       rules,
     },
@@ -122,44 +129,65 @@ function child(what, typed = false) {
   return JSON.parse(out);
 }
 
-const report = { sections: [] };
-const log = (line = '') => {
-  console.log(line);
-  report.sections.push(line);
-};
+const log = (line = '') => console.log(line);
+/** The results of one part, printed now and kept for docs/benchmarks.md. */
+const sections = {};
+function section(key, title, lines) {
+  sections[key] = { title, lines };
+  log(`\n## ${title}`);
+  for (const line of lines) log(line);
+}
 
 const corpus = corpusFiles();
 const ruleIds = Object.keys(pluginRules);
-log(`plugin ${plugin.meta.version} with ${ruleIds.length} rules (configs.all): ${ruleIds.map((r) => r.replace('http-client/', '')).join(', ') || '(none)'}`);
-log(`corpus: ${corpus.files.length} files, ${corpus.lines.toLocaleString('en-US')} lines; typed slice ${corpus.typedFiles.length} files`);
+const header = [
+  `plugin ${plugin.meta.version} with ${ruleIds.length} rules (configs.all): ${ruleIds.map((r) => r.replace('http-client/', '')).join(', ') || '(none)'}`,
+  `corpus: ${corpus.files.length} files, ${corpus.lines.toLocaleString('en-US')} lines; typed slice ${corpus.typedFiles.length} files`,
+];
+for (const line of header) log(line);
 const results = { ruleIds, corpus: { files: corpus.files.length, lines: corpus.lines, typedFiles: corpus.typedFiles.length } };
 
-// 1. Overhead, alternating.
+// 1. Overhead, alternating: no rules, one no-op rule, configs.all.
 if (ONLY.has('overhead')) {
-  await lintOnce({ ...corpus, rules: {} });
-  await lintOnce({ ...corpus, rules: pluginRules });
-  const base = [];
-  const withPlugin = [];
+  const variants = { base: {}, noop: NOOP_RULES, plugin: pluginRules };
+  for (const rules of Object.values(variants)) await lintOnce({ ...corpus, rules });
+  const times = { base: [], noop: [], plugin: [] };
   const ratios = [];
+  const noopRatios = [];
   let problems = 0;
   let fatal = 0;
+  const names = Object.keys(variants);
   for (let run = 0; run < RUNS; run++) {
-    const order = run % 2 === 0 ? ['base', 'plugin'] : ['plugin', 'base'];
-    const times = {};
+    // Rotate the order so that no variant always runs first or last.
+    const order = names.map((_, i) => names[(i + run) % names.length]);
+    const current = {};
     for (const which of order) {
-      const r = await lintOnce({ ...corpus, rules: which === 'plugin' ? pluginRules : {} });
-      times[which] = r.elapsed;
+      const r = await lintOnce({ ...corpus, rules: variants[which] });
+      current[which] = r.elapsed;
+      times[which].push(r.elapsed);
       if (which === 'plugin') problems = r.problems;
       fatal = r.fatal;
     }
-    base.push(times.base);
-    withPlugin.push(times.plugin);
-    ratios.push(times.plugin / times.base);
+    ratios.push(current.plugin / current.base);
+    noopRatios.push(current.plugin / current.noop);
   }
-  results.overhead = { base: median(base), plugin: median(withPlugin), ratio: median(ratios), ratios, problems, fatal };
-  log(`\n## Overhead on the corpus (${RUNS} alternating runs)`);
-  log(`no rules: median ${ms(median(base))}; configs.all: median ${ms(median(withPlugin))}; median ratio ${median(ratios).toFixed(3)} (${pct(median(ratios))})`);
-  log(`ratios per run: ${ratios.map((r) => r.toFixed(3)).join(', ')}; ${problems} reports, ${fatal} parse failures`);
+  results.overhead = {
+    base: median(times.base),
+    noop: median(times.noop),
+    plugin: median(times.plugin),
+    ratio: median(ratios),
+    ratioToNoop: median(noopRatios),
+    ratios,
+    noopRatios,
+    problems,
+    fatal,
+  };
+  section('overhead', `Overhead on the corpus (${RUNS} runs, order rotated)`, [
+    `no rules: median ${ms(median(times.base))}; one no-op rule: median ${ms(median(times.noop))}; configs.all: median ${ms(median(times.plugin))}`,
+    `configs.all / no rules: median ratio ${median(ratios).toFixed(3)} (${pct(median(ratios))}); per run ${ratios.map((r) => r.toFixed(3)).join(', ')}`,
+    `configs.all / one no-op rule: median ratio ${median(noopRatios).toFixed(3)} (${pct(median(noopRatios))}); per run ${noopRatios.map((r) => r.toFixed(3)).join(', ')}`,
+    `${problems} reports, ${fatal} parse failures`,
+  ]);
 }
 
 // 2. Per-rule time with ESLint stats.
@@ -189,11 +217,14 @@ if (ONLY.has('rules')) {
     .map(([id, times]) => ({ id, time: median(times), reference: id in REFERENCE_RULES }))
     .sort((a, b) => Number(a.reference) - Number(b.reference) || b.time - a.time);
   results.rules = { parse: parseMedian, total: median(totals), rows };
-  log(`\n## Per-rule time (ESLint stats, median of ${perRule[Object.keys(perRule)[0]].length} runs)`);
-  log(`parse: ${ms(parseMedian)}; whole lint (parse + rules + fixes): ${ms(median(totals))}`);
-  log('| rule | time | % of parse time |');
-  log('| --- | ---: | ---: |');
-  for (const row of rows) log(`| ${row.reference ? `${row.id} (reference)` : `\`${row.id}\``} | ${row.time.toFixed(1)} ms | ${((row.time / parseMedian) * 100).toFixed(2)} % |`);
+  const pluginSum = rows.filter((row) => !row.reference).reduce((n, row) => n + row.time, 0);
+  section('rules', `Per-rule time (ESLint stats, median of ${perRule[Object.keys(perRule)[0]].length} runs)`, [
+    `parse: ${ms(parseMedian)}; whole lint with these rules (parse + rules + fixes): ${ms(median(totals))}`,
+    '| rule | time | % of parse time |',
+    '| --- | ---: | ---: |',
+    ...rows.map((row) => `| ${row.reference ? `${row.id} (reference)` : `\`${row.id}\``} | ${row.time.toFixed(1)} ms | ${((row.time / parseMedian) * 100).toFixed(2)} % |`),
+    `| **the plugin's rules together** | **${pluginSum.toFixed(1)} ms** | **${((pluginSum / parseMedian) * 100).toFixed(2)} %** |`,
+  ]);
 }
 
 // 3. Scaling on generated files.
@@ -250,14 +281,15 @@ async function load${i}(url, items, options) {
     rows.push({ size, sites: count * SITES_PER_BLOCK, lines: text.split('\n').length, base: median(baseTimes), plugin: median(pluginTimes), rules: median(ruleTimes) });
   }
   results.scaling = rows;
-  log('\n## Scaling on generated files');
-  log('| request sites | lines | no rules | configs.all | plugin rules alone | time ratio to previous size |');
-  log('| ---: | ---: | ---: | ---: | ---: | ---: |');
-  rows.forEach((row, i) => {
-    const prev = rows[i - 1];
-    const ratio = prev ? `${(row.plugin / prev.plugin).toFixed(1)}x (rules alone ${(row.rules / Math.max(prev.rules, 0.001)).toFixed(1)}x)` : '';
-    log(`| ${row.sites} | ${row.lines} | ${ms(row.base)} | ${ms(row.plugin)} | ${row.rules.toFixed(1)} ms | ${ratio} |`);
-  });
+  section('scaling', 'Scaling on generated files (10x input must cost at most 12x time)', [
+    '| request sites | lines | no rules | configs.all | plugin rules alone | time ratio to previous size |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row, i) => {
+      const prev = rows[i - 1];
+      const ratio = prev ? `${(row.plugin / prev.plugin).toFixed(1)}x (rules alone ${(row.rules / Math.max(prev.rules, 0.001)).toFixed(1)}x)` : '';
+      return `| ${row.sites} | ${row.lines} | ${ms(row.base)} | ${ms(row.plugin)} | ${row.rules.toFixed(1)} ms | ${ratio} |`;
+    }),
+  ]);
 }
 
 // 4. Peak RSS in child processes.
@@ -281,10 +313,11 @@ if (ONLY.has('rss')) {
     retainedBase: median(retained.base),
     retainedPlugin: median(retained.plugin),
   };
-  log(`\n## Memory (one ESLint run over the corpus per child process, ${RSS_RUNS} of each, alternating)`);
-  log(`peak RSS, median: no rules ${mib(results.rss.base)}; configs.all ${mib(results.rss.plugin)} (${pct(results.rss.plugin / results.rss.base)})`);
-  log(`peak RSS per run: no rules ${rss.base.map(mib).join(', ')}; configs.all ${rss.plugin.map(mib).join(', ')}`);
-  log(`heap retained after a full GC, median: no rules ${mib(results.rss.retainedBase)}; configs.all ${mib(results.rss.retainedPlugin)} (${pct(results.rss.retainedPlugin / results.rss.retainedBase)})`);
+  section('rss', `Memory (one ESLint run over the corpus per child process, ${RSS_RUNS} of each, alternating)`, [
+    `peak RSS, median: no rules ${mib(results.rss.base)}; configs.all ${mib(results.rss.plugin)} (${pct(results.rss.plugin / results.rss.base)})`,
+    `peak RSS per run: no rules ${rss.base.map(mib).join(', ')}; configs.all ${rss.plugin.map(mib).join(', ')}`,
+    `heap retained after a full GC, median: no rules ${mib(results.rss.retainedBase)}; configs.all ${mib(results.rss.retainedPlugin)} (${pct(results.rss.retainedPlugin / results.rss.retainedBase)})`,
+  ]);
 }
 
 // 5. Typed mode with the project service, child processes.
@@ -309,10 +342,11 @@ if (ONLY.has('typed')) {
     ratios.push(times.plugin / times.base);
   }
   results.typed = { base: median(base), plugin: median(withPlugin), ratio: median(ratios), ratios, rssBase: median(rss.base), rssPlugin: median(rss.plugin), fatal, problems };
-  log(`\n## Typed mode (project service, ${corpus.typedFiles.length} TypeScript files, ${TYPED_RUNS} alternating runs in child processes)`);
-  log(`no rules: median ${ms(median(base))}; configs.all: median ${ms(median(withPlugin))}; median ratio ${median(ratios).toFixed(3)} (${pct(median(ratios))})`);
-  log(`ratios per run: ${ratios.map((r) => r.toFixed(3)).join(', ')}`);
-  log(`peak RSS, median: no rules ${(results.typed.rssBase / 1024).toFixed(0)} MiB, configs.all ${(results.typed.rssPlugin / 1024).toFixed(0)} MiB; ${problems} reports, ${fatal} parse failures`);
+  section('typed', `Typed mode (project service, ${corpus.typedFiles.length} TypeScript files, ${TYPED_RUNS} alternating runs in child processes)`, [
+    `no rules: median ${ms(median(base))}; configs.all: median ${ms(median(withPlugin))}; median ratio ${median(ratios).toFixed(3)} (${pct(median(ratios))})`,
+    `ratios per run: ${ratios.map((r) => r.toFixed(3)).join(', ')}`,
+    `peak RSS, median: no rules ${(results.typed.rssBase / 1024).toFixed(0)} MiB, configs.all ${(results.typed.rssPlugin / 1024).toFixed(0)} MiB; ${problems} reports, ${fatal} parse failures`,
+  ]);
 }
 
 const versions = () => {
@@ -340,11 +374,33 @@ log(`versions: ${Object.entries(results.versions).map(([k, v]) => `${k} ${v}`).j
 
 writeFileSync(path.join(SMOKE_DIR, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
 if (args.includes('--docs')) {
+  // Parts measured in earlier invocations (`--only ...`) are kept, each with its own date and command.
+  const store = path.join(SMOKE_DIR, 'bench-sections.json');
+  let kept = {};
+  try {
+    kept = JSON.parse(readFileSync(store, 'utf8'));
+  } catch {
+    kept = {};
+  }
+  const command = `npm run bench -- ${args.filter((a) => a !== '--docs').join(' ')}`.trim().replace(/ --$/u, '');
+  const env = `${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memory}, load average ${results.machine.load}; ${Object.entries(results.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`;
+  for (const [key, value] of Object.entries(sections)) kept[key] = { ...value, date: results.date.slice(0, 16).replace('T', ' '), command, env, header };
+  writeFileSync(store, `${JSON.stringify(kept, null, 2)}\n`);
+  const order = ['overhead', 'rules', 'scaling', 'rss', 'typed'];
+  const parts = order
+    .filter((key) => kept[key])
+    .map((key) => {
+      const part = kept[key];
+      const table = part.lines.some((line) => line.startsWith('|'));
+      const body = table
+        ? part.lines.map((line) => (line.startsWith('|') ? line : `${line}\n`)).join('\n')
+        : `\`\`\`text\n${part.lines.join('\n')}\n\`\`\``;
+      return `### ${part.title}\n\n_${part.date} UTC, \`${part.command}\`; ${part.header.join('; ')}; ${part.env}._\n\n${body}`;
+    });
   const docs = path.join(root, 'docs', 'benchmarks.md');
   const text = readFileSync(docs, 'utf8');
   const begin = '<!-- begin bench results -->';
   const end = '<!-- end bench results -->';
-  const block = `${begin}\n\n_Measured ${results.date.slice(0, 10)} with \`npm run bench -- --runs ${RUNS} --typed-runs ${TYPED_RUNS}\`._\n\n\`\`\`text\n${report.sections.join('\n').trim()}\n\`\`\`\n\n${end}`;
-  writeFileSync(docs, text.replace(new RegExp(`${begin}[\\s\\S]*${end}`, 'u'), block));
+  writeFileSync(docs, text.replace(new RegExp(`${begin}[\\s\\S]*${end}`, 'u'), `${begin}\n\n${parts.join('\n\n')}\n\n${end}`));
   console.log('updated docs/benchmarks.md');
 }
