@@ -300,42 +300,11 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
 
   const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
   const propertyTracker = tracker;
-  const traceMaps = new Map<string, Map<ApiShape, TraceMapElement>>();
   const libraryInstances = new Map<string, MutableInstance>();
   /** Instances stored on `this.<field>`, resolved after the first pass. */
   const fieldInstances: { instance: MutableInstance; field: string; classBody: TSESTree.ClassBody; store: TSESTree.Node }[] = [];
 
-  function traceMapOf(shape: ApiShape, module: string): TraceMapElement {
-    let perModule = traceMaps.get(module);
-    if (!perModule) {
-      perModule = new Map();
-      traceMaps.set(module, perModule);
-    }
-    const cached = perModule.get(shape);
-    if (cached) return cached;
-    const map: Record<string | symbol, unknown> = {};
-    perModule.set(shape, map as TraceMapElement);
-    if (shape.call) map[ReferenceTracker.CALL] = { api: shape.call, module };
-    if (shape.construct) map[ReferenceTracker.CONSTRUCT] = { api: shape.construct, module };
-    if (shape.read) map[ReferenceTracker.READ] = { api: shape.read, module };
-    for (const [key, member] of Object.entries(shape.members ?? {})) {
-      map[key] = traceMapOf(member, module);
-    }
-    return map as TraceMapElement;
-  }
-
-  /** A module's map, with `default` looked through for CommonJS interop (`require('axios').default`). */
-  function moduleTraceMap(module: string, shape: ApiShape): TraceMapElement {
-    const map = traceMapOf(shape, module);
-    return { ...map, default: map };
-  }
-
-  const allModules: Record<string, ApiShape> = { ...MODULE_SHAPES };
-  for (const [module, exports] of Object.entries(settings.clientModules)) {
-    allModules[module] = settingsModuleShape(exports);
-  }
-  const esmMap: TraceMap = {};
-  for (const [module, shape] of Object.entries(allModules)) esmMap[module] = moduleTraceMap(module, shape);
+  const { traceMapOf, esmMap } = getTraceMaps(settings.clientModules);
 
   function libraryInstance(client: ClientName, module: string, origin: InstanceOrigin): MutableInstance {
     const key = `${origin}:${module}:${client}`;
@@ -624,6 +593,56 @@ function isAssignmentTarget(node: TSESTree.Node): boolean {
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) return false;
     current = skipWrappersUp(parent);
   }
+}
+
+/** The reference-tracker maps for the known modules and the project's client modules. */
+interface TraceMaps {
+  /** The map of `shape` whose infos name `module`; the same object for the same arguments. */
+  readonly traceMapOf: (shape: ApiShape, module: string) => TraceMapElement;
+  /** Every module by import specifier, with `default` looked through for CommonJS interop. */
+  readonly esmMap: TraceMap;
+}
+
+/**
+ * Trace maps depend only on the settings, and the tracker only reads them, so they are built once
+ * per `clientModules` value and shared by every file instead of being rebuilt per file.
+ */
+const traceMapsCache = new WeakMap<object, TraceMaps>();
+
+function getTraceMaps(clientModules: HttpClientSettings['clientModules']): TraceMaps {
+  const cached = traceMapsCache.get(clientModules);
+  if (cached) return cached;
+  const perModule = new Map<string, Map<ApiShape, TraceMapElement>>();
+  const traceMapOf = (shape: ApiShape, module: string): TraceMapElement => {
+    let maps = perModule.get(module);
+    if (!maps) {
+      maps = new Map();
+      perModule.set(module, maps);
+    }
+    const known = maps.get(shape);
+    if (known) return known;
+    const map: Record<string | symbol, unknown> = {};
+    maps.set(shape, map as TraceMapElement);
+    if (shape.call) map[ReferenceTracker.CALL] = { api: shape.call, module };
+    if (shape.construct) map[ReferenceTracker.CONSTRUCT] = { api: shape.construct, module };
+    if (shape.read) map[ReferenceTracker.READ] = { api: shape.read, module };
+    for (const [key, member] of Object.entries(shape.members ?? {})) {
+      map[key] = traceMapOf(member, module);
+    }
+    return map as TraceMapElement;
+  };
+  const allModules: Record<string, ApiShape> = { ...MODULE_SHAPES };
+  for (const [module, exports] of Object.entries(clientModules)) {
+    allModules[module] = settingsModuleShape(exports);
+  }
+  const esmMap: TraceMap = {};
+  for (const [module, shape] of Object.entries(allModules)) {
+    const map = traceMapOf(shape, module);
+    esmMap[module] = { ...map, default: map };
+  }
+  const maps: TraceMaps = { traceMapOf, esmMap };
+  traceMapsCache.set(clientModules, maps);
+  return maps;
 }
 
 function settingsModuleShape(exports: Readonly<Record<string, ClientName>>): ApiShape {
