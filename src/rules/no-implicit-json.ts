@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { OptionLookup } from '../utils/ast';
 import type { HttpModel, HttpRequest } from '../utils/http-model';
 import type { ResponseUseKind } from '../utils/response-checks';
-import { findProperty, getStaticName, skipWrappersDown } from '../utils/ast';
+import { findProperty, getStaticName, skipWrappersDown, skipWrappersUp } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../utils/http-model';
 import {
@@ -82,7 +82,7 @@ export default createRule<Options, MessageIds>({
       const name = getResponseName(flow);
       for (const use of uses) {
         const call = use.jsonCall;
-        if (!call) continue;
+        if (!call || hasRejectionHandler(call)) continue;
         // "Before" is source order: an enclosing `if (!res.ok) throw`, an `if (res.ok) { ... }` around
         // the parse and `res.ok ? res.json() : null` all come first; a check after the parse is too late,
         // because `.json()` throws on an HTML body before it runs.
@@ -253,3 +253,16 @@ function clientLabel(request: HttpRequest, sourceCode: TSESLint.SourceCode): str
   return text.length <= 40 && !text.includes('\n') ? text : 'fetch';
 }
 
+/**
+ * Is the parse failure of `call` handled on the spot: `res.json().catch(fallback)` or
+ * `res.json().then(use, fallback)`? Then the `SyntaxError` this rule warns about cannot escape;
+ * typical for optional JSON error bodies (`await res.json().catch(() => ({}))`).
+ */
+function hasRejectionHandler(call: TSESTree.CallExpression): boolean {
+  const member = skipWrappersUp(call).parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== skipWrappersUp(call)) return false;
+  const chained = skipWrappersUp(member).parent;
+  if (chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== skipWrappersUp(member)) return false;
+  const method = getStaticName(member);
+  return (method === 'catch' && chained.arguments.length > 0) || (method === 'then' && chained.arguments.length > 1);
+}

@@ -184,6 +184,21 @@ ruleTester.run('no-implicit-json', rule, {
     `,
       options: [{ axiosSilentJSONParsing: true }],
     },
+    // the parse failure is handled on the spot: an optional JSON error body
+    {
+      code: `
+      export async function createRun(url, payload) {
+        const response = await fetch(url, { method: 'POST', body: JSON.stringify(payload) });
+        if (!response.ok) {
+          const details = await response.json().catch(() => ({}));
+          throw new Error(details.error ?? \`HTTP \${response.status}\`);
+        }
+        const page = await fetch(url);
+        return page.json().then((data) => data.items, () => []);
+      }
+    `,
+      options: [{ requireContentType: true }],
+    },
     // axios is left alone by default
     `
       import axios from 'axios';
