@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { HttpRequest } from '../utils/http-model';
 import type { ResponseUse } from '../utils/response-checks';
-import { isFunctionNode, skipWrappersDown } from '../utils/ast';
+import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../utils/ast';
 import { createRule } from '../utils/create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../utils/http-model';
 import {
@@ -91,7 +91,10 @@ export default createRule<Options, MessageIds>({
           if (!policy) continue;
           const flow = getEffectiveResponseFlow(request, model, sourceCode);
           const uses = getResponseUses(request, flow, model, sourceCode, { checkers });
-          const body = uses.find((use) => use.kind === 'body');
+          const bodies = uses.filter((use) => use.kind === 'body');
+          // In a test, `expect(await res.text()).toBe(...)` is the check: an error page fails it.
+          if (bodies.length > 0 && bodies.every((use) => flowsIntoAssertion(use.node))) continue;
+          const body = bodies[0];
           if (!body && !isHandedOutUnchecked(uses, ignoreReturned)) continue;
           // A check anywhere counts, even after the body read: APIs often read the error payload first.
           if (hasStatusCheck(uses) || (ignoreReturned && uses.some((use) => use.kind === 'stored'))) continue;
@@ -340,4 +343,37 @@ function useText(use: ResponseUse, name: string | null, sourceCode: TSESLint.Sou
   if (use.label !== 'for await' && !passesCallback && text.length <= MAX_QUOTE && !text.includes('\n')) return text;
   if (use.label === 'for await') return `for await (… of ${name ?? 'response'})`;
   return `${name ?? ''}.${use.label}`;
+}
+
+/** Callees whose arguments are test assertions: `expect(x)`, `assert(x)`, `assert.equal(x, y)`. */
+const ASSERTION_ROOTS: ReadonlySet<string> = new Set(['assert', 'expect']);
+
+/**
+ * Does the value of `node` go straight into a test assertion, through `await` and a
+ * `.then((res) => res.text())` callback? Such a body is compared with what the test expects, so an
+ * error page fails the test instead of passing as data.
+ */
+function flowsIntoAssertion(node: TSESTree.Node): boolean {
+  let current = skipWrappersUp(node);
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.AwaitExpression) {
+      current = skipWrappersUp(parent);
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current) {
+      // `.then((res) => res.text())`: the callback's result is the value of the `.then()` call.
+      const member = parent.parent;
+      if (member.type !== AST_NODE_TYPES.CallExpression || member.arguments[0] !== parent) return false;
+      const callee = skipWrappersDown(member.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticName(callee) !== 'then') return false;
+      current = skipWrappersUp(member);
+      continue;
+    }
+    if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee === current) return false;
+    let root: TSESTree.Node = skipWrappersDown(parent.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappersDown(root.object);
+    return root.type === AST_NODE_TYPES.Identifier && ASSERTION_ROOTS.has(root.name);
+  }
 }

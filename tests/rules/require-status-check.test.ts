@@ -8,6 +8,18 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-status-check', rule, {
   valid: [
+    // in a test, the body goes straight into an assertion: an error page fails the test
+    `
+      import { expect, test } from 'vitest';
+      import assert from 'node:assert/strict';
+      test('serves the function', async () => {
+        const response = await fetch('http://localhost:8888/hello');
+        expect(await response.text()).toEqual('Hello');
+        expect(await fetch('http://localhost:8888/a').then((res) => res.text())).toEqual('A');
+        const other = await fetch('http://localhost:8888/b');
+        assert.equal(await other.text(), 'B');
+      });
+    `,
     // a guard clause before the body read
     `
       async function loadUser(url) {
@@ -410,6 +422,42 @@ ruleTester.run('require-status-check', rule, {
     `,
   ],
   invalid: [
+    {
+      // a body stored first and asserted later is not an assertion on the response
+      code: `
+      import { expect, test } from 'vitest';
+      test('lists items', async () => {
+        const res = await fetch('http://localhost:8888/items');
+        const body = await res.json();
+        expect(body.items).toHaveLength(2);
+      });
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      import { expect, test } from 'vitest';
+      test('lists items', async () => {
+        const res = await fetch('http://localhost:8888/items');
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for http://localhost:8888/items\`);
+        const body = await res.json();
+        expect(body.items).toHaveLength(2);
+      });
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // await + variable, the URL an identifier
       code: `
