@@ -228,9 +228,12 @@ export function createChecker({ plugin, config = plugin.configs.all, cwd = proce
         continue;
       }
       const outStarts = lineStarts(output);
-      const again = after.messages.find(
-        (x) => x.ruleId === m.ruleId && x.fix && sameSpot(offsetOfMessage(m), m.fix, offsetOf(outStarts, x.line, x.column)),
-      );
+      // Still offered at the same spot, and no fewer such problems than before (a fix whose range spans
+      // another, identical problem must not count that one).
+      const same = (x) => x.ruleId === m.ruleId && x.messageId === m.messageId && x.fix;
+      const again =
+        after.messages.filter(same).length >= own.filter(same).length &&
+        after.messages.find((x) => same(x) && sameSpot(offsetOfMessage(m), m.fix, offsetOf(outStarts, x.line, x.column)));
       if (again) fail(`a second lint offers another fix for the same problem (${again.messageId} at ${again.line}:${again.column})`);
     }
 
@@ -280,16 +283,19 @@ export function createChecker({ plugin, config = plugin.configs.all, cwd = proce
           continue;
         }
         const outStarts = lineStarts(output);
-        const again = after.messages.find(
-          (x) =>
-            x.ruleId === m.ruleId &&
-            x.messageId === m.messageId &&
-            x.message === m.message &&
-            sameSpot(offsetOfMessage(m), suggestion.fix, offsetOf(outStarts, x.line, x.column)) &&
-            (x.suggestions ?? []).some(
-              (s) => (s.messageId ?? s.desc) === (suggestion.messageId ?? suggestion.desc) && applyFixes(output, [s.fix]) !== output,
-            ),
-        );
+        const kind = suggestion.messageId ?? suggestion.desc;
+        const offers = (x, source) =>
+          x.ruleId === m.ruleId &&
+          x.messageId === m.messageId &&
+          x.message === m.message &&
+          (x.suggestions ?? []).some((s) => (s.messageId ?? s.desc) === kind && applyFixes(source, [s.fix]) !== source);
+        // Offered again at the same spot, and no fewer such problems than before (a suggestion whose
+        // range spans another, identical problem must not count that one).
+        const again =
+          after.messages.filter((x) => offers(x, output)).length >= own.filter((x) => offers(x, text)).length &&
+          after.messages.find(
+            (x) => offers(x, output) && sameSpot(offsetOfMessage(m), suggestion.fix, offsetOf(outStarts, x.line, x.column)),
+          );
         if (again) fail(`the same problem offers the same suggestion again (${again.line}:${again.column})`);
       }
     }
