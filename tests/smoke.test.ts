@@ -48,7 +48,7 @@ describe('smoke: generated programs', () => {
         const problems = problemsOf(checker.summary).slice(before);
         if (problems.length > 0) throw new Error(`${problems.join('\n')}\n--- ${filename} ---\n${code}`);
       }),
-      { numRuns: 250, seed: Number(process.env.FUZZ_SEED ?? 20_251_125) },
+      { numRuns: 200, seed: Number(process.env.FUZZ_SEED ?? 20_251_125) },
     );
     expect(checker.summary.parsed).toBe(checker.summary.files);
   });
