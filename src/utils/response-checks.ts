@@ -398,6 +398,9 @@ class UseTracer {
       return;
     }
     if (BODY_PROPERTIES[this.client].has(key)) {
+      // `res.body.locked` asks whether the stream is in use; it reads nothing from it.
+      const outer = skipWrappersUp(member).parent;
+      if (outer?.type === AST_NODE_TYPES.MemberExpression && getStaticName(outer) === 'locked') return;
       this.add('body', member, key);
       return;
     }
