@@ -7,6 +7,7 @@ import type { EscapeAnalysis } from '../utils/escape';
 import type { HttpModel } from '../utils/http-model';
 import {
   getDecorators,
+  walk,
   getFunctionName,
   getStaticName,
   isFunctionNode,
@@ -878,28 +879,19 @@ function isPropertyWrite(identifier: TSESTree.Node): boolean {
 
 /** Does an arrow function's body use `this`, `super`, or `new.target` of the enclosing function? */
 function usesLexicalThis(root: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
-  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
+  return walk(root, sourceCode, (node) => {
     if (
       node.type === AST_NODE_TYPES.ThisExpression ||
       node.type === AST_NODE_TYPES.Super ||
       node.type === AST_NODE_TYPES.MetaProperty
     ) {
-      return true;
+      return 'stop';
     }
-    if (node !== root && isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) continue;
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value as (TSESTree.Node | null)[]) if (child) stack.push(child);
-      } else if (value && typeof value === 'object') {
-        stack.push(value as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+    // A non-arrow function has its own `this`.
+    return node !== root && isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression
+      ? 'skip'
+      : undefined;
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 import { createRule } from '../utils/create-rule';
 import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from '../utils/http-model';
 import { getLimiterModel, getUnlimitedSetting } from '../utils/limiters';
-import { globalReferencesOf } from '../utils/scope';
+import { enclosingClassBody, globalReferencesOf } from '../utils/scope';
 
 type Options = [
   {
@@ -469,7 +469,7 @@ class Analysis {
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = getStaticName(callee);
-      const classBody = thisClassBody(callee);
+      const classBody = enclosingClassBody(callee);
       return name !== null && classBody ? (this.methodsOf(classBody).get(name) ?? null) : null;
     }
     return null;
@@ -1510,20 +1510,6 @@ function memberName(
   node: TSESTree.MemberExpression | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
 ): string {
   return getStaticName(node) ?? '';
-}
-
-/** The class whose instance `this` is at `node`, looking through arrow functions. */
-function thisClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
-    if (
-      (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) &&
-      current.parent.type !== AST_NODE_TYPES.MethodDefinition
-    ) {
-      return null;
-    }
-  }
-  return null;
 }
 
 function atModuleLevel(node: TSESTree.Node): boolean {

@@ -254,3 +254,38 @@ export function getDecorators(
 ): readonly TSESTree.Decorator[] {
   return (node as { decorators?: readonly TSESTree.Decorator[] }).decorators ?? [];
 }
+
+/** What a {@link walk} visitor asks for: skip the node's children, or stop the whole walk. */
+export type WalkControl = 'skip' | 'stop' | undefined;
+
+/**
+ * Visits `root` and its descendants in source order with an explicit stack (deep trees cannot
+ * overflow the call stack), using the parser's visitor keys. The visitor may return `'skip'` to
+ * leave out a node's children or `'stop'` to end the walk. Returns `true` when it was stopped.
+ */
+export function walk(
+  root: TSESTree.Node,
+  sourceCode: TSESLint.SourceCode,
+  visit: (node: TSESTree.Node) => WalkControl,
+): boolean {
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: TSESTree.Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const control = visit(node);
+    if (control === 'stop') return true;
+    if (control === 'skip') continue;
+    const nodeKeys = keys[node.type] ?? [];
+    for (let keyIndex = nodeKeys.length - 1; keyIndex >= 0; keyIndex--) {
+      const value = (node as unknown as Record<string, unknown>)[nodeKeys[keyIndex] as string];
+      if (Array.isArray(value)) {
+        for (let index = value.length - 1; index >= 0; index--) {
+          const child = value[index] as TSESTree.Node | null;
+          if (child) stack.push(child);
+        }
+      } else if (value && typeof value === 'object') {
+        stack.push(value as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
 import type { HttpModel, HttpRequest } from './http-model';
-import { getMethodCall, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from './ast';
+import { getMethodCall, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp, walk } from './ast';
 
 /**
  * A place where the failure of a request is handled: a `catch` clause whose `try` block awaits the
@@ -349,9 +349,7 @@ class CallSites {
   private thisCallsByName(): Map<string, TSESTree.CallExpression[]> {
     if (this.thisCalls) return this.thisCalls;
     const byName = new Map<string, TSESTree.CallExpression[]>();
-    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-    const stack: TSESTree.Node[] = [this.sourceCode.ast];
-    for (let node = stack.pop(); node; node = stack.pop()) {
+    walk(this.sourceCode.ast, this.sourceCode, (node) => {
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const callee = skipWrappersDown(node.callee);
         const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticName(callee) : null;
@@ -361,16 +359,8 @@ class CallSites {
           else byName.set(name, [node]);
         }
       }
-      /* v8 ignore next -- every node type has visitor keys; the fallback only guards unknown parsers */
-      for (const key of keys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-          for (const child of value as (TSESTree.Node | null)[]) if (child) stack.push(child);
-        } else if (value && typeof value === 'object') {
-          stack.push(value as TSESTree.Node);
-        }
-      }
-    }
+      return undefined;
+    });
     this.thisCalls = byName;
     return byName;
   }

@@ -15,6 +15,7 @@ import {
   isUndefinedLiteral,
   skipWrappersDown,
   skipWrappersUp,
+  walk,
 } from './ast';
 import { GLOBAL_FETCH_SHAPE, GLOBAL_OBJECT_NAMES, instanceShapeOf, MODULE_SHAPES } from './clients';
 import { enclosingClassBody, getFieldStore, globalReferences, isClassField, requireCalls } from './scope';
@@ -830,26 +831,13 @@ function collect(sourceCode: TSESLint.SourceCode): {
   const calls: TSESTree.CallExpression[] = [];
   const imports: TSESTree.ImportExpression[] = [];
   const thisMembers: TSESTree.MemberExpression[] = [];
-  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: TSESTree.Node[] = [sourceCode.ast];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
+  walk(sourceCode.ast, sourceCode, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
     else if (node.type === AST_NODE_TYPES.ImportExpression) imports.push(node);
     else if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
       thisMembers.push(node);
     }
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (let index = value.length - 1; index >= 0; index--) {
-          const child = value[index] as TSESTree.Node | null;
-          if (child) stack.push(child);
-        }
-      } else if (value && typeof value === 'object') {
-        stack.push(value as TSESTree.Node);
-      }
-    }
-  }
+    return undefined;
+  });
   return { calls, imports, thisMembers };
 }

@@ -10,7 +10,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { OptionsRef } from './http-model';
-import { getStaticName, isUndefinedLiteral, skipWrappersDown } from './ast';
+import { getStaticName, isUndefinedLiteral, skipWrappersDown, walk } from './ast';
 import { lookupOption } from './http-model';
 import { enclosingClassBody, getFieldStore, requireCalls } from './scope';
 
@@ -441,21 +441,11 @@ function isInfinite(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
 /** Every `this.<name>` member expression of the file, in one iterative walk. */
 function thisMembers(sourceCode: TSESLint.SourceCode): TSESTree.MemberExpression[] {
   const members: TSESTree.MemberExpression[] = [];
-  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: TSESTree.Node[] = [sourceCode.ast];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
+  walk(sourceCode.ast, sourceCode, (node) => {
     if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
       members.push(node);
     }
-    for (const key of keys[node.type] as readonly string[]) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value as (TSESTree.Node | null)[]) if (child) stack.push(child);
-      } else if (value && typeof value === 'object') {
-        stack.push(value as TSESTree.Node);
-      }
-    }
-  }
+    return undefined;
+  });
   return members;
 }

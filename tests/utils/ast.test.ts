@@ -16,6 +16,7 @@ import {
   isUndefinedLiteral,
   skipWrappersDown,
   skipWrappersUp,
+  walk,
 } from '../../src/utils/ast';
 import { analyze } from './analyze';
 
@@ -281,5 +282,20 @@ describe('getEnclosingFunction and getFunctionName', () => {
       'inner',
       null,
     ]);
+  });
+});
+
+describe('walk', () => {
+  it('visits in source order, skips children on request and stops early', () => {
+    const { sourceCode, text } = parse('a(b(c)); function f() { d(); } e();');
+    const seen: string[] = [];
+    const stopped = walk(sourceCode.ast, sourceCode, (node) => {
+      if (node.type === AST_NODE_TYPES.FunctionDeclaration) return 'skip';
+      if (node.type === AST_NODE_TYPES.CallExpression) seen.push(text(node));
+      return text(node) === 'e()' ? 'stop' : undefined;
+    });
+    expect(seen).toEqual(['a(b(c))', 'b(c)', 'e()']);
+    expect(stopped).toBe(true);
+    expect(walk(sourceCode.ast, sourceCode, () => undefined)).toBe(false);
   });
 });
