@@ -1,6 +1,6 @@
 import type { ESLint, Linter } from 'eslint';
 
-import type { HttpClientRuleDocs } from './utils/create-rule';
+import type { HttpClientRuleDocs } from './create-rule';
 
 /** The names of the presets the plugin ships. */
 export type ConfigName = 'all' | 'oxlint' | 'recommended' | 'strict';

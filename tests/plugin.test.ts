@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index';
 import { rules } from '../src/rules';
-import type { HttpClientRuleDocs } from '../src/utils/create-rule';
+import type { HttpClientRuleDocs } from '../src/create-rule';
 
 const root = path.join(import.meta.dirname, '..');
 const ruleNames = Object.keys(rules);

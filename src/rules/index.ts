@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import type { HttpClientRuleDocs } from '../utils/create-rule';
+import type { HttpClientRuleDocs } from '../create-rule';
 import noClientPerRequest from './no-client-per-request';
 import noFloatingRequest from './no-floating-request';
 import noImplicitJson from './no-implicit-json';

@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
-import type { FunctionNode, LoopNode } from '../utils/ast';
-import type { ConstructedKind } from '../utils/clients';
-import type { EscapeAnalysis } from '../utils/escape';
-import type { HttpModel } from '../utils/http-model';
+import type { FunctionNode, LoopNode } from '../ast/nodes';
+import type { ConstructedKind } from '../clients/catalogue';
+import type { EscapeAnalysis } from '../model/escape';
+import type { HttpModel } from '../model/http';
 import {
   getDecorators,
   walk,
@@ -13,10 +13,10 @@ import {
   isFunctionNode,
   skipWrappersDown,
   skipWrappersUp,
-} from '../utils/ast';
-import { createRule } from '../utils/create-rule';
-import { analyzeEscape } from '../utils/escape';
-import { getHttpModel, getPlacement } from '../utils/http-model';
+} from '../ast/nodes';
+import { createRule } from '../create-rule';
+import { analyzeEscape } from '../model/escape';
+import { getHttpModel, getPlacement } from '../model/http';
 
 type ClientKind = ConstructedKind | 'instance';
 

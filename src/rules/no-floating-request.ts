@@ -1,11 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { HttpRequest } from '../utils/http-model';
-import { getEnclosingFunction, getMethodCall, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../utils/ast';
-import { CLIENT_LABELS } from '../utils/clients';
-import { createRule } from '../utils/create-rule';
-import { getHttpModel } from '../utils/http-model';
+import type { HttpRequest } from '../model/http';
+import { getEnclosingFunction, getMethodCall, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { CLIENT_LABELS } from '../clients/catalogue';
+import { createRule } from '../create-rule';
+import { getHttpModel } from '../model/http';
 
 type Options = [];
 type MessageIds = 'floatingRequest' | 'suggestAwait';

@@ -1,19 +1,19 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { OptionLookup } from '../utils/ast';
-import type { HttpModel, HttpRequest } from '../utils/http-model';
-import type { ResponseUseKind } from '../utils/response-checks';
-import { findProperty, getStaticName, skipWrappersDown, skipWrappersUp } from '../utils/ast';
-import { createRule } from '../utils/create-rule';
-import { getHttpModel, lookupInstanceOption, lookupOption } from '../utils/http-model';
+import type { OptionLookup } from '../ast/nodes';
+import type { HttpModel, HttpRequest } from '../model/http';
+import type { ResponseUseKind } from '../model/response-uses';
+import { findProperty, getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { createRule } from '../create-rule';
+import { getHttpModel, lookupInstanceOption, lookupOption } from '../model/http';
 import {
   getEffectiveResponseFlow,
   getResponseName,
   getResponseUses,
   getStatusCheckFix,
   isFetchStyleRequest,
-} from '../utils/response-checks';
+} from '../model/response-uses';
 
 type Options = [{ axiosSilentJSONParsing?: boolean; requireContentType?: boolean }];
 type MessageIds = 'implicitJson' | 'missingContentType' | 'silentJsonParsing' | 'suggestExplicitParse' | 'suggestThrowUnlessOk';

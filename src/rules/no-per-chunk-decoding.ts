@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { ByteStream, ChunkSource } from '../utils/byte-streams';
-import { findProperty, getEnclosingFunction, getStaticName, isUndefinedLiteral, skipWrappersDown, skipWrappersUp } from '../utils/ast';
+import type { ByteStream, ChunkSource } from '../model/byte-streams';
+import { findProperty, getEnclosingFunction, getStaticName, isUndefinedLiteral, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import {
   getByteStreams,
   isGlobalName,
@@ -10,8 +10,8 @@ import {
   methodCallOn,
   owningFunction,
   RETURNS_THIS,
-} from '../utils/byte-streams';
-import { createRule } from '../utils/create-rule';
+} from '../model/byte-streams';
+import { createRule } from '../create-rule';
 
 type Options = [];
 type MessageIds =

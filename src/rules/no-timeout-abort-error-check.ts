@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { ErrorHandler } from '../utils/catch-analysis';
-import type { HttpModel, HttpRequest } from '../utils/http-model';
-import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../utils/ast';
-import { getErrorHandlers, getErrorVariables, isSingleAssignment } from '../utils/catch-analysis';
-import { createRule } from '../utils/create-rule';
-import { getHttpModel, lookupOption } from '../utils/http-model';
+import type { ErrorHandler } from '../model/errors';
+import type { HttpModel, HttpRequest } from '../model/http';
+import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { getErrorHandlers, getErrorVariables, isSingleAssignment } from '../model/errors';
+import { createRule } from '../create-rule';
+import { getHttpModel, lookupOption } from '../model/http';
 
 type Options = [];
 type MessageIds = 'abortErrorForTimeout' | 'suggestTimeoutError';

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FunctionNode, LoopNode } from '../utils/ast';
-import type { HttpModel, Placement } from '../utils/http-model';
-import type { LimiterConstruction, LimiterModel } from '../utils/limiters';
+import type { FunctionNode, LoopNode } from '../ast/nodes';
+import type { HttpModel, Placement } from '../model/http';
+import type { LimiterConstruction, LimiterModel } from '../model/limiters';
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
 
 import {
@@ -12,11 +12,11 @@ import {
   isLoopNode,
   skipWrappersDown,
   skipWrappersUp,
-} from '../utils/ast';
-import { createRule } from '../utils/create-rule';
-import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from '../utils/http-model';
-import { getLimiterModel, getUnlimitedSetting } from '../utils/limiters';
-import { enclosingClassBody, globalReferencesOf } from '../utils/scope';
+} from '../ast/nodes';
+import { createRule } from '../create-rule';
+import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from '../model/http';
+import { getLimiterModel, getUnlimitedSetting } from '../model/limiters';
+import { enclosingClassBody, globalReferencesOf } from '../ast/scope';
 
 type Options = [
   {

@@ -1,13 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { ErrorHandler } from '../utils/catch-analysis';
-import type { ClientName } from '../utils/clients';
-import { getStaticName, skipWrappersDown, skipWrappersUp } from '../utils/ast';
-import { getErrorHandlers, getErrorVariables, isSingleAssignment } from '../utils/catch-analysis';
-import { CLIENT_LABELS } from '../utils/clients';
-import { createRule } from '../utils/create-rule';
-import { getHttpModel } from '../utils/http-model';
+import type { ErrorHandler } from '../model/errors';
+import type { ClientName } from '../clients/catalogue';
+import { getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { getErrorHandlers, getErrorVariables, isSingleAssignment } from '../model/errors';
+import { CLIENT_LABELS } from '../clients/catalogue';
+import { createRule } from '../create-rule';
+import { getHttpModel } from '../model/http';
 
 type Options = [];
 type MessageIds = 'suggestEmptyObject' | 'suggestOptionalChaining' | 'unguardedResponse';

@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { OptionLookup } from '../utils/ast';
-import type { ClientName } from '../utils/clients';
-import type { ClientConstruction, ClientInstance, HttpModel, HttpRequest, OptionsRef } from '../utils/http-model';
+import type { OptionLookup } from '../ast/nodes';
+import type { ClientName } from '../clients/catalogue';
+import type { ClientConstruction, ClientInstance, HttpModel, HttpRequest, OptionsRef } from '../model/http';
 import {
   findProperty,
   getMethodCall,
@@ -13,10 +13,10 @@ import {
   isUndefinedLiteral,
   skipWrappersDown,
   skipWrappersUp,
-} from '../utils/ast';
-import { createRule } from '../utils/create-rule';
-import { addObjectProperty, insertArgument, setPropertyValue } from '../utils/fixes';
-import { getHttpModel, isLocalResourceRequest, lookupInstanceOption, lookupOption } from '../utils/http-model';
+} from '../ast/nodes';
+import { createRule } from '../create-rule';
+import { addObjectProperty, insertArgument, setPropertyValue } from '../fixes/edits';
+import { getHttpModel, isLocalResourceRequest, lookupInstanceOption, lookupOption } from '../model/http';
 
 type Options = [
   {

@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import type { HttpRequest } from '../utils/http-model';
-import type { ResponseUse } from '../utils/response-checks';
-import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../utils/ast';
-import { createRule } from '../utils/create-rule';
-import { getHttpModel, lookupInstanceOption, lookupOption } from '../utils/http-model';
+import type { HttpRequest } from '../model/http';
+import type { ResponseUse } from '../model/response-uses';
+import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { createRule } from '../create-rule';
+import { getHttpModel, lookupInstanceOption, lookupOption } from '../model/http';
 import {
   getEffectiveResponseFlow,
   getResponseName,
@@ -13,7 +13,7 @@ import {
   getStatusCheckFix,
   hasStatusCheck,
   isFetchStyleRequest,
-} from '../utils/response-checks';
+} from '../model/response-uses';
 
 type Options = [{ checkers?: string[]; ignoreReturnedResponses?: boolean }];
 type MessageIds = 'suggestThrowUnlessOk' | 'uncheckedBody' | 'uncheckedReturn';

@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from './ast';
-import type { HttpRequest } from './http-model';
-import { getStaticName, isFunctionNode, skipWrappersUp } from './ast';
+import type { FunctionNode } from '../ast/nodes';
+import type { HttpRequest } from './http';
+import { getStaticName, isFunctionNode, skipWrappersUp } from '../ast/nodes';
 
 /**
  * Where the response of a request goes once it resolves.

@@ -9,10 +9,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { OptionsRef } from './http-model';
-import { getStaticName, isUndefinedLiteral, skipWrappersDown, walk } from './ast';
-import { lookupOption } from './http-model';
-import { enclosingClassBody, getFieldStore, requireCalls } from './scope';
+import type { OptionsRef } from './http';
+import { getStaticName, isUndefinedLiteral, skipWrappersDown, walk } from '../ast/nodes';
+import { lookupOption } from './http';
+import { enclosingClassBody, getFieldStore, requireCalls } from '../ast/scope';
 
 const { ReferenceTracker } = ASTUtils;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ResponseFlow } from '../../src/utils/response-flow';
+import type { ResponseFlow } from '../../src/model/response-flow';
 import type { AnalyzeOptions } from './analyze';
-import { followPromise, getResponseFlow } from '../../src/utils/response-flow';
+import { followPromise, getResponseFlow } from '../../src/model/response-flow';
 import { analyze } from './analyze';
 
 type Text = (node: { range: [number, number] }) => string;

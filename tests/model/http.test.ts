@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import type { ClientInstance, HttpModel, OptionsRef } from '../../src/utils/http-model';
+import type { ClientInstance, HttpModel, OptionsRef } from '../../src/model/http';
 import type { AnalyzeOptions } from './analyze';
 import {
   calleeMatches,
@@ -10,8 +10,8 @@ import {
   isLocalResourceRequest,
   lookupInstanceOption,
   lookupOption,
-} from '../../src/utils/http-model';
-import { isFetchResponseNode } from '../../src/utils/types';
+} from '../../src/model/http';
+import { isFetchResponseNode } from '../../src/model/type-info';
 import { analyze } from './analyze';
 
 type Text = (node: { range: [number, number] }) => string;

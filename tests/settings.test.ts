@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseSettings, SETTINGS_KEY } from '../../src/utils/settings';
-import { analyze } from './analyze';
+import { parseSettings, SETTINGS_KEY } from '../src/settings';
+import { analyze } from './model/analyze';
 
 describe('parseSettings', () => {
   it('accepts every documented setting', () => {

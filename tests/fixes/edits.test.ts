@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { addObjectProperty, insertArgument, setPropertyValue } from '../../src/utils/fixes';
+import { addObjectProperty, insertArgument, setPropertyValue } from '../../src/fixes/edits';
 import { createRuleTester } from '../rule-tester';
 
 const ruleTester = createRuleTester();

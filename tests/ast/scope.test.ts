@@ -2,8 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { getFieldStore, globalReferencesOf, requireCalls } from '../../src/utils/scope';
-import { analyze } from './analyze';
+import { getFieldStore, globalReferencesOf, requireCalls } from '../../src/ast/scope';
+import { analyze } from '../model/analyze';
 
 function globalScopeOf(code: string, options: Parameters<typeof analyze>[1] = {}) {
   const { sourceCode, text } = analyze(code, options);

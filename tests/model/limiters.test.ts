@@ -2,8 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import type { LimiterModel } from '../../src/utils/limiters';
-import { getLimiterModel, getUnlimitedSetting } from '../../src/utils/limiters';
+import type { LimiterModel } from '../../src/model/limiters';
+import { getLimiterModel, getUnlimitedSetting } from '../../src/model/limiters';
 
 interface Analysis {
   readonly model: LimiterModel;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { createRule } from '../../src/utils/create-rule';
-import { getHttpModel } from '../../src/utils/http-model';
+import { createRule } from '../../src/create-rule';
+import { getHttpModel } from '../../src/model/http';
 import { createTypedRuleTester } from '../rule-tester';
 import { analyze } from './analyze';
 

@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import type { ClientName } from './clients';
-import { CLIENT_NAMES } from './clients';
+import type { ClientName } from './clients/catalogue';
+import { CLIENT_NAMES } from './clients/catalogue';
 
 /**
  * `settings['http-client']` in the flat config: how a project tells the plugin about its own

@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from './ast';
-import type { HttpModel, HttpRequest } from './http-model';
-import { getMethodCall, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp, walk } from './ast';
+import type { FunctionNode } from '../ast/nodes';
+import type { HttpModel, HttpRequest } from './http';
+import { getMethodCall, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 
 /**
  * A place where the failure of a request is handled: a `catch` clause whose `try` block awaits the

@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
-import type { LoopNode } from './ast';
-import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from './ast';
+import type { LoopNode } from '../ast/nodes';
+import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 
 /**
  * How a value outlives the run of the code that created it.

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { getStaticName, skipWrappersUp } from './ast';
+import { getStaticName, skipWrappersUp } from './nodes';
 
 /**
  * Identifiers that refer to each of the globals `names`, whether or not the config declares them

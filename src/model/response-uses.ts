@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from './ast';
-import type { ClientName } from './clients';
-import type { HttpModel, HttpRequest } from './http-model';
+import type { FunctionNode } from '../ast/nodes';
+import type { ClientName } from '../clients/catalogue';
+import type { HttpModel, HttpRequest } from './http';
 import type { ResponseFlow } from './response-flow';
-import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from './ast';
-import { calleeMatches, isLocalResourceRequest } from './http-model';
+import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { calleeMatches, isLocalResourceRequest } from './http';
 import { followPromise, getResponseFlow } from './response-flow';
 
 /**

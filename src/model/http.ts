@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { OptionLookup, FunctionNode, LoopNode } from './ast';
-import type { ApiInfo, ApiShape, ClientName, ConstructApi, ConstructedKind, RequestSignature } from './clients';
-import type { HttpClientSettings } from './settings';
-import type { TypeInfo } from './types';
+import type { OptionLookup, FunctionNode, LoopNode } from '../ast/nodes';
+import type { ApiInfo, ApiShape, ClientName, ConstructApi, ConstructedKind, RequestSignature } from '../clients/catalogue';
+import type { HttpClientSettings } from '../settings';
+import type { TypeInfo } from './type-info';
 import {
   findProperty,
   getStaticName,
@@ -16,11 +16,11 @@ import {
   skipWrappersDown,
   skipWrappersUp,
   walk,
-} from './ast';
-import { GLOBAL_FETCH_SHAPE, GLOBAL_OBJECT_NAMES, instanceShapeOf, MODULE_SHAPES } from './clients';
-import { enclosingClassBody, getFieldStore, globalReferences, isClassField, requireCalls } from './scope';
-import { getSettings } from './settings';
-import { getTypeInfo, isFetchResponseNode } from './types';
+} from '../ast/nodes';
+import { GLOBAL_FETCH_SHAPE, GLOBAL_OBJECT_NAMES, instanceShapeOf, MODULE_SHAPES } from '../clients/catalogue';
+import { enclosingClassBody, getFieldStore, globalReferences, isClassField, requireCalls } from '../ast/scope';
+import { getSettings } from '../settings';
+import { getTypeInfo, isFetchResponseNode } from './type-info';
 
 const { ReferenceTracker } = ASTUtils;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { getErrorHandlers, getErrorVariables } from '../../src/utils/catch-analysis';
+import { getErrorHandlers, getErrorVariables } from '../../src/model/errors';
 import { analyze } from './analyze';
 
 /** The handlers of `code`, each as the code of its parameter and of the requests it covers. */

@@ -2,8 +2,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 
-import type { HttpModel } from '../../src/utils/http-model';
-import { getHttpModel } from '../../src/utils/http-model';
+import type { HttpModel } from '../../src/model/http';
+import { getHttpModel } from '../../src/model/http';
 
 /** Options for {@link analyze}. */
 export interface AnalyzeOptions {

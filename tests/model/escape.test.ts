@@ -2,8 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import type { EscapeAnalysis } from '../../src/utils/escape';
-import { analyzeEscape } from '../../src/utils/escape';
+import type { EscapeAnalysis } from '../../src/model/escape';
+import { analyzeEscape } from '../../src/model/escape';
 import { analyze } from './analyze';
 
 /**

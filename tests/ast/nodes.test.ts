@@ -17,8 +17,8 @@ import {
   skipWrappersDown,
   skipWrappersUp,
   walk,
-} from '../../src/utils/ast';
-import { analyze } from './analyze';
+} from '../../src/ast/nodes';
+import { analyze } from '../model/analyze';
 
 interface Parsed {
   sourceCode: TSESLint.SourceCode;

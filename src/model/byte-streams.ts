@@ -1,14 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from './ast';
-import type { HttpModel, HttpRequest } from './http-model';
+import type { FunctionNode } from '../ast/nodes';
+import type { HttpModel, HttpRequest } from './http';
 import type { ResponseFlow } from './response-flow';
-import { getEnclosingFunction, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from './ast';
-import { GLOBAL_OBJECT_NAMES } from './clients';
-import { getHttpModel, getPlacement, lookupInstanceOption, lookupOption } from './http-model';
+import { getEnclosingFunction, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { GLOBAL_OBJECT_NAMES } from '../clients/catalogue';
+import { getHttpModel, getPlacement, lookupInstanceOption, lookupOption } from './http';
 import { getResponseFlow } from './response-flow';
-import { requireCalls } from './scope';
+import { requireCalls } from '../ast/scope';
 
 const { ReferenceTracker } = ASTUtils;
 

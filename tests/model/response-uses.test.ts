@@ -6,7 +6,7 @@ import {
   getResponseUses,
   hasStatusCheck,
   isFetchStyleRequest,
-} from '../../src/utils/response-checks';
+} from '../../src/model/response-uses';
 import { analyze } from './analyze';
 
 /** The uses of the response of request `index`, as `kind text` (and `[label]` for body reads). */
