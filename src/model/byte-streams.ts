@@ -8,19 +8,10 @@ import { getEnclosingFunction, getStaticName, isFunctionNode, skipWrappersDown, 
 import { GLOBAL_OBJECT_NAMES } from '../clients/catalogue';
 import { getHttpModel, getPlacement, lookupInstanceOption, lookupOption } from './http';
 import { getResponseFlow } from './response-flow';
+import { createTracker } from '../ast/reference-tracker';
 import { requireCalls } from '../ast/scope';
 
 const { ReferenceTracker } = ASTUtils;
-
-/** The reference tracker; `iteratePropertyReferences` exists at runtime but not in the published types. */
-interface Tracker {
-  iterateEsmReferences(traceMap: object): IterableIterator<{ node: TSESTree.Node }>;
-  iteratePropertyReferences(node: TSESTree.Node, traceMap: object): IterableIterator<{ node: TSESTree.Node }>;
-}
-
-function createTracker(globalScope: TSESLint.Scope.Scope): Tracker {
-  return new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
-}
 
 /**
  * What one chunk of a stream is.

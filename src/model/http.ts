@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { OptionLookup, FunctionNode, LoopNode } from '../ast/nodes';
+import type { TraceMap, TraceMapElement, TrackedReference } from '../ast/reference-tracker';
 import type { ApiInfo, ApiShape, ClientName, ConstructApi, ConstructedKind, RequestSignature } from '../clients/catalogue';
 import type { HttpClientSettings } from '../settings';
 import type { TypeInfo } from './type-info';
@@ -20,6 +21,7 @@ import {
 import { GLOBAL_FETCH_SHAPE, GLOBAL_OBJECT_NAMES, instanceShapeOf, MODULE_SHAPES } from '../clients/catalogue';
 import { enclosingClassBody, getFieldStore, globalReferences, isClassField, requireCalls } from '../ast/scope';
 import { getSettings } from '../settings';
+import { createTracker } from '../ast/reference-tracker';
 import { getTypeInfo, isFetchResponseNode } from './type-info';
 
 const { ReferenceTracker } = ASTUtils;
@@ -248,19 +250,8 @@ interface TraceInfo {
   readonly module: string;
 }
 
-/** A reference-tracker map: property names lead deeper, the tracker's symbols carry a {@link TraceInfo}. */
-interface TraceMapElement {
-  [key: string]: TraceMapElement;
-}
-type TraceMap = Record<string, TraceMapElement>;
-
-/** What the reference tracker yields. */
-interface FoundReference {
-  readonly info: TraceInfo;
-  readonly node: TSESTree.Node;
-  readonly path: readonly string[];
-  readonly type: symbol;
-}
+/** What the reference tracker yields: the tracker's symbols carry a {@link TraceInfo}. */
+type FoundReference = TrackedReference<TraceInfo>;
 
 interface MutableInstance extends ClientInstance {
   construction: ClientConstruction | null;
@@ -271,15 +262,6 @@ interface MutableInstance extends ClientInstance {
 
 interface MutableConstruction extends ClientConstruction {
   mutated: boolean;
-}
-
-/**
- * The reference tracker as used here. `iteratePropertyReferences` exists at runtime but is missing
- * from the published types.
- */
-interface Tracker {
-  iterateEsmReferences(traceMap: TraceMap): IterableIterator<FoundReference>;
-  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMapElement): IterableIterator<FoundReference>;
 }
 
 function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSettings, types: TypeInfo | null): HttpModel {
@@ -299,7 +281,7 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
   };
   if (!globalScope) return model;
 
-  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
+  const tracker = createTracker<TraceInfo>(globalScope);
   const propertyTracker = tracker;
   const libraryInstances = new Map<string, MutableInstance>();
   /** Instances stored on `this.<field>`, resolved after the first pass. */

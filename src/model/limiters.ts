@@ -9,8 +9,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import type { TraceMapElement, TrackedReference } from '../ast/reference-tracker';
 import type { OptionsRef } from './http';
 import { getStaticName, isUndefinedLiteral, skipWrappersDown, walk } from '../ast/nodes';
+import { createTracker } from '../ast/reference-tracker';
 import { lookupOption } from './http';
 import { enclosingClassBody, getFieldStore, requireCalls } from '../ast/scope';
 
@@ -190,22 +192,8 @@ const LIMITER_MODULES: Readonly<Record<string, Shape>> = {
   'exponential-backoff': { members: { backOff: RUN } },
 };
 
-/** A reference-tracker map: property names lead deeper, the tracker's symbols carry a {@link LimiterApi}. */
-interface TraceMapElement {
-  [key: string]: TraceMapElement;
-}
-
-interface FoundReference {
-  readonly info: LimiterApi;
-  readonly node: TSESTree.Node;
-  readonly path: readonly string[];
-}
-
-/** `iteratePropertyReferences` exists at runtime but is missing from the published types. */
-interface Tracker {
-  iterateEsmReferences(traceMap: Record<string, TraceMapElement>): IterableIterator<FoundReference>;
-  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMapElement): IterableIterator<FoundReference>;
-}
+/** What the reference tracker yields: the tracker's symbols carry a {@link LimiterApi}. */
+type FoundReference = TrackedReference<LimiterApi>;
 
 const traceMapCache = new Map<Shape, TraceMapElement>();
 
@@ -263,7 +251,7 @@ function buildModel(sourceCode: TSESLint.SourceCode): LimiterModel {
   const text = sourceCode.text;
   if (!Object.keys(LIMITER_MODULES).some((module) => text.includes(module))) return model();
 
-  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
+  const tracker = createTracker<LimiterApi>(globalScope);
   /** Limiters stored on `this.<field>`, followed through the class once the imports are done. */
   const fields: {
     construction: LimiterConstruction;

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
 import type { FunctionNode, LoopNode } from '../ast/nodes';
+import type { TraceMap, TrackedReference } from '../ast/reference-tracker';
 import type { ConstructedKind } from '../clients/catalogue';
 import type { EscapeAnalysis } from '../model/escape';
 import type { HttpModel } from '../model/http';
@@ -15,6 +16,8 @@ import {
   skipWrappersUp,
 } from '../ast/nodes';
 import { createRule } from '../create-rule';
+import { createTracker } from '../ast/reference-tracker';
+import { requireCalls } from '../ast/scope';
 import { analyzeEscape } from '../model/escape';
 import { getHttpModel, getPlacement } from '../model/http';
 
@@ -50,21 +53,6 @@ interface RunUnit {
   readonly loop: LoopNode | null;
   /** What the value must not outlive: `fn`, or `loop` when the function around it runs once. */
   readonly unit: FunctionNode | LoopNode;
-}
-
-/** A reference-tracker map: property names lead deeper, the tracker's symbols carry an entry. */
-interface TraceMapElement {
-  [key: string]: TraceMapElement;
-}
-
-interface FoundReference {
-  readonly node: TSESTree.Node;
-  readonly info: AdditionalClient;
-}
-
-interface Tracker {
-  iterateEsmReferences(traceMap: Record<string, TraceMapElement>): IterableIterator<FoundReference>;
-  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMapElement): IterableIterator<FoundReference>;
 }
 
 /** A route handler, for the framework-aware message. */
@@ -924,14 +912,11 @@ function findAdditionalConstructions(
   // A module's default export and its `module.exports` are both the module itself.
   const traceMap = Object.fromEntries(
     [...roots].map(([module, root]) => [module, { ...root, default: root }]),
-  ) as unknown as Record<string, TraceMapElement>;
-  // `iteratePropertyReferences` exists at runtime but is missing from the published types.
-  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as Tracker;
-  const found: FoundReference[] = [...tracker.iterateEsmReferences(traceMap)];
-  for (const call of requireCalls(globalScope)) {
-    const argument = call.arguments[0];
-    const name = argument ? ASTUtils.getStringIfConstant(argument) : null;
-    const map = name != null && Object.hasOwn(traceMap, name) ? traceMap[name] : undefined;
+  ) as unknown as TraceMap;
+  const tracker = createTracker<AdditionalClient>(globalScope);
+  const found: TrackedReference<AdditionalClient>[] = [...tracker.iterateEsmReferences(traceMap)];
+  for (const { call, module } of requireCalls(globalScope)) {
+    const map = Object.hasOwn(traceMap, module) ? traceMap[module] : undefined;
     if (map) found.push(...tracker.iteratePropertyReferences(call, map));
   }
   const constructions: Construction[] = [];
@@ -948,22 +933,6 @@ function findAdditionalConstructions(
     constructions.push({ node, kind: info.kind ?? 'client', label: labelOf(node, sourceCode), mutated: false });
   }
   return constructions;
-}
-
-/** `require('x')` calls, with `require` the undeclared CommonJS global. */
-function requireCalls(globalScope: TSESLint.Scope.Scope): TSESTree.CallExpression[] {
-  const declared = globalScope.set.get('require');
-  if (declared && declared.defs.length > 0) return [];
-  const references = [
-    ...(declared?.references ?? []),
-    ...globalScope.through.filter((reference) => reference.identifier.name === 'require'),
-  ];
-  const calls: TSESTree.CallExpression[] = [];
-  for (const reference of references) {
-    const call = reference.identifier.parent;
-    if (call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) calls.push(call);
-  }
-  return calls;
 }
 
 function labelOf(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): string {

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode, LoopNode } from '../ast/nodes';
+import type { TraceMapElement } from '../ast/reference-tracker';
 import type { HttpModel, Placement } from '../model/http';
 import type { LimiterConstruction, LimiterModel } from '../model/limiters';
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
@@ -14,6 +15,7 @@ import {
   skipWrappersUp,
 } from '../ast/nodes';
 import { createRule } from '../create-rule';
+import { createTracker } from '../ast/reference-tracker';
 import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from '../model/http';
 import { getLimiterModel, getUnlimitedSetting } from '../model/limiters';
 import { enclosingClassBody, globalReferencesOf } from '../ast/scope';
@@ -548,7 +550,7 @@ class Analysis {
     const combinators = Object.fromEntries(
       COMBINATORS.map((name) => [name, { [ASTUtils.ReferenceTracker.CALL]: name }]),
     ) as unknown as TraceMapElement;
-    const tracker = new ASTUtils.ReferenceTracker(globalScope) as unknown as Tracker;
+    const tracker = createTracker<string>(globalScope);
     const globals = globalReferencesOf(globalScope, ['Promise', 'globalThis', 'self', 'window', 'global']);
     const roots: { node: TSESTree.Node; map: TraceMapElement }[] = [];
     for (const [name, references] of globals) {
@@ -1270,19 +1272,6 @@ class Analysis {
         : this.sourceCode.getTokenBefore(loop.body);
     return { start: loop.loc.start, end: (token as TSESTree.Token).loc.end };
   }
-}
-
-/** A reference-tracker map for `Promise.all` and friends. */
-interface TraceMapElement {
-  [key: string]: TraceMapElement;
-}
-
-/** `iteratePropertyReferences` exists at runtime but is missing from the published types. */
-interface Tracker {
-  iteratePropertyReferences(
-    node: TSESTree.Node,
-    traceMap: TraceMapElement,
-  ): IterableIterator<{ node: TSESTree.Node; info: string }>;
 }
 
 function phrase(amount: Amount): string {
