@@ -6,6 +6,7 @@ import type { LimiterConstruction, LimiterModel } from '../model/limiters';
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
 
 import {
+  getEnclosingFunction,
   getFunctionName,
   getStaticName,
   isFunctionNode,
@@ -319,7 +320,7 @@ class Analysis {
     const acquire = (call: TSESTree.CallExpression, constructions: readonly LimiterConstruction[]): void => {
       // `await sema.acquire()` holds a slot until it is released; only the awaited form waits for it.
       if (skipWrappersUp(call).parent?.type !== AST_NODE_TYPES.AwaitExpression) return;
-      const fn = enclosingFunction(call);
+      const fn = getEnclosingFunction(call);
       if (fn) this.acquiring.set(fn, [...(this.acquiring.get(fn) ?? []), ...constructions]);
     };
     for (const use of this.limiters.acquires) acquire(use.node, use.constructions);
@@ -1468,13 +1469,6 @@ function isUnawaited(call: TSESTree.CallExpression): boolean {
 /** Is the value of `call` dropped (`x.map(...);`)? */
 function isDropped(call: TSESTree.CallExpression): boolean {
   return useOf(skipWrappersUp(call)) === 'dropped';
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return null;
 }
 
 /** The function a variable holds, when it is declared once as a function and never reassigned. */
