@@ -16,6 +16,7 @@ import {
   skipWrappersUp,
 } from '../ast/nodes';
 import { createRule } from '../create-rule';
+import { removalRange, topLevelStatement } from '../fixes/hoist';
 import { createTracker } from '../ast/reference-tracker';
 import { requireCalls } from '../ast/scope';
 import { analyzeEscape } from '../model/escape';
@@ -576,7 +577,7 @@ function planHoist(
         name: id.name,
         fix: (fixer) => [
           fixer.insertTextBeforeRange([insertAt, insertAt], `${separator}${text}${eol}${eol}`),
-          fixer.removeRange(lineRange(declaration, sourceCode)),
+          fixer.removeRange(removalRange(declaration, sourceCode)),
         ],
       };
     }
@@ -624,13 +625,6 @@ function leadingCommentsStart(statement: TSESTree.ProgramStatement, sourceCode: 
     start = comment.range[0];
   }
   return start;
-}
-
-/** The statement of the program that contains `node` (which is never the program itself). */
-function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatement {
-  let current: TSESTree.Node = node;
-  while (current.parent && current.parent.type !== AST_NODE_TYPES.Program) current = current.parent;
-  return current as TSESTree.ProgramStatement;
 }
 
 /** `const x = new Agent();` alone in a block: the declaration itself can move to module scope. */
@@ -708,21 +702,6 @@ function reindent(text: string, node: TSESTree.Node, sourceCode: TSESLint.Source
     .split('\n')
     .map((line, index) => (index > 0 && line.startsWith(indentation) ? line.slice(indentation.length) : line))
     .join('\n');
-}
-
-/** The range of a statement, with its whole line when nothing else is on it. */
-function lineRange(statement: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESTree.Range {
-  const text = sourceCode.text;
-  let start = statement.range[0];
-  let end = statement.range[1];
-  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
-  const ownLine = (start === 0 || text[start - 1] === '\n') && (end === text.length || text[end] === '\n' || text[end] === '\r');
-  // Another statement shares the line: take the statement and the spaces after it.
-  if (!ownLine) return [statement.range[0], end];
-  if (text[end] === '\r') end++;
-  if (text[end] === '\n') end++;
-  return [start, end];
 }
 
 /** Can an expression be evaluated once at module level, before `insertAt`, with the same meaning? */

@@ -17,6 +17,7 @@ import {
 } from '../ast/nodes';
 import { createRule } from '../create-rule';
 import { createTracker } from '../ast/reference-tracker';
+import { lineStart, removalRange, topLevelStatement } from '../fixes/hoist';
 import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from '../model/http';
 import { getLimiterModel, getUnlimitedSetting } from '../model/limiters';
 import { enclosingClassBody, globalReferencesOf } from '../ast/scope';
@@ -1178,7 +1179,7 @@ class Analysis {
     const insertAt = lineStart(this.sourceCode.getCommentsBefore(top)[0] ?? top);
     let text = this.sourceCode.getText(declaration);
     if (!text.endsWith(';')) text += ';';
-    const removal = lineRange(this.sourceCode, declaration);
+    const removal = removalRange(declaration, this.sourceCode);
     return {
       messageId: 'suggestHoistLimiter',
       data: { name },
@@ -1498,27 +1499,4 @@ function memberName(
 function atModuleLevel(node: TSESTree.Node): boolean {
   const placement = getPlacement(node);
   return placement.fn === null && placement.loop === null && !placement.inClassField;
-}
-
-/** The statement of the program that contains `node` (which is nested in a function or a loop). */
-function topLevelStatement(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent?.type !== AST_NODE_TYPES.Program) current = current.parent as TSESTree.Node;
-  return current;
-}
-
-/** The index of the start of the line `node` starts on. */
-function lineStart(node: TSESTree.Node | TSESTree.Comment): number {
-  return node.range[0] - node.loc.start.column;
-}
-
-/** The range of `node`, widened to its whole line when nothing else is on it. */
-function lineRange(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): [number, number] {
-  const text = sourceCode.text;
-  const start = lineStart(node);
-  const rest = /[ \t]*\r?\n/uy;
-  rest.lastIndex = node.range[1];
-  const after = rest.exec(text);
-  if (!after || text.slice(start, node.range[0]).trim() !== '') return node.range;
-  return [start, node.range[1] + after[0].length];
 }

@@ -1984,7 +1984,7 @@ export async function commented(urls) {
 import pLimit from 'p-limit';
 const limit = pLimit(2);
 export async function commented(urls) {
-   // two at a time
+  // two at a time
   return Promise.all(urls.map((url) => limit(() => fetch(url))));
 }
 `,
