@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
-import { getStaticName, skipWrappersUp } from './nodes';
+import type { FunctionNode } from './nodes';
+import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from './nodes';
 
 /**
  * Identifiers that refer to each of the globals `names`, whether or not the config declares them
@@ -102,4 +103,38 @@ export function getFieldStore(node: TSESTree.Node): FieldStore | null {
     return field !== null ? { field, classBody: parent.parent, store: parent.key } : null;
   }
   return null;
+}
+
+/**
+ * The function a variable holds, `null` when it holds something else, `undefined` when it is not
+ * a variable of this file (an import, a parameter).
+ */
+export function functionOfVariable(variable: TSESLint.Scope.Variable): FunctionNode | null | undefined {
+  const def = variable.defs[0];
+  if (!def || variable.defs.length > 1) return undefined;
+  if (def.type === TSESLintValues.Scope.DefinitionType.FunctionName) {
+    // `declare function assertOk(res: Response): void` has no body to look into.
+    return isFunctionNode(def.node) ? def.node : undefined;
+  }
+  if (def.type !== TSESLintValues.Scope.DefinitionType.Variable) return undefined;
+  const declarator = def.node;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+  if (variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return undefined;
+  const init = skipWrappersDown(declarator.init);
+  return isFunctionNode(init) ? init : undefined;
+}
+
+/**
+ * The function `node` is, or names in this file: an inline function, a function declaration, or a
+ * `const` (or never reassigned `let`) initialised with a function.
+ */
+export function resolveLocalFunction(node: TSESTree.Node | undefined, sourceCode: TSESLint.SourceCode): FunctionNode | null {
+  if (!node) return null;
+  const target = skipWrappersDown(node);
+  if (isFunctionNode(target)) return target;
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+  // The name of a function expression is only seen inside it: a self-reference, not a callback of its own.
+  if (variable?.defs[0]?.node.type === AST_NODE_TYPES.FunctionExpression) return null;
+  return (variable && functionOfVariable(variable)) ?? null;
 }

@@ -4,12 +4,12 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast/nodes';
 import type { HttpModel, HttpRequest } from './http';
 import type { ResponseFlow } from './response-flow';
-import { getEnclosingFunction, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { getEnclosingFunction, getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { GLOBAL_OBJECT_NAMES } from '../clients/catalogue';
 import { getHttpModel, getPlacement, lookupInstanceOption, lookupOption } from './http';
 import { getResponseFlow } from './response-flow';
 import { createTracker } from '../ast/reference-tracker';
-import { requireCalls } from '../ast/scope';
+import { requireCalls, resolveLocalFunction } from '../ast/scope';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -169,7 +169,7 @@ function findByteStreams(sourceCode: TSESLint.SourceCode, model: HttpModel): rea
 /** Responses of `http.get(url, res => ...)` and of `req.on('response', res => ...)`. */
 function nodeResponses(request: HttpRequest, sourceCode: TSESLint.SourceCode): StreamSeed[] {
   const seeds: StreamSeed[] = [];
-  const callback = request.callback ?? resolveFunction(request.node.arguments.at(-1), sourceCode);
+  const callback = request.callback ?? resolveLocalFunction(request.node.arguments.at(-1), sourceCode);
   const fromCallback = callback && parameterStream(callback, 'node-response', sourceCode);
   if (fromCallback) seeds.push(fromCallback);
   // https://nodejs.org/api/http.html#event-response
@@ -204,7 +204,7 @@ function serverRequests(sourceCode: TSESLint.SourceCode): StreamSeed[] {
   for (const server of servers) {
     // createServer([options][, requestListener]): https://nodejs.org/api/http.html#httpcreateserveroptions-requestlistener
     const listener = server.arguments
-      .map((argument) => resolveFunction(argument, sourceCode))
+      .map((argument) => resolveLocalFunction(argument, sourceCode))
       .findLast((fn) => fn !== null);
     const listeners = [...(listener ? [listener] : []), ...listenersOf(server, 'request', sourceCode)];
     for (const fn of listeners) {
@@ -222,7 +222,7 @@ function listenersOf(node: TSESTree.Node, event: string, sourceCode: TSESLint.So
   const listeners: FunctionNode[] = [];
   for (const use of expandChains(uses.nodes, sourceCode)) {
     const registration = listenerCall(use, ANY_LISTEN_METHODS, event);
-    const fn = registration && resolveFunction(registration.listener, sourceCode);
+    const fn = registration && resolveLocalFunction(registration.listener, sourceCode);
     if (fn) listeners.push(fn);
   }
   return listeners;
@@ -358,26 +358,6 @@ function isLiteral(node: TSESTree.Node, value: unknown): boolean {
 }
 
 /**
- * The function `node` is, or names: an inline function, a function declaration, or a `const` (or
- * never reassigned `let`) initialised with a function.
- */
-export function resolveFunction(node: TSESTree.Node | undefined, sourceCode: TSESLint.SourceCode): FunctionNode | null {
-  if (!node) return null;
-  const inner = skipWrappersDown(node);
-  if (isFunctionNode(inner)) return inner;
-  if (inner.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || !def) return null;
-  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-  if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return null;
-  const init = skipWrappersDown(def.node.init);
-  const id = def.node.id;
-  const reassigned = variable.references.some((reference) => reference.isWrite() && reference.identifier !== id);
-  return isFunctionNode(init) && !reassigned ? init : null;
-}
-
-/**
  * Adds the places that hold the same object as each use: the results of `.on()`-style calls made on
  * it, and the reads of a variable it is stored in (`const body = res.body`).
  */
@@ -463,7 +443,7 @@ function buildStream(seed: StreamSeed, sourceCode: TSESLint.SourceCode): ByteStr
     const registration = listenerCall(use, LISTEN_METHODS, 'data');
     if (registration) {
       // https://nodejs.org/api/stream.html#event-data
-      const fn = resolveFunction(registration.listener, sourceCode);
+      const fn = resolveLocalFunction(registration.listener, sourceCode);
       const chunk = fn && parameterChunk(fn, sourceCode);
       if (fn && chunk) {
         chunkSources.push({
@@ -618,7 +598,7 @@ function readBinding(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceC
     return null;
   }
   const then = isMethodCallOn(outer, 'then');
-  const callback = then?.arguments[0] && resolveFunction(then.arguments[0], sourceCode);
+  const callback = then?.arguments[0] && resolveLocalFunction(then.arguments[0], sourceCode);
   const param = callback?.params[0];
   return callback && param ? patternBinding(param, callback) : null;
 }

@@ -1,11 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../ast/nodes';
 import type { ClientName } from '../clients/catalogue';
 import type { HttpModel, HttpRequest } from './http';
 import type { ResponseFlow } from './response-flow';
 import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { functionOfVariable } from '../ast/scope';
 import { calleeMatches, isLocalResourceRequest } from './http';
 import { followPromise, getResponseFlow } from './response-flow';
 
@@ -214,25 +215,6 @@ export function resolveFunction(node: TSESTree.Node, model: HttpModel, sourceCod
     if (resolved !== undefined) return resolved;
   }
   return model.types ? resolveWithTypes(target, model) : null;
-}
-
-/**
- * The function a variable holds, `null` when it holds something else, `undefined` when it is not
- * a variable of this file (an import, a parameter).
- */
-function functionOfVariable(variable: TSESLint.Scope.Variable): FunctionNode | null | undefined {
-  const def = variable.defs[0];
-  if (!def || variable.defs.length > 1) return undefined;
-  if (def.type === TSESLintValues.Scope.DefinitionType.FunctionName) {
-    // `declare function assertOk(res: Response): void` has no body to look into.
-    return isFunctionNode(def.node) ? def.node : undefined;
-  }
-  if (def.type !== TSESLintValues.Scope.DefinitionType.Variable) return undefined;
-  const declarator = def.node;
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
-  if (variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return undefined;
-  const init = skipWrappersDown(declarator.init);
-  return isFunctionNode(init) ? init : undefined;
 }
 
 function resolveWithTypes(node: TSESTree.Node, model: HttpModel): FunctionNode | null {

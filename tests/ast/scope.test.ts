@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { getFieldStore, globalReferencesOf, requireCalls } from '../../src/ast/scope';
+import { getFieldStore, globalReferencesOf, requireCalls, resolveLocalFunction } from '../../src/ast/scope';
 import { analyze } from '../model/analyze';
 
 function globalScopeOf(code: string, options: Parameters<typeof analyze>[1] = {}) {
@@ -100,5 +100,40 @@ describe('getFieldStore', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('resolveLocalFunction', () => {
+  /** The function each argument of the last statement's call resolves to, as its first line. */
+  function resolved(code: string): (string | null)[] {
+    const { sourceCode, text } = analyze(code);
+    const last = sourceCode.ast.body.at(-1) as TSESTree.ExpressionStatement;
+    const call = last.expression as TSESTree.CallExpression;
+    return call.arguments.map((argument) => {
+      const fn = resolveLocalFunction(argument, sourceCode);
+      return fn && (text(fn).split('\n')[0] ?? null);
+    });
+  }
+
+  it('finds inline functions, declarations and never-reassigned variables', () => {
+    expect(
+      resolved(`
+        function declared() {}
+        const arrow = () => 1;
+        let reassigned = () => 2;
+        reassigned = () => 3;
+        let twice = () => 4, other = 5;
+        use(() => 0, declared, arrow, reassigned, other, imported, undefined, (arrow));
+      `),
+    ).toEqual(['() => 0', 'function declared() {}', '() => 1', null, null, null, null, '() => 1']);
+  });
+
+  it('does not take the name of a function expression for a function of its own', () => {
+    const { sourceCode } = analyze('run(function pump() { return next(pump); });');
+    const outer = (sourceCode.ast.body[0] as TSESTree.ExpressionStatement).expression as TSESTree.CallExpression;
+    const pump = outer.arguments[0] as TSESTree.FunctionExpression;
+    const inner = ((pump.body.body[0] as TSESTree.ReturnStatement).argument as TSESTree.CallExpression).arguments[0];
+    expect(resolveLocalFunction(inner, sourceCode)).toBeNull();
+    expect(resolveLocalFunction(undefined, sourceCode)).toBeNull();
   });
 });
