@@ -289,3 +289,22 @@ export function walk(
   }
   return false;
 }
+
+/** Array methods that call their callback once per element, synchronously, while they run. */
+export const ARRAY_CALLBACK_METHODS: ReadonlySet<string> = new Set([
+  'every',
+  'filter',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+  'forEach',
+  'map',
+  'reduce',
+  'reduceRight',
+  'some',
+]);
+
+/** Promise methods whose callbacks run as part of the chain they belong to. */
+export const PROMISE_CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../ast/nodes';
 import type { HttpModel, HttpRequest } from './http';
-import { getMethodCall, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { getMethodCall, getStaticName, isFunctionNode, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 
 /**
  * A place where the failure of a request is handled: a `catch` clause whose `try` block awaits the
@@ -131,9 +131,6 @@ export function isSingleAssignment(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.every((reference) => !reference.isWrite() || reference.init === true);
 }
 
-/** Methods of a promise chain that pass a rejection on to what follows. */
-const CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
-
 /**
  * Methods that ky adds to its response promise (`ky.get(url).json()`); the promise they return
  * rejects when the request does.
@@ -202,7 +199,7 @@ function followPromise(outer: TSESTree.Node, parent: TSESTree.Node): PromiseStep
       const call = getMethodCall(parent);
       const name = getStaticName(parent);
       if (!call || name === null) return null;
-      if (CHAIN_METHODS.has(name)) {
+      if (PROMISE_CHAIN_METHODS.has(name)) {
         const onRejected = name === 'catch' ? call.arguments[0] : name === 'then' ? call.arguments[1] : undefined;
         if (onRejected) return isFunctionNode(onRejected) ? { kind: 'handler', node: onRejected } : null;
         return { kind: 'promise', node: call };

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
 import type { LoopNode } from '../ast/nodes';
-import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { ARRAY_CALLBACK_METHODS, getStaticName, isFunctionNode, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 
 /**
  * How a value outlives the run of the code that created it.
@@ -72,22 +72,9 @@ const APPEND_METHODS: ReadonlySet<string> = new Set(['add', 'push', 'splice', 'u
  * settles (`then`): a closure passed to them does not outlive the caller's run.
  */
 const CALLBACK_METHODS: ReadonlySet<string> = new Set([
-  'catch',
-  'every',
-  'filter',
-  'finally',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-  'flatMap',
-  'forEach',
-  'map',
-  'reduce',
-  'reduceRight',
-  'some',
+  ...ARRAY_CALLBACK_METHODS,
+  ...PROMISE_CHAIN_METHODS,
   'sort',
-  'then',
   'toSorted',
 ]);
 
@@ -95,18 +82,9 @@ const CALLBACK_METHODS: ReadonlySet<string> = new Set([
  * Array methods that hand each element to a callback (`list.map((item) => ...)`); the second set
  * also returns elements of the receiver (`list.filter(...)`, `list.find(...)`).
  */
-const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set([
-  'every',
-  'filter',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-  'flatMap',
-  'forEach',
-  'map',
-  'some',
-]);
+const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set(
+  [...ARRAY_CALLBACK_METHODS].filter((name) => name !== 'reduce' && name !== 'reduceRight'),
+);
 const ELEMENT_RETURNING_METHODS: ReadonlySet<string> = new Set(['filter', 'find', 'findLast']);
 
 /** Members of arrays, maps and sets that never hand out an element. */

@@ -6,12 +6,14 @@ import type { LimiterConstruction, LimiterModel } from '../model/limiters';
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
 
 import {
+  ARRAY_CALLBACK_METHODS,
   getEnclosingFunction,
   getFunctionName,
   getStaticName,
   isFunctionNode,
   isInLoopBody,
   isLoopNode,
+  PROMISE_CHAIN_METHODS,
   skipWrappersDown,
   skipWrappersUp,
 } from '../ast/nodes';
@@ -45,25 +47,6 @@ const DEFAULT_MAX_INLINE_ELEMENTS = 10;
 
 /** `Promise` combinators that start every promise of their input before any settles. */
 const COMBINATORS = ['all', 'allSettled', 'any', 'race'];
-
-/** Promise methods whose callbacks run as part of the chain they belong to. */
-const PROMISE_CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
-
-/** Array methods that call their callback once per element, synchronously. */
-const ARRAY_CALLBACK_METHODS: ReadonlySet<string> = new Set([
-  'every',
-  'filter',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-  'flatMap',
-  'forEach',
-  'map',
-  'reduce',
-  'reduceRight',
-  'some',
-]);
 
 /** Array methods whose result has at most as many elements as their receiver. */
 const SAME_SIZE_METHODS: ReadonlySet<string> = new Set([
