@@ -2,7 +2,7 @@
  * What the plugin knows about HTTP client libraries: which modules they live in, which of their
  * exports send requests, create reusable clients, or create connection pools and agents.
  *
- * This is data only. `http-model.ts` turns it into reference-tracker maps and finds the uses.
+ * This is data only. `model/http.ts` turns it into reference-tracker maps and finds the uses.
  */
 
 /** The HTTP clients the plugin understands. */

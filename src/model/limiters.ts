@@ -4,7 +4,7 @@
  * helpers of `async`, plus the retry helpers that run their callback at once.
  *
  * Limiters are recognised through their imports with the reference tracker, like the HTTP clients
- * in `http-model.ts`: a local function that happens to be called `limit` is not a limiter.
+ * in `model/http.ts`: a local function that happens to be called `limit` is not a limiter.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
