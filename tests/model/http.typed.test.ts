@@ -34,7 +34,7 @@ const probe = createRule<[], 'request'>({
 const typed = { messageId: 'request', data: { source: 'typed', client: 'fetch' } } as const;
 const library = { messageId: 'request', data: { source: 'library', client: 'fetch' } } as const;
 
-createTypedRuleTester().run('model/http (typed)', probe, {
+createTypedRuleTester().run('http model (typed)', probe, {
   valid: [
     // A promise of something else is not a response.
     `
