@@ -11,6 +11,10 @@
 //   npm run bench                        everything: 5 alternating runs, 3 typed runs
 //   npm run bench -- --runs 3 --typed-runs 1 --only overhead,rules,scaling,rss,typed
 //   npm run bench -- --docs              also write the results into docs/benchmarks.md
+//   npm run bench -- --strict            exit 1 if any goal below is missed (otherwise always 0)
+//
+// The goals are printed last, each with its measured figure and PASS or MISS, or "not measured"
+// when this invocation skipped the part that measures it (see `--only`).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +27,18 @@ import unicornPlugin from 'eslint-plugin-unicorn';
 
 import { CORPUS_DIR, loadCorpus, SMOKE_DIR } from './corpus.mjs';
 
+/**
+ * The goals, one row each; `max` is the largest figure that passes. Figures are ratios.
+ * docs/benchmarks.md ("Goals") says how to read them.
+ */
+const GOALS = {
+  rulesShareOfNoRuleRun: { max: 0.02, label: "rules' own time (ESLint stats) / no-rule run wall time" },
+  ratioToNoopRule: { max: 1.03, label: 'configs.all / one no-op rule, wall time, median of rotated runs' },
+  scalingRulesTime: { max: 11, label: "10x request sites: rules' own time ratio" },
+  typedTime: { max: 1.1, label: 'typed mode, configs.all / no plugin, wall time (median ratio)' },
+  typedPeakRss: { max: 1.15, label: 'typed mode, configs.all / no plugin, peak RSS (ratio of medians)' },
+};
+
 const root = path.join(import.meta.dirname, '..');
 const pluginPath = process.env.HTTP_CLIENT_PLUGIN ?? '../dist/index.mjs';
 const { default: plugin } = await import(pluginPath);
@@ -34,6 +50,7 @@ const valueOf = (flag) => {
 };
 const RUNS = Number(valueOf('--runs') ?? 5);
 const TYPED_RUNS = Number(valueOf('--typed-runs') ?? 3);
+const STRICT = args.includes('--strict');
 const ONLY = new Set((valueOf('--only') ?? 'overhead,rules,scaling,rss,typed').split(','));
 
 const median = (values) => {
@@ -281,7 +298,7 @@ async function load${i}(url, items, options) {
     rows.push({ size, sites: count * SITES_PER_BLOCK, lines: text.split('\n').length, base: median(baseTimes), plugin: median(pluginTimes), rules: median(ruleTimes) });
   }
   results.scaling = rows;
-  section('scaling', 'Scaling on generated files (10x input must cost at most 12x time)', [
+  section('scaling', `Scaling on generated files (goal: 10x request sites cost at most ${GOALS.scalingRulesTime.max}x the rules' own time)`, [
     '| request sites | lines | no rules | configs.all | plugin rules alone | time ratio to previous size |',
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((row, i) => {
@@ -382,7 +399,7 @@ if (args.includes('--docs')) {
   } catch {
     kept = {};
   }
-  const command = `npm run bench -- ${args.filter((a) => a !== '--docs').join(' ')}`.trim().replace(/ --$/u, '');
+  const command = `npm run bench -- ${args.filter((a) => a !== '--docs' && a !== '--strict').join(' ')}`.trim().replace(/ --$/u, '');
   const env = `${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memory}, load average ${results.machine.load}; ${Object.entries(results.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`;
   for (const [key, value] of Object.entries(sections)) kept[key] = { ...value, date: results.date.slice(0, 16).replace('T', ' '), command, env, header };
   writeFileSync(store, `${JSON.stringify(kept, null, 2)}\n`);
@@ -404,3 +421,46 @@ if (args.includes('--docs')) {
   writeFileSync(docs, text.replace(new RegExp(`${begin}[\\s\\S]*${end}`, 'u'), `${begin}\n\n${parts.join('\n\n')}\n\n${end}`));
   console.log('updated docs/benchmarks.md');
 }
+
+// The goals, last: figure, threshold, PASS or MISS; "not measured" when a part was skipped.
+const goalLines = [];
+let missed = 0;
+function goal(key, figure, shown, note = '') {
+  const { max, label } = GOALS[key];
+  const limit = key === 'scalingRulesTime' ? `${max}x` : max < 1 ? `${(max * 100).toFixed(0)} %` : `${max.toFixed(2)} (${pct(max)})`;
+  if (figure === undefined || Number.isNaN(figure)) {
+    goalLines.push(`not measured  ${label} <= ${limit}${note ? ` (${note})` : ''}`);
+    return;
+  }
+  const pass = figure <= max;
+  if (!pass) missed++;
+  goalLines.push(`${pass ? 'PASS' : 'MISS'}          ${label} <= ${limit}: ${shown}${note ? ` (${note})` : ''}`);
+}
+{
+  const pluginSum = results.rules?.rows.filter((row) => !row.reference).reduce((n, row) => n + row.time, 0);
+  const share = results.rules && results.overhead ? pluginSum / results.overhead.base : undefined;
+  goal(
+    'rulesShareOfNoRuleRun',
+    share,
+    share === undefined ? '' : `${(share * 100).toFixed(2)} % (${pluginSum.toFixed(0)} ms of ${ms(results.overhead.base)})`,
+    share === undefined ? 'needs --only overhead,rules' : '',
+  );
+  const noop = results.overhead?.ratioToNoop;
+  goal('ratioToNoopRule', noop, noop === undefined ? '' : `${noop.toFixed(3)} (${pct(noop)}; ${RUNS} runs)`, noop === undefined ? 'needs --only overhead' : '');
+  const steps = (results.scaling ?? []).slice(1).map((row, i) => ({ row, prev: results.scaling[i] }));
+  if (steps.length === 0) goal('scalingRulesTime', undefined, '', 'needs --only scaling');
+  for (const { row, prev } of steps) {
+    const ratio = row.rules / Math.max(prev.rules, 0.001);
+    goal('scalingRulesTime', ratio, `${ratio.toFixed(1)}x (${prev.sites} -> ${row.sites} sites: ${prev.rules.toFixed(1)} -> ${row.rules.toFixed(1)} ms)`);
+  }
+  const typed = results.typed;
+  goal('typedTime', typed?.ratio, typed ? `${typed.ratio.toFixed(3)} (${pct(typed.ratio)}; ${TYPED_RUNS} runs)` : '', typed ? '' : 'needs --only typed');
+  const rssRatio = typed ? typed.rssPlugin / typed.rssBase : undefined;
+  goal('typedPeakRss', rssRatio, typed ? `${rssRatio.toFixed(3)} (${pct(rssRatio)}; ${(typed.rssBase / 1024).toFixed(0)} -> ${(typed.rssPlugin / 1024).toFixed(0)} MiB)` : '', typed ? '' : 'needs --only typed');
+}
+results.goals = goalLines;
+writeFileSync(path.join(SMOKE_DIR, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+log('\n## Goals');
+for (const line of goalLines) log(line);
+log(`${missed === 0 ? 'all measured goals met' : `${missed} goal(s) missed`}${STRICT ? '' : ' (exit 0 without --strict: a benchmark, not a test)'}`);
+process.exitCode = STRICT && missed > 0 ? 1 : 0;
