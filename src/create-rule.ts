@@ -1,4 +1,6 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+
+import { getSettings } from './settings';
 
 /** Extra `meta.docs` fields every rule of this plugin declares. */
 export interface HttpClientRuleDocs {
@@ -8,15 +10,70 @@ export interface HttpClientRuleDocs {
   strict?: boolean;
   /**
    * The rule only works with typescript-eslint type information. Such rules are left out of
-   * `configs['oxlint-safe']`, because oxlint's JS plugins provide none.
+   * `configs.oxlint`, because oxlint's JS plugins provide none.
    */
   requiresTypeChecking?: boolean;
   /** Options the `strict` and `all` presets pass instead of the defaults. */
   strictOptions?: readonly unknown[];
 }
 
-/** Builds a rule with a `meta.docs.url` that points at the rule's documentation. */
-export const createRule = ESLintUtils.RuleCreator<HttpClientRuleDocs>(
+/** The message id every rule gets for a wrong `settings['http-client']`. */
+export const INVALID_SETTINGS = 'invalidSettings';
+
+const ruleCreator = ESLintUtils.RuleCreator<HttpClientRuleDocs>(
   (name) =>
     `https://github.com/eslint-plugin-http-client/eslint-plugin-http-client/blob/main/docs/rules/${name}.md`,
 );
+
+/** Files whose wrong settings were already reported, by one rule for all of them. */
+const settingsReported = new WeakSet<object>();
+
+/**
+ * What is wrong with the file's `settings['http-client']`, or `undefined` when they are valid.
+ * A wrong setting is the user's configuration, not a failure of a rule: it becomes one report per
+ * file instead of an exception that ESLint would print as a crash.
+ */
+function settingsProblem(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string | undefined {
+  try {
+    getSettings(context);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^eslint-plugin-http-client: /u, '');
+  }
+}
+
+/**
+ * Builds a rule with a `meta.docs.url` that points at the rule's documentation. Every rule checks the
+ * plugin's settings first: when they are wrong, the first rule to run on a file reports which setting
+ * is wrong and what it expects, and no rule looks at that file.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, HttpClientRuleDocs>>,
+): TSESLint.RuleModule<MessageIds | typeof INVALID_SETTINGS, Options, HttpClientRuleDocs> {
+  const built = ruleCreator(rule) as unknown as TSESLint.RuleModule<
+    MessageIds | typeof INVALID_SETTINGS,
+    Options,
+    HttpClientRuleDocs
+  >;
+  return {
+    ...built,
+    meta: {
+      ...built.meta,
+      messages: {
+        ...built.meta.messages,
+        [INVALID_SETTINGS]: 'Wrong setting: {{problem}} The http-client rules skip this file until it is fixed.',
+      },
+    },
+    create(context) {
+      const problem = settingsProblem(context);
+      if (problem === undefined) return built.create(context);
+      return {
+        Program(node) {
+          if (settingsReported.has(context.sourceCode.ast)) return;
+          settingsReported.add(context.sourceCode.ast);
+          context.report({ node, loc: { line: 1, column: 0 }, messageId: INVALID_SETTINGS, data: { problem } });
+        },
+      };
+    },
+  };
+}
