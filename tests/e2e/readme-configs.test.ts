@@ -121,7 +121,7 @@ afterAll(() => {
 
 describe('README snippets', () => {
   it('are found in the README', () => {
-    for (const name of ['javascript', 'typescript', 'typed']) {
+    for (const name of ['javascript', 'typescript', 'typed', 'front-end']) {
       expect(readmeSnippet(name)).toContain("from 'eslint-plugin-http-client'");
     }
     expect(() => readmeSnippet('missing')).toThrow(/no snippet marked/u);
@@ -158,6 +158,20 @@ describe('README snippets', () => {
       const results = lint(installDir, dir);
       expect(results.map((result) => result.file)).toEqual(['eslint.config.mjs', 'src/ping.js']);
       expect(ruleIds(results[1])).toEqual(['http-client/require-request-timeout', 'http-client/require-status-check']);
+    });
+
+    it('the front-end snippet keeps every rule but the timeout rule in UI folders', () => {
+      const dir = project(installDir, 'front-end', {
+        'eslint.config.mjs': readmeSnippet('front-end'),
+        'src/components/ping.js': JS_SCRIPT,
+        'src/server/ping.js': JS_SCRIPT,
+      });
+      const results = lint(installDir, dir);
+      expect(results.map((result) => [result.file, ruleIds(result)])).toEqual([
+        ['eslint.config.mjs', []],
+        ['src/components/ping.js', ['http-client/require-status-check']],
+        ['src/server/ping.js', ['http-client/require-request-timeout', 'http-client/require-status-check']],
+      ]);
     });
 
     it('the TypeScript snippet lints a project that has only TypeScript files', () => {
