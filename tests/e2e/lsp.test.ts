@@ -496,7 +496,7 @@ describe.each(['9', '10'] as const)('ESLint language server with ESLint %s', (ma
     }
   });
 
-  it('applies autofixes as a quick fix and as source.fixAll.eslint (fix on save)', async (context) => {
+  it('applies autofixes as a quick fix and as source.fixAll.eslint (fix on save)', async () => {
     const fixable: { file: string; text: string; expected: Expected }[] = [];
     for (const file of examples.filter((name) => name.startsWith('examples/bad/'))) {
       const text = readFileSync(path.join(project, file), 'utf8');
@@ -504,11 +504,8 @@ describe.each(['9', '10'] as const)('ESLint language server with ESLint %s', (ma
         if (expected.fix) fixable.push({ file, text, expected });
       }
     }
-    // No rule of the built plugin reported an autofix on the examples.
-    if (fixable.length === 0) {
-      context.skip();
-      return;
-    }
+    // The examples hold autofixable problems (no-per-chunk-decoding's): without one this test proves nothing.
+    expect(fixable.length).toBeGreaterThan(0);
     const { file, text, expected } = fixable[0] as (typeof fixable)[number];
     const uri = open(file, text);
     const diagnostic = (await client.diagnostics(uri)).find(
