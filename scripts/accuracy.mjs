@@ -14,8 +14,8 @@
 //   npm run accuracy -- --sites <dir>        another folder of *.jsonl labels
 //
 // docs/accuracy.md is written only by a full run (no --rule, no --sites). The last line is
-// `accuracy: P=… R=… over N sites in M projects`. Exits 1 on a tool error (bad label, missing file,
-// failed download), never on a low score.
+// `accuracy: P=… R=… over N sites in M projects`. Exits 1 when the run cannot be done (a bad label,
+// a missing file, a failed download), never on a low score.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -37,8 +37,8 @@ const PREFIX = 'http-client/';
 /** Every file kind a labeled site may be in; `**\/*` alone would not make ESLint lint TypeScript. */
 const FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
 
-/** A failure of the tool itself (not a low score): printed, and the run exits 1. */
-class ToolError extends Error {}
+/** A failure of the script itself (not a low score): printed, and the run exits 1. */
+class RunError extends Error {}
 
 function parseArgs(argv) {
   const options = { rules: [], write: true, typed: false, json: undefined, sites: undefined };
@@ -46,7 +46,7 @@ function parseArgs(argv) {
     const arg = argv[i];
     const value = () => {
       const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new ToolError(`${arg} needs a value`);
+      if (next === undefined || next.startsWith('--')) throw new RunError(`${arg} needs a value`);
       return next;
     };
     if (arg === '--rule') options.rules.push(value());
@@ -54,7 +54,7 @@ function parseArgs(argv) {
     else if (arg === '--typed') options.typed = true;
     else if (arg === '--json') options.json = path.resolve(value());
     else if (arg === '--sites') options.sites = path.resolve(value());
-    else throw new ToolError(`unknown argument ${arg} (known: --rule <name>, --typed, --no-write, --json <file>, --sites <dir>)`);
+    else throw new RunError(`unknown argument ${arg} (known: --rule <name>, --typed, --no-write, --json <file>, --sites <dir>)`);
   }
   return options;
 }
@@ -66,7 +66,7 @@ function run(command, args, what) {
     return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
   } catch (error) {
     const detail = String(error.stderr ?? error.message).trim().split('\n').slice(-5).join('\n');
-    throw new ToolError(`${what} failed (${command} ${args.join(' ')}):\n${detail}`);
+    throw new RunError(`${what} failed (${command} ${args.join(' ')}):\n${detail}`);
   }
 }
 
@@ -85,7 +85,7 @@ function ensurePackage(cache, group, log) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   run('tar', ['-xzf', path.join(tarballs, info.filename), '-C', dir], `unpacking ${group.id}`);
-  if (!existsSync(path.join(dir, 'package'))) throw new ToolError(`${group.id}: the tarball has no package/ folder`);
+  if (!existsSync(path.join(dir, 'package'))) throw new RunError(`${group.id}: the tarball has no package/ folder`);
   return dir;
 }
 
@@ -106,7 +106,7 @@ function checkFiles(cache, groups) {
       }
     }
   }
-  if (errors.length > 0) throw new ToolError(`labels that do not fit the packages:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+  if (errors.length > 0) throw new RunError(`labels that do not fit the packages:\n${errors.map((e) => `  ${e}`).join('\n')}`);
 }
 
 /**
@@ -178,18 +178,19 @@ async function lint({ cache, groups, plugins, rules, typed = false, ruleName }) 
       if (full.endsWith('.cjs') || full.endsWith('.cts') || (full.endsWith('.js') && sourceTypeOf(full, base) === 'commonjs')) commonjs.add(full);
     }
   }
+  if (files.size === 0) return { reports: [], parseFailures: [] };
   const eslint = new ESLint({ cwd: cache, overrideConfigFile: true, overrideConfig: configFor({ plugins, rules, typed, cache, commonjs }) });
   const results = await eslint.lintFiles([...files.keys()]);
   const reports = [];
   const parseFailures = [];
   for (const result of results) {
     const where = files.get(result.filePath);
-    if (where === undefined) throw new ToolError(`ESLint linted a file that was not asked for: ${result.filePath}`);
+    if (where === undefined) throw new RunError(`ESLint linted a file that was not asked for: ${result.filePath}`);
     const site = { project: where.group.project, version: where.group.version, path: where.file };
     const fatal = result.messages.find((m) => m.fatal);
     if (fatal) {
       // ESLint reports a file it was told to ignore as a "fatal" warning without a line.
-      if (fatal.message.startsWith('File ignored')) throw new ToolError(`${where.group.id} ${where.file}: ${fatal.message}`);
+      if (fatal.message.startsWith('File ignored')) throw new RunError(`${where.group.id} ${where.file}: ${fatal.message}`);
       parseFailures.push({ ...site, id: where.group.id, message: `${fatal.message} (${fatal.line}:${fatal.column})`, labels: where.group.files.get(where.file).length });
       continue;
     }
@@ -249,20 +250,24 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const log = (line = '') => console.log(line);
   const pluginPath = process.env.HTTP_CLIENT_PLUGIN ?? path.join(root, 'dist', 'index.mjs');
-  if (!existsSync(pluginPath)) throw new ToolError(`${relative(pluginPath)} is missing: run npm run build first`);
+  if (!existsSync(pluginPath)) throw new RunError(`${relative(pluginPath)} is missing: run npm run build first`);
   const { default: plugin } = await import(pathToFileURL(pluginPath).href);
   const knownRules = new Set(Object.keys(plugin.rules));
-  for (const rule of options.rules) if (!knownRules.has(rule)) throw new ToolError(`--rule ${rule}: the plugin has no such rule`);
+  for (const rule of options.rules) if (!knownRules.has(rule)) throw new RunError(`--rule ${rule}: the plugin has no such rule`);
 
   const sitesDir = options.sites ?? path.join(root, 'accuracy', 'sites');
   const allLabels = loadLabels(sitesDir, { knownRules, display: relative });
   const labels = options.rules.length > 0 ? allLabels.filter((label) => options.rules.includes(label.rule)) : allLabels;
-  if (labels.length === 0) throw new ToolError(`no labeled sites in ${relative(sitesDir)}${options.rules.length > 0 ? ' for the rules asked for' : ''}`);
+  if (labels.length === 0) log(`no labeled sites in ${relative(sitesDir)}${options.rules.length > 0 ? ' for the rules asked for' : ''}`);
   const rules = [...new Set([...labels.map((label) => label.rule), ...options.rules])].sort();
   const peersFile = path.join(root, 'accuracy', 'peers.json');
-  const peers = parsePeers(JSON.parse(readFileSync(peersFile, 'utf8')), { knownRules, file: relative(peersFile) }).filter((peer) =>
-    Object.values(peer.rules).some((rule) => rules.includes(rule)),
-  );
+  // A full run lists every peer, a --rule run the peers of those rules.
+  const inScope = (rule) => options.rules.length === 0 || options.rules.includes(rule);
+  const peers = parsePeers(JSON.parse(readFileSync(peersFile, 'utf8')), { knownRules, file: relative(peersFile) })
+    .map((peer) => ({ ...peer, rules: Object.fromEntries(Object.entries(peer.rules).filter(([, ours]) => inScope(ours))) }))
+    .filter((peer) => Object.keys(peer.rules).length > 0);
+  const labeledRules = new Set(labels.map((label) => label.rule));
+  const hasLabels = (peer) => Object.values(peer.rules).some((rule) => labeledRules.has(rule));
 
   const cache = cacheDir();
   mkdirSync(cache, { recursive: true });
@@ -288,13 +293,13 @@ async function main() {
   }
   for (const r of runs) r.scored = score(r.outcomes, { rules });
 
-  const published = peers.filter((peer) => peer.published);
+  const published = peers.filter((peer) => peer.published && hasLabels(peer));
   const peersDir = published.length > 0 ? ensurePeers(cache, published, log) : undefined;
   const peerRuns = [];
   for (const peer of peers) {
-    const base = { name: peer.name, version: peer.version ?? null, author: peer.author ?? null, rules: Object.fromEntries(Object.entries(peer.rules).filter(([, ours]) => rules.includes(ours))) };
-    if (!peer.published) {
-      peerRuns.push({ ...base, status: 'not run', note: peer.note });
+    const base = { name: peer.name, version: peer.version ?? null, author: peer.author ?? null, repository: peer.repository ?? null, rules: peer.rules };
+    if (!peer.published || !hasLabels(peer)) {
+      peerRuns.push({ ...base, status: 'not run', note: peer.published ? 'no labeled sites of its rules yet' : peer.note });
       continue;
     }
     const mapped = new Set(Object.values(base.rules));
@@ -315,7 +320,7 @@ async function main() {
       const adapter = adapted.length > 0 ? `adapter for oxlint's createOnce() (${adapted.join(', ')})` : (peer.adapter ?? null);
       peerRuns.push({ ...base, status: 'run', adapter, ...matched, scored: score(matched.outcomes, { rules: [...mapped].sort() }) });
     } catch (error) {
-      if (error instanceof ToolError) throw error;
+      if (error instanceof RunError) throw error;
       peerRuns.push({ ...base, status: 'not run', note: `it failed under ESLint ${ESLint.version}: ${error.message}` });
     }
   }
@@ -349,7 +354,7 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  if (!(error instanceof ToolError || error instanceof LabelError)) throw error;
+  if (!(error instanceof RunError || error instanceof LabelError)) throw error;
   console.error(`accuracy: ${error.message}`);
   process.exitCode = 1;
 }

@@ -129,7 +129,7 @@ describe('label validation', () => {
         expect.stringMatching(/^require-status-check\.jsonl:3: "client" must be one of /u),
         'require-status-check.jsonl:2: the same site as require-status-check.jsonl:1 (weather-kit@2.1.0 lib/forecast.js:12 require-status-check)',
       ]);
-      expect((error as LabelError).message).toMatch(/^2 invalid labels:\n {2}require-status-check\.jsonl:3: /u);
+      expect((error as LabelError).message).toMatch(/^2 problems with the labels:\n {2}require-status-check\.jsonl:3: /u);
     });
 
     it('names a folder that cannot be read', () => {
@@ -337,7 +337,7 @@ describe('rendering', () => {
     expect(lines).toContain('  weather-kit@2.1.0 lib/forecast.js:55 require-status-check — A shared assert helper throws on a bad status | always.');
     expect(lines).toContain('  weather-kit@2.1.0 lib/forecast.js:70 require-status-check — Unchecked.');
     expect(lines).toContain('  not run: not published on npm');
-    expect(lines).toContain('not scored: 2 labels in 1 files that do not parse');
+    expect(lines).toContain('not scored, the file does not parse: 2 labels in 1 file');
     expect(lines[0]).toBe('labeled set: 4 sites (2 true, 1 false, 1 ambiguous) in 2 projects, 2 packages');
   });
 

@@ -30,7 +30,7 @@ const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/
 export class LabelError extends Error {
   /** @param {string[]} errors */
   constructor(errors) {
-    super(`${errors.length} invalid label${errors.length === 1 ? '' : 's'}:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+    super(`${errors.length} problem${errors.length === 1 ? '' : 's'} with the labels:\n${errors.map((e) => `  ${e}`).join('\n')}`);
     this.name = 'LabelError';
     this.errors = errors;
   }

@@ -4,6 +4,7 @@ export interface Peer {
   readonly published: boolean;
   readonly namespace?: string;
   readonly author?: string;
+  readonly repository?: string;
   readonly note?: string;
   readonly adapter?: string;
   /** The peer's rule name → the plugin's rule it competes with. */

@@ -8,16 +8,17 @@ export interface SetSummary {
   readonly rules: { rule: string; true: number; false: number; ambiguous: number; projects: number }[];
 }
 
-export interface ToolRun {
+export interface LinterRun {
   readonly outcomes: LabelOutcome[];
   readonly unlabeled: Report[];
   readonly scored: Scored;
 }
 
-export interface PeerRun extends Partial<ToolRun> {
+export interface PeerRun extends Partial<LinterRun> {
   readonly name: string;
   readonly version: string | null;
   readonly author?: string | null;
+  readonly repository?: string | null;
   readonly rules: Record<string, string>;
   readonly status: 'run' | 'not run';
   readonly note?: string;
@@ -27,8 +28,9 @@ export interface PeerRun extends Partial<ToolRun> {
 export interface AccuracyRun {
   readonly date: string;
   readonly plugin: { readonly name: string; readonly version: string };
+  readonly eslint?: string;
   readonly set: SetSummary;
-  readonly runs: readonly (ToolRun & { readonly mode: 'plain' | 'typed' })[];
+  readonly runs: readonly (LinterRun & { readonly mode: 'plain' | 'typed' })[];
   readonly peers: readonly PeerRun[];
   readonly parseFailures: readonly { id: string; path: string; message: string; labels: number }[];
 }

@@ -38,6 +38,7 @@ export function summarizeSet(labels) {
   };
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const pad = (text, width) => String(text).padEnd(width);
 const padStart = (text, width) => String(text).padStart(width);
 
@@ -49,7 +50,7 @@ function table(rows, header) {
 
 const countCells = (s) => [s.tp, s.fp, s.fn, s.tn, ratio(s.precision), ratio(s.recall), ratio(s.f1)];
 
-/** The per-rule table of one tool, with the typed run's P, R and F1 as extra columns when given. */
+/** The per-rule table of one linter, with the typed run's P, R and F1 as extra columns when given. */
 function scoreTable(scored, typed) {
   const header = ['rule', 'TP', 'FP', 'FN', 'TN', 'P', 'R', 'F1', ...(typed ? ['typed P', 'typed R', 'typed F1'] : [])];
   const typedOf = (rule) => typed?.rules.find((row) => row.rule === rule);
@@ -78,7 +79,7 @@ export function renderTerminal(run) {
   );
   if (run.parseFailures.length > 0) {
     const labels = run.parseFailures.reduce((n, f) => n + f.labels, 0);
-    out.push(`not scored: ${labels} labels in ${run.parseFailures.length} files that do not parse`);
+    out.push(`not scored, the file does not parse: ${plural(labels, 'label')} in ${plural(run.parseFailures.length, 'file')}`);
     for (const f of run.parseFailures) out.push(`  ${f.id} ${f.path}: ${f.message}`);
   }
   out.push('', `${run.plugin.name} ${run.plugin.version}${typed ? ' (typed columns: with type information)' : ''}`);
@@ -89,7 +90,7 @@ export function renderTerminal(run) {
       out.push(`  not run: ${peer.note}`);
       continue;
     }
-    if (peer.adapter) out.push(`  adapter: ${peer.adapter}`);
+    out.push(`  ${peer.adapter ? `adapter: ${peer.adapter}` : 'no adapter needed'}`);
     out.push(...scoreTable(peer.scored));
   }
   const section = (title, lines) => {
@@ -146,7 +147,8 @@ export function renderMarkdown(run) {
     '',
     `- date: ${run.date}`,
     `- plugin: ${run.plugin.name} ${run.plugin.version}${typed ? ' (without and with type information)' : ''}`,
-    ...run.peers.map((peer) => `- peer: ${peerTitle(peer)}${peer.author ? ` (${peer.author})` : ''}: ${peer.status === 'run' ? `run${peer.adapter ? `, ${peer.adapter}` : ''}` : `not run: ${peer.note}`}`),
+    ...(run.eslint ? [`- ESLint ${run.eslint}, every file parsed with @typescript-eslint/parser`] : []),
+    ...run.peers.map((peer) => `- peer: ${peerTitle(peer)}, ${peer.status === 'run' ? 'run' : 'not run'} (see [Peers](#peers))`),
     '',
     'A `true` site with a matching report is a true positive (TP), without one a miss (FN); a `false` site with a',
     'matching report is a false report (FP), without one a true negative (TN). P = TP / (TP + FP),',
@@ -154,7 +156,9 @@ export function renderMarkdown(run) {
     '',
     '## The labeled set',
     '',
-    `${run.set.sites} sites in ${run.set.projects} projects (${run.set.packages} package versions).`,
+    run.set.sites === 0
+      ? 'No labeled sites yet: `accuracy/sites/` holds none.'
+      : `${run.set.sites} sites in ${run.set.projects} projects (${run.set.packages} package versions).`,
     '',
     '| rule | true | false | ambiguous | projects |',
     '| --- | ---: | ---: | ---: | ---: |',
@@ -162,12 +166,12 @@ export function renderMarkdown(run) {
   ];
   if (run.parseFailures.length > 0) {
     out.push('', 'Not scored, because the file does not parse:', '');
-    for (const f of run.parseFailures) out.push(`- ${code(`${f.id} ${f.path}`)} (${f.labels} labels): ${md(f.message)}`);
+    for (const f of run.parseFailures) out.push(`- ${code(`${f.id} ${f.path}`)} (${plural(f.labels, 'label')}): ${md(f.message)}`);
   }
-  out.push('', '## Results', '', '| rule | tool | TP | FP | FN | TN | P | R | F1 |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  const rows = (tool, scored, rule) => {
+  out.push('', '## Results', '', '| rule | linter | TP | FP | FN | TN | P | R | F1 |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const rows = (linter, scored, rule) => {
     const row = rule === 'all' ? scored.overall : scored.rules.find((r) => r.rule === rule);
-    return row ? [`| ${rule} | ${tool} | ${countCells(row).join(' | ')} |`] : [];
+    return row ? [`| ${rule} | ${linter} | ${countCells(row).join(' | ')} |`] : [];
   };
   const ranPeers = run.peers.filter((peer) => peer.status === 'run');
   for (const { rule } of plain.scored.rules) {
@@ -194,17 +198,23 @@ export function renderMarkdown(run) {
   if (typed) {
     const changed = typed.outcomes.filter((o, i) => o.outcome !== plain.outcomes[i]?.outcome);
     out.push('', '## With type information', '');
+    out.push(
+      "Each package is linted with a generated tsconfig.json: its labeled files, JavaScript allowed, the DOM and",
+      "Node types. The package's dependencies are not installed, so what it imports from them has no type.",
+      '',
+    );
     if (changed.length === 0) out.push('Type information changes no outcome.');
     for (const o of changed) out.push(`${mdSite(o.label)} (${plain.outcomes.find((p) => p.label === o.label)?.outcome} → ${o.outcome})`);
   }
   out.push('', '## Peers', '');
   for (const peer of run.peers) {
     out.push(`### ${peerTitle(peer)}`, '');
-    if (peer.author) out.push(`Author: ${peer.author}.`);
-    out.push(`Rules compared: ${mapping(peer).replaceAll(/[\w@/-]+/gu, (name) => (name === '→' ? name : code(name)))}.`);
+    if (peer.author) out.push(`By ${peer.author}${peer.repository ? ` (GitHub: ${code(peer.repository)})` : ''}.`);
+    const compared = Object.entries(peer.rules).map(([theirs, ours]) => `${code(theirs)} → ${code(ours)}`);
+    out.push(`Rules compared: ${compared.join(', ')}.`);
     if (peer.status !== 'run') out.push(`Not run: ${peer.note}.`);
     else {
-      if (peer.adapter) out.push(`Adapter: ${peer.adapter}.`);
+      out.push(peer.adapter ? `Adapter: ${peer.adapter}.` : 'Runs under ESLint as published, without an adapter.');
       out.push('', `All its compared rules together: P ${ratio(peer.scored.overall.precision)}, R ${ratio(peer.scored.overall.recall)}, F1 ${ratio(peer.scored.overall.f1)} over ${peer.scored.overall.sites} sites.`);
     }
     out.push('');

@@ -1,6 +1,6 @@
 import type { Label } from './labels.mjs';
 
-/** A report of one tool, its rule name mapped to the plugin's rule without the prefix. */
+/** A report of one linter, its rule name mapped to the plugin's rule without the prefix. */
 export interface Report {
   readonly project: string;
   readonly version: string;

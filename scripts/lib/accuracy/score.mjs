@@ -5,7 +5,7 @@
 const fileKey = (site) => `${site.project}@${site.version}\0${site.path}`;
 
 /**
- * The outcome of every label given the reports of one tool.
+ * The outcome of every label given the reports of one linter.
  *
  * - `labels`: the labels to score;
  * - `reports`: `{ project, version, path, rule, line, endLine? }`, rule names without a prefix
@@ -54,7 +54,7 @@ export function matchReports(labels, reports, { unparsed = new Set() } = {}) {
   return { outcomes, unlabeled: unparsedFree(unlabeled, unparsed) };
 }
 
-// A file that did not parse has no reports of its own; keep the list honest if a tool still gave some.
+// A file that did not parse has no reports of its own; keep the list honest if a linter still gave some.
 const unparsedFree = (reports, unparsed) => reports.filter((report) => !unparsed.has(fileKey(report)));
 
 /**
