@@ -516,7 +516,7 @@ describe('peers run from a local build of their source', () => {
   });
 
   it('reads --peer-source <name>=<dir> arguments over the variable, resolving folders from cwd', () => {
-    const cwd = path.resolve('/work/here');
+    const cwd = path.resolve('/projects/lint');
     const sources = parsePeerSources({
       args: ['@lint-peers/eslint-plugin-five=builds/five', 'eslint-plugin-six=/opt/six=1'],
       variable: JSON.stringify({ 'eslint-plugin-six': '/opt/old-six', 'eslint-plugin-seven': '../seven' }),
