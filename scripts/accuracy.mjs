@@ -4,7 +4,8 @@
 // from the npm registry into a cache outside the repository, lints only the labeled files with the
 // built plugin (`dist/index.mjs`, every labeled rule at its default options) and with the peers of
 // `accuracy/peers.json` (each with only the rules it competes with), and scores the reports against
-// the labels: TP/FP/FN/TN, precision, recall and F1 per rule and overall.
+// the labels: TP/FP/FN/TN, precision, recall and F1 per rule and overall. A peer that is not on npm
+// runs only from a local build of its public source (`--peer-source`), else it is listed as not run.
 //
 //   npm run accuracy                         everything; rewrites docs/accuracy.md
 //   npm run accuracy -- --rule require-status-check --rule no-implicit-json
@@ -12,6 +13,8 @@
 //   npm run accuracy -- --no-write           do not rewrite docs/accuracy.md
 //   npm run accuracy -- --json results.json  machine-readable results
 //   npm run accuracy -- --sites <dir>        another folder of *.jsonl labels
+//   npm run accuracy -- --peer-source <name>=<dir>   a local build of an unpublished peer (repeatable;
+//                                            or HTTP_CLIENT_ACCURACY_PEER_SOURCES='{"<name>":"<dir>"}')
 //
 // docs/accuracy.md is written only by a full run (no --rule, no --sites). The last line is
 // `accuracy: P=… R=… over N sites in M projects`. Exits 1 when the run cannot be done (a bad label,
@@ -28,7 +31,7 @@ import tsParser from '@typescript-eslint/parser';
 import { sourceTypeOf } from './lib/check.mjs';
 import { cacheDir, packageDir } from './lib/accuracy/cache.mjs';
 import { groupByPackage, LabelError, loadLabels } from './lib/accuracy/labels.mjs';
-import { parsePeers, peerPlugin } from './lib/accuracy/peers.mjs';
+import { notRunNote, parsePeers, parsePeerSources, PEER_SOURCES_VARIABLE, peerPlugin, resolvePeerSources } from './lib/accuracy/peers.mjs';
 import { renderMarkdown, renderTerminal, summarizeSet } from './lib/accuracy/render.mjs';
 import { matchReports, score } from './lib/accuracy/score.mjs';
 
@@ -40,8 +43,12 @@ const FILES = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.m
 /** A failure of the script itself (not a low score): printed, and the run exits 1. */
 class RunError extends Error {}
 
+/** Relative paths are taken from the folder the command was typed in (`npm run` changes into the root). */
+const invocationDir = process.env.INIT_CWD ?? process.cwd();
+const resolveArg = (value) => path.resolve(invocationDir, value);
+
 function parseArgs(argv) {
-  const options = { rules: [], write: true, typed: false, json: undefined, sites: undefined };
+  const options = { rules: [], write: true, typed: false, json: undefined, sites: undefined, peerSources: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -52,9 +59,12 @@ function parseArgs(argv) {
     if (arg === '--rule') options.rules.push(value());
     else if (arg === '--no-write') options.write = false;
     else if (arg === '--typed') options.typed = true;
-    else if (arg === '--json') options.json = path.resolve(value());
-    else if (arg === '--sites') options.sites = path.resolve(value());
-    else throw new RunError(`unknown argument ${arg} (known: --rule <name>, --typed, --no-write, --json <file>, --sites <dir>)`);
+    else if (arg === '--json') options.json = resolveArg(value());
+    else if (arg === '--sites') options.sites = resolveArg(value());
+    else if (arg === '--peer-source') options.peerSources.push(value());
+    else {
+      throw new RunError(`unknown argument ${arg} (known: --rule <name>, --typed, --no-write, --json <file>, --sites <dir>, --peer-source <name>=<dir>)`);
+    }
   }
   return options;
 }
@@ -239,6 +249,27 @@ async function importPeer(dir, name) {
   return import(pathToFileURL(entry).href);
 }
 
+/**
+ * The local builds of unpublished peers, checked: each is a build of a peer of peers.json that pins
+ * the commit of its source, and a build folder that is a git work tree is at that commit.
+ */
+function peerSources(options, peers) {
+  let resolved;
+  try {
+    const sources = parsePeerSources({ args: options.peerSources, variable: process.env[PEER_SOURCES_VARIABLE], cwd: invocationDir });
+    resolved = resolvePeerSources(sources, peers);
+  } catch (error) {
+    throw new RunError(error.message);
+  }
+  for (const [name, { dir }] of resolved) {
+    const { commit } = peers.find((peer) => peer.name === name);
+    if (!existsSync(path.join(dir, '.git'))) continue;
+    const head = run('git', ['-C', dir, 'rev-parse', 'HEAD'], `reading the commit of ${dir}`).trim();
+    if (head !== commit) throw new RunError(`--peer-source ${name}: ${dir} is at commit ${head}, accuracy/peers.json pins ${commit}`);
+  }
+  return resolved;
+}
+
 const labelsOfRules = (groups, rules) =>
   groups
     .map((group) => ({ ...group, files: new Map([...group.files].map(([file, labels]) => [file, labels.filter((l) => rules.has(l.rule))]).filter(([, labels]) => labels.length > 0)) }))
@@ -263,7 +294,9 @@ async function main() {
   const peersFile = path.join(root, 'accuracy', 'peers.json');
   // A full run lists every peer, a --rule run the peers of those rules.
   const inScope = (rule) => options.rules.length === 0 || options.rules.includes(rule);
-  const peers = parsePeers(JSON.parse(readFileSync(peersFile, 'utf8')), { knownRules, file: relative(peersFile) })
+  const allPeers = parsePeers(JSON.parse(readFileSync(peersFile, 'utf8')), { knownRules, file: relative(peersFile) });
+  const sources = peerSources(options, allPeers);
+  const peers = allPeers
     .map((peer) => ({ ...peer, rules: Object.fromEntries(Object.entries(peer.rules).filter(([, ours]) => inScope(ours))) }))
     .filter((peer) => Object.keys(peer.rules).length > 0);
   const labeledRules = new Set(labels.map((label) => label.rule));
@@ -298,14 +331,22 @@ async function main() {
   const peerRuns = [];
   for (const peer of peers) {
     const base = { name: peer.name, version: peer.version ?? null, author: peer.author ?? null, repository: peer.repository ?? null, rules: peer.rules };
-    if (!peer.published || !hasLabels(peer)) {
-      peerRuns.push({ ...base, status: 'not run', note: peer.published ? 'no labeled sites of its rules yet' : peer.note });
+    const source = sources.get(peer.name);
+    if (!peer.published && source === undefined) {
+      peerRuns.push({ ...base, status: 'not run', note: notRunNote(peer) });
       continue;
     }
+    if (!hasLabels(peer)) {
+      peerRuns.push({ ...base, status: 'not run', note: 'no labeled sites of its rules yet' });
+      continue;
+    }
+    const from = source === undefined ? null : { commit: peer.commit };
+    if (source !== undefined) log(`${peer.name}: running the local build of its public source at commit ${peer.commit} (${source.entry})`);
     const mapped = new Set(Object.values(base.rules));
     const peerLabels = labels.filter((label) => mapped.has(label.rule));
     try {
-      const { plugin: wrapped, adapted } = peerPlugin(await importPeer(peersDir, peer.name), { ...peer, rules: base.rules });
+      const module = source === undefined ? await importPeer(peersDir, peer.name) : await import(pathToFileURL(source.entry).href);
+      const { plugin: wrapped, adapted, shims } = peerPlugin(module, { ...peer, rules: base.rules });
       const prefix = `${peer.namespace}/`;
       const result = await lint({
         cache,
@@ -317,11 +358,16 @@ async function main() {
       // The peer is scored on the sites the plugin is scored on: a file that does not parse for one
       // is not scored for either.
       const matched = matchReports(peerLabels, result.reports, { unparsed: new Set([...unparsed, ...fileKeys(result.parseFailures)]) });
-      const adapter = adapted.length > 0 ? `adapter for oxlint's createOnce() (${adapted.join(', ')})` : (peer.adapter ?? null);
-      peerRuns.push({ ...base, status: 'run', adapter, ...matched, scored: score(matched.outcomes, { rules: [...mapped].sort() }) });
+      const adapters = [
+        ...(adapted.length > 0 ? [`adapter for oxlint's createOnce() (${adapted.join(', ')})`] : []),
+        ...(shims.size > 0 ? [`shims for the rule-context API that ESLint 10 removed (${[...shims].sort().join(', ')})`] : []),
+        ...(peer.adapter ? [peer.adapter] : []),
+      ];
+      const adapter = adapters.length > 0 ? adapters.join('; ') : null;
+      peerRuns.push({ ...base, status: 'run', source: from, adapter, ...matched, scored: score(matched.outcomes, { rules: [...mapped].sort() }) });
     } catch (error) {
       if (error instanceof RunError) throw error;
-      peerRuns.push({ ...base, status: 'not run', note: `it failed under ESLint ${ESLint.version}: ${error.message}` });
+      peerRuns.push({ ...base, status: 'not run', source: from, note: `it failed under ESLint ${ESLint.version}: ${error.message}` });
     }
   }
 

@@ -1,15 +1,29 @@
 // The pure logic of `npm run accuracy` (scripts/lib/accuracy/): label validation, matching reports to
 // labels, scoring and rendering. No network: the labels and reports here are made up for the tests.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
+import type { ESLint } from 'eslint';
+import { Linter } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { cacheDir, packageDir } from '../../scripts/lib/accuracy/cache.mjs';
 import type { Label } from '../../scripts/lib/accuracy/labels.mjs';
 import { groupByPackage, LabelError, loadLabels, parseLabels, validateLabel } from '../../scripts/lib/accuracy/labels.mjs';
-import { adaptRule, parsePeers, peerPlugin } from '../../scripts/lib/accuracy/peers.mjs';
+import type { Peer } from '../../scripts/lib/accuracy/peers.mjs';
+import {
+  adaptRule,
+  notRunNote,
+  parsePeers,
+  parsePeerSources,
+  peerPlugin,
+  resolvePeerSources,
+  shimContext,
+  shimRule,
+  sourceEntry,
+} from '../../scripts/lib/accuracy/peers.mjs';
 import type { AccuracyRun } from '../../scripts/lib/accuracy/render.mjs';
 import { groupMisses, lastLine, ratio, renderMarkdown, renderTerminal, summarizeSet } from '../../scripts/lib/accuracy/render.mjs';
 import type { Report } from '../../scripts/lib/accuracy/score.mjs';
@@ -377,6 +391,30 @@ describe('rendering', () => {
     expect(page.endsWith('\n')).toBe(true);
     expect(page).not.toMatch(/\n{3}/u);
   });
+
+  it('says which peer ran from a build of its public source, and how to pass one', () => {
+    const run = sampleRun();
+    const [ran] = run.peers;
+    if (ran === undefined) throw new Error('the sample has a peer that ran');
+    const commit = '0123456789abcdef0123456789abcdef01234567';
+    const fromSource = { ...ran, name: 'lint-peer-three', source: { commit }, adapter: 'shims for the rule-context API that ESLint 10 removed (context.getSourceCode())' };
+    const hint = notRunNote({ name: 'lint-peer-four', version: null, published: false, note: 'not published on npm', commit, rules: {} });
+    const notBuilt = { name: 'lint-peer-four', version: null, rules: { 'status-please': 'require-status-check' }, status: 'not run' as const, note: hint };
+    const withSources = { ...run, peers: [...run.peers, fromSource, notBuilt] };
+    const lines = renderTerminal(withSources);
+    const title = lines.indexOf('lint-peer-three 1.2.3 (check-the-status → require-status-check)');
+    expect(lines.slice(title + 1, title + 3)).toEqual([
+      `  run from its public source at commit ${commit} (not published on npm)`,
+      '  adapter: shims for the rule-context API that ESLint 10 removed (context.getSourceCode())',
+    ]);
+    expect(lines).toContain('  not run: not published on npm; pass --peer-source lint-peer-four=<dir> to run a local build of its public source');
+    const page = renderMarkdown(withSources);
+    expect(page).toContain('- peer: lint-peer-three 1.2.3, run from its public source at commit `0123456789ab` (see [Peers](#peers))');
+    expect(page).toContain(`Not published on npm: run from a build of its public source at commit \`${commit}\`.`);
+    expect(page).toContain('Adapter: shims for the rule-context API that ESLint 10 removed (context.getSourceCode()).');
+    expect(page).toContain('Not run: not published on npm; pass `--peer-source lint-peer-four=<dir>` to run a local build of its public source.');
+    expect(page).toContain('- peer: lint-peer-one 1.2.3, run (see [Peers](#peers))');
+  });
 });
 
 describe('peers', () => {
@@ -428,6 +466,201 @@ describe('peers', () => {
     expect(Object.keys(plugin.rules)).toEqual(['a', 'b']);
     expect(adapted).toEqual(['b']);
     expect(() => peerPlugin(source, { ...peer, rules: { d: 'require-status-check' } })).toThrow('lint-peer-one@1.2.3 has no rule "d"');
+  });
+});
+
+describe('peers run from a local build of their source', () => {
+  const COMMIT = 'fedcba9876543210fedcba9876543210fedcba98';
+  const unpublished = (overrides: Partial<Peer> = {}): Peer => ({
+    name: '@lint-peers/eslint-plugin-five',
+    version: '0.3.0',
+    published: false,
+    namespace: '@lint-peers/five',
+    repository: 'lint-peers/eslint-plugin-five',
+    commit: COMMIT,
+    note: 'not published on npm',
+    rules: { 'check-status': 'require-status-check' },
+    ...overrides,
+  });
+
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+  /** A fake build: a package.json (`manifest`) and the given files, in a new temporary folder. */
+  function build(manifest: Record<string, unknown>, files: Record<string, string> = {}): string {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'accuracy-peer-'));
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    return dir;
+  }
+
+  it('validates the pinned commit of a peer that is not published', () => {
+    expect(parsePeers({ peers: [unpublished()] }, { knownRules: RULES })).toEqual([unpublished()]);
+    expect(() => parsePeers({ peers: [unpublished({ commit: 'fedcba9' })] }, { file: 'peers.json' })).toThrow(
+      'peers.json: peers[0]: "commit" must be a full 40-digit commit hash',
+    );
+    expect(() => parsePeers({ peers: [unpublished({ repository: undefined, namespace: undefined })] }, { file: 'peers.json' })).toThrow(
+      [
+        'peers.json: peers[0]: a peer with a "commit" needs the "repository" it is a commit of',
+        'peers.json: peers[0]: a peer with a "commit" needs the "namespace" its rules are registered under',
+      ].join('\n'),
+    );
+    expect(() => parsePeers({ peers: [{ ...unpublished(), published: true, version: '1.0.0' }] }, { file: 'peers.json' })).toThrow(
+      'peers.json: peers[0]: "commit" is for a peer that is not published (a published one runs from npm)',
+    );
+  });
+
+  it('reads --peer-source <name>=<dir> arguments over the variable, resolving folders from cwd', () => {
+    const cwd = path.resolve('/projects/lint');
+    const sources = parsePeerSources({
+      args: ['@lint-peers/eslint-plugin-five=builds/five', 'eslint-plugin-six=/opt/six=1'],
+      variable: JSON.stringify({ 'eslint-plugin-six': '/opt/old-six', 'eslint-plugin-seven': '../seven' }),
+      cwd,
+    });
+    expect([...sources]).toEqual([
+      ['eslint-plugin-six', path.resolve('/opt/six=1')],
+      ['eslint-plugin-seven', path.resolve(cwd, '../seven')],
+      ['@lint-peers/eslint-plugin-five', path.resolve(cwd, 'builds/five')],
+    ]);
+    expect(parsePeerSources({ variable: '  ' }).size).toBe(0);
+    expect(parsePeerSources().size).toBe(0);
+  });
+
+  it.each([
+    [{ args: ['eslint-plugin-six'] }, '--peer-source eslint-plugin-six: expected <package-name>=<dir>'],
+    [{ args: ['=/opt/six'] }, '--peer-source =/opt/six: expected <package-name>=<dir>'],
+    [{ args: ['eslint-plugin-six='] }, "--peer-source eslint-plugin-six=: expected the folder of eslint-plugin-six's build"],
+    [{ variable: '{"eslint-plugin-six":' }, /^HTTP_CLIENT_ACCURACY_PEER_SOURCES is not valid JSON \(/u],
+    [{ variable: '["/opt/six"]' }, 'HTTP_CLIENT_ACCURACY_PEER_SOURCES must be a JSON object of package name → folder'],
+    [{ variable: '{"eslint-plugin-six": 6}' }, 'HTTP_CLIENT_ACCURACY_PEER_SOURCES "eslint-plugin-six": expected the folder of eslint-plugin-six\'s build'],
+  ])('rejects a malformed source %j', (options, message) => {
+    expect(() => parsePeerSources(options)).toThrow(message);
+  });
+
+  it('finds the entry of a build through exports, then main, then index.js', () => {
+    const peer = unpublished();
+    const name = peer.name;
+    const one = build({ name, main: 'dist/index.js' }, { 'dist/index.js': '' });
+    expect(sourceEntry(one, peer)).toBe(path.join(one, 'dist', 'index.js'));
+    const two = build({ name, main: 'dist/index.js', exports: { '.': { import: './esm/index.mjs', require: './cjs/index.cjs' } } }, { 'cjs/index.cjs': '' });
+    expect(sourceEntry(two, peer)).toBe(path.join(two, 'cjs', 'index.cjs'));
+    const three = build({ name, exports: './lib/plugin.js' }, { 'lib/plugin.js': '' });
+    expect(sourceEntry(three, peer)).toBe(path.join(three, 'lib', 'plugin.js'));
+    const four = build({ name }, { 'index.js': '' });
+    expect(sourceEntry(four, peer)).toBe(path.join(four, 'index.js'));
+  });
+
+  it('refuses a folder that is not a build of the peer', () => {
+    const peer = unpublished();
+    const unbuilt = build({ name: peer.name, main: 'dist/index.js' });
+    expect(() => sourceEntry(unbuilt, peer)).toThrow(
+      `--peer-source ${peer.name}: ${path.join(unbuilt, 'dist', 'index.js')} is missing: build ${peer.name} first (its own build script)`,
+    );
+    const other = build({ name: 'eslint-plugin-else', main: 'index.js' }, { 'index.js': '' });
+    expect(() => sourceEntry(other, peer)).toThrow(`--peer-source ${peer.name}: ${other} holds eslint-plugin-else, not ${peer.name}`);
+    const empty = path.join(other, 'nothing-here');
+    expect(() => sourceEntry(empty, peer)).toThrow(`--peer-source ${peer.name}: ${empty} has no package.json`);
+  });
+
+  it('takes a source only for a peer of the list that is not published and pins its commit', () => {
+    const peer = unpublished();
+    const folder = build({ name: peer.name, main: 'index.js' }, { 'index.js': '' });
+    const peers = [peer, unpublished({ name: 'eslint-plugin-unpinned', commit: undefined }), { ...unpublished({ name: 'eslint-plugin-on-npm', commit: undefined }), published: true }];
+    expect([...resolvePeerSources(new Map([[peer.name, folder]]), peers)]).toEqual([[peer.name, { dir: folder, entry: path.join(folder, 'index.js') }]]);
+    const bad = new Map([
+      ['eslint-plugin-unknown', folder],
+      ['eslint-plugin-unpinned', folder],
+      ['eslint-plugin-on-npm', folder],
+    ]);
+    expect(() => resolvePeerSources(bad, peers)).toThrow(
+      [
+        '--peer-source eslint-plugin-unknown: accuracy/peers.json has no such peer',
+        '--peer-source eslint-plugin-unpinned: accuracy/peers.json pins no "commit" of its source',
+        '--peer-source eslint-plugin-on-npm: this peer is published on npm and is installed from there',
+      ].join('\n'),
+    );
+  });
+
+  it('says how to run a local build only for a peer that pins a commit', () => {
+    expect(notRunNote(unpublished())).toBe(
+      'not published on npm; pass --peer-source @lint-peers/eslint-plugin-five=<dir> to run a local build of its public source',
+    );
+    expect(notRunNote(unpublished({ commit: undefined }))).toBe('not published on npm');
+  });
+
+  it('adds only the old context members that are missing, and records the ones used', () => {
+    const used = new Set<string>();
+    const sourceCode = { ast: { type: 'Program' }, parserServices: { program: 'the program' } };
+    const context = { sourceCode, filename: 'a.js', getFilename: () => 'own', languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } };
+    const shimmed = shimContext(context, used) as unknown as Record<string, unknown> & { getFilename: () => string; getSourceCode: () => unknown };
+    expect(shimmed.getFilename()).toBe('own');
+    expect(used.size).toBe(0);
+    expect(shimmed.getSourceCode()).toBe(sourceCode);
+    expect(shimmed.parserServices).toEqual({ program: 'the program' });
+    expect(shimmed.parserOptions).toEqual({ ecmaFeatures: { jsx: true } });
+    expect(shimmed.filename).toBe('a.js');
+    expect([...used].sort()).toEqual(['context.getSourceCode()', 'context.parserOptions', 'context.parserServices']);
+  });
+
+  it('loads a fake build and runs its old-API rule under ESLint, naming each shim it used', async () => {
+    // The fake peer's rule uses the context methods ESLint 10 removed: getSourceCode(), getScope(),
+    // getAncestors(), getFilename() and parserServices.
+    const rule = [
+      'module.exports.rules = {',
+      "  'check-status': {",
+      "    meta: { type: 'problem', schema: [], messages: { seen: '{{text}} in {{scope}} scope, {{depth}} deep, {{file}}, services: {{services}}' } },",
+      '    create(context) {',
+      '      return {',
+      '        CallExpression(node) {',
+      '          const text = context.getSourceCode().getText(node.callee);',
+      '          const scope = context.getScope().type;',
+      '          const depth = String(context.getAncestors().length);',
+      "          const file = require('node:path').basename(context.getFilename());",
+      "          const services = typeof context.parserServices;",
+      "          context.report({ node, messageId: 'seen', data: { text, scope, depth, file, services } });",
+      '        },',
+      '      };',
+      '    },',
+      '  },',
+      '};',
+    ].join('\n');
+    const peer = unpublished();
+    const folder = build({ name: peer.name, main: 'lib/plugin.cjs' }, { 'lib/plugin.cjs': rule });
+    const source = resolvePeerSources(new Map([[peer.name, folder]]), [peer]).get(peer.name);
+    if (source === undefined) throw new Error('the fake build is resolved');
+    const { plugin, adapted, shims } = peerPlugin(await import(pathToFileURL(source.entry).href), peer);
+    expect(adapted).toEqual([]);
+    expect(shims.size).toBe(0);
+    const linter = new Linter();
+    const code = 'function load() {\n  return fetch(url);\n}\n';
+    const messages = linter.verify(code, [{ plugins: { five: plugin as unknown as ESLint.Plugin }, rules: { 'five/check-status': 'error' } }], 'src/load.js');
+    expect(messages.map(({ line, column, message }) => ({ line, column, message }))).toEqual([
+      { line: 2, column: 10, message: 'fetch in function scope, 4 deep, load.js, services: object' },
+    ]);
+    expect([...shims].sort()).toEqual(['context.getAncestors()', 'context.getFilename()', 'context.getScope()', 'context.getSourceCode()', 'context.parserServices']);
+  });
+
+  it('keeps a rule that uses the current context API unchanged in what it reports', () => {
+    const used = new Set<string>();
+    type Context = { sourceCode: { getText: (node: unknown) => string }; report: (descriptor: object) => void };
+    const current = {
+      meta: { type: 'problem', schema: [], messages: { found: 'found {{name}}' } },
+      create: (context: Context) => ({
+        Identifier: (node: object) => {
+          context.report({ node, messageId: 'found', data: { name: context.sourceCode.getText(node) } });
+        },
+      }),
+    };
+    const rule = shimRule(current, used);
+    const plugins = { p: { rules: { r: rule } } } as unknown as Record<string, ESLint.Plugin>;
+    const messages = new Linter().verify('let answer;', [{ plugins, rules: { 'p/r': 'error' } }], 'a.js');
+    expect(messages.map((m) => [m.line, m.column, m.message])).toEqual([[1, 5, 'found answer']]);
+    expect(used.size).toBe(0);
   });
 });
 

@@ -23,6 +23,8 @@ export interface PeerRun extends Partial<LinterRun> {
   readonly status: 'run' | 'not run';
   readonly note?: string;
   readonly adapter?: string | null;
+  /** Set when the peer ran from a local build of its public source (it is not published). */
+  readonly source?: { readonly commit: string } | null;
 }
 
 export interface AccuracyRun {

@@ -4,8 +4,9 @@
 // - `plugin`: `{ name, version }`;
 // - `set`: the labeled set as `summarizeSet` gives it;
 // - `runs`: the plugin's runs, `{ mode: 'plain' | 'typed', outcomes, unlabeled, scored }`, plain first;
-// - `peers`: `{ name, version, author, rules, adapter, status: 'run' | 'not run', note, outcomes,
-//   unlabeled, scored }` (`rules` maps the peer's rule to the plugin's rule it competes with);
+// - `peers`: `{ name, version, author, repository, rules, adapter, source, status: 'run' | 'not run',
+//   note, outcomes, unlabeled, scored }` (`rules` maps the peer's rule to the plugin's rule it competes
+//   with; `source` is `{ commit }` when it ran from a local build of its public source);
 // - `parseFailures`: `{ id, path, message, labels }` for each labeled file that does not parse.
 
 /** A ratio as `0.xx`, or `n/a` when it has no denominator. */
@@ -90,6 +91,7 @@ export function renderTerminal(run) {
       out.push(`  not run: ${peer.note}`);
       continue;
     }
+    if (peer.source) out.push(`  run from its public source at commit ${peer.source.commit} (not published on npm)`);
     out.push(`  ${peer.adapter ? `adapter: ${peer.adapter}` : 'no adapter needed'}`);
     out.push(...scoreTable(peer.scored));
   }
@@ -148,7 +150,9 @@ export function renderMarkdown(run) {
     `- date: ${run.date}`,
     `- plugin: ${run.plugin.name} ${run.plugin.version}${typed ? ' (without and with type information)' : ''}`,
     ...(run.eslint ? [`- ESLint ${run.eslint}, every file parsed with @typescript-eslint/parser`] : []),
-    ...run.peers.map((peer) => `- peer: ${peerTitle(peer)}, ${peer.status === 'run' ? 'run' : 'not run'} (see [Peers](#peers))`),
+    ...run.peers.map(
+      (peer) => `- peer: ${peerTitle(peer)}, ${peer.status !== 'run' ? 'not run' : peer.source ? `run from its public source at commit ${code(peer.source.commit.slice(0, 12))}` : 'run'} (see [Peers](#peers))`,
+    ),
     '',
     'A `true` site with a matching report is a true positive (TP), without one a miss (FN); a `false` site with a',
     'matching report is a false report (FP), without one a true negative (TN). P = TP / (TP + FP),',
@@ -212,8 +216,10 @@ export function renderMarkdown(run) {
     if (peer.author) out.push(`By ${peer.author}${peer.repository ? ` (GitHub: ${code(peer.repository)})` : ''}.`);
     const compared = Object.entries(peer.rules).map(([theirs, ours]) => `${code(theirs)} → ${code(ours)}`);
     out.push(`Rules compared: ${compared.join(', ')}.`);
-    if (peer.status !== 'run') out.push(`Not run: ${peer.note}.`);
+    // The note may say how to pass a local build (`--peer-source <name>=<dir>`): code, not HTML.
+    if (peer.status !== 'run') out.push(`Not run: ${md(peer.note).replace(/--peer-source \S+/u, (flag) => code(flag))}.`);
     else {
+      if (peer.source) out.push(`Not published on npm: run from a build of its public source at commit ${code(peer.source.commit)}.`);
       out.push(peer.adapter ? `Adapter: ${peer.adapter}.` : 'Runs under ESLint as published, without an adapter.');
       out.push('', `All its compared rules together: P ${ratio(peer.scored.overall.precision)}, R ${ratio(peer.scored.overall.recall)}, F1 ${ratio(peer.scored.overall.f1)} over ${peer.scored.overall.sites} sites.`);
     }
