@@ -154,15 +154,26 @@ function writeTsconfig(dir, files) {
   writeFileSync(path.join(dir, 'tsconfig.json'), `${JSON.stringify(config, null, 2)}\n`);
 }
 
-/** The flat config of one lint: every file kind through typescript-eslint's parser. */
+/**
+ * Whether a `.js` file that its package calls CommonJS is an ES module all the same: builds ship
+ * `dist/esm/` or `src/` folders with `import`/`export` statements under a CommonJS package.json.
+ */
+function hasModuleSyntax(file) {
+  return /^\s*(?:import\s*[\w{*'"]|export\s+(?:default|const|let|var|function|class|async|\{|\*))/mu.test(readFileSync(file, 'utf8'));
+}
+
+/**
+ * The flat config of one lint: JavaScript through ESLint's own parser (as an untyped JavaScript project
+ * lints it; it also reads sloppy-mode scripts that typescript-eslint refuses), TypeScript — and with
+ * `typed`, every file — through typescript-eslint's parser.
+ */
 function configFor({ plugins, rules, typed, cache, commonjs }) {
   return [
+    { files: FILES, languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
     {
-      files: FILES,
+      files: typed ? FILES : ['**/*.{ts,tsx,mts,cts}'],
       languageOptions: {
         parser: tsParser,
-        ecmaVersion: 'latest',
-        sourceType: 'module',
         parserOptions: typed ? { projectService: true, tsconfigRootDir: cache } : {},
       },
     },
@@ -185,7 +196,7 @@ async function lint({ cache, groups, plugins, rules, typed = false, ruleName }) 
     for (const file of group.files.keys()) {
       const full = path.join(base, file);
       files.set(full, { group, file });
-      if (full.endsWith('.cjs') || full.endsWith('.cts') || (full.endsWith('.js') && sourceTypeOf(full, base) === 'commonjs')) commonjs.add(full);
+      if (full.endsWith('.cjs') || full.endsWith('.cts') || (full.endsWith('.js') && sourceTypeOf(full, base) === 'commonjs' && !hasModuleSyntax(full))) commonjs.add(full);
     }
   }
   if (files.size === 0) return { reports: [], parseFailures: [] };

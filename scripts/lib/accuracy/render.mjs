@@ -149,7 +149,7 @@ export function renderMarkdown(run) {
     '',
     `- date: ${run.date}`,
     `- plugin: ${run.plugin.name} ${run.plugin.version}${typed ? ' (without and with type information)' : ''}`,
-    ...(run.eslint ? [`- ESLint ${run.eslint}, every file parsed with @typescript-eslint/parser`] : []),
+    ...(run.eslint ? [`- ESLint ${run.eslint}, JavaScript parsed by espree, TypeScript by @typescript-eslint/parser (every file by it with --typed)`] : []),
     ...run.peers.map(
       (peer) => `- peer: ${peerTitle(peer)}, ${peer.status !== 'run' ? 'not run' : peer.source ? `run from its public source at commit ${code(peer.source.commit.slice(0, 12))}` : 'run'} (see [Peers](#peers))`,
     ),
