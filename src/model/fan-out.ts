@@ -33,25 +33,30 @@ import { createTracker } from '../ast/reference-tracker';
 import { enclosingClassBody, globalReferencesOf } from '../ast/scope';
 import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from './http';
 import { getLimiterModel } from './limiters';
+import { requestFunctionReferences } from './fan-out-references';
 import { combine, fanOutOfSize, multiply, Sizes, worst } from './fan-out-size';
 
 export type { Amount, FanOut, Size } from './fan-out-size';
 
 /** Requests a function makes when it runs. */
 export interface RequestMark {
-  /** A request (or a call of a local request function) it makes. */
-  readonly evidence: TSESTree.CallExpression;
-  /** It sends a request itself (not only through another local function). */
-  direct: boolean;
+  /**
+   * How many calls of functions of this file lie between it and the request: 0 when it sends the
+   * request itself, at most {@link MAX_DEPTH}.
+   */
+  depth: number;
   /** Every request it makes runs inside a loop of its own: it is a sequential worker. */
   allInLoop: boolean;
   /** It starts a request that it neither awaits nor hands on (dropped, or returned to the caller). */
   unawaited: boolean;
 }
 
-/** A callback that is a function of this file, with the requests it makes. */
+/**
+ * A callback that reaches a request: a function of this file, with the requests it makes, or a
+ * request function passed by reference (`urls.map(fetch)`, `ids.map(axios.get)`), whose `fn` is `null`.
+ */
 export interface Reach {
-  readonly fn: FunctionNode;
+  readonly fn: FunctionNode | null;
   readonly mark: RequestMark;
 }
 
@@ -108,6 +113,9 @@ export interface FanOutModel {
   /** Does every iteration of `loop` await something (so its iterations do not all run at once)? */
   isAwaitedLoop(loop: LoopNode): boolean;
 }
+
+/** How many calls of functions of this file a request is followed through. */
+export const MAX_DEPTH = 3;
 
 /** `Promise` combinators that start every promise of their input before any settles. */
 const COMBINATORS = ['all', 'allSettled', 'any', 'race'];
@@ -214,6 +222,10 @@ class Analysis {
   private readonly methodsByClass = new Map<TSESTree.ClassBody, Map<string, FunctionNode>>();
   private readonly sites: FanOutSite[] = [];
   private readonly loops = new Set<LoopNode>();
+  /** Marked functions in the order they were marked: the work list of {@link followLocalCalls}. */
+  private readonly queue: FunctionNode[] = [];
+  private methodCalls: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
+  private requestFunctions: ReadonlySet<TSESTree.Node> = new Set();
   private collected!: Collected;
   private sizes!: Sizes;
 
@@ -225,16 +237,16 @@ class Analysis {
   ) {}
 
   model(): FanOutModel {
-    if (this.http.requests.length === 0 && this.http.constructions.length === 0) return EMPTY;
+    this.requestFunctions = requestFunctionReferences(this.sourceCode);
+    if (this.http.requests.length === 0 && this.http.constructions.length === 0 && this.requestFunctions.size === 0) {
+      return EMPTY;
+    }
     this.collected = collect(this.sourceCode, this.limiterNames);
     this.sizes = new Sizes(this.sourceCode, this.collected.awaitedLoops);
     this.findAcquiringFunctions();
     const requests = this.http.requests.filter((request) => !isLocalResourceRequest(request)).map((r) => r.node);
-    for (const request of requests) this.walkUp(request, true, false);
-    for (const { call, mark } of this.findLocalRequestCalls()) {
-      this.localCalls.add(call);
-      this.walkUp(call, false, mark.allInLoop);
-    }
+    for (const request of requests) this.walkUp(request, 0, false);
+    this.followLocalCalls();
     this.findCombinators();
     this.findIterations();
     for (const evidence of [...requests, ...this.localCalls]) this.findLoop(evidence);
@@ -268,7 +280,7 @@ class Analysis {
    * through callbacks that run at once (`.then`, array callbacks, IIFEs, `new Promise`). Stops at a
    * limiter, at a function that awaits a limiter slot, and at callbacks handed to anything else.
    */
-  private walkUp(evidence: TSESTree.CallExpression, direct: boolean, startsInLoop: boolean): void {
+  private walkUp(evidence: TSESTree.CallExpression, depth: number, startsInLoop: boolean): void {
     const unawaited = isUnawaited(evidence);
     let inLoop = startsInLoop;
     let nearest = true;
@@ -283,7 +295,7 @@ class Analysis {
           for (const construction of slots) this.usedLimiters.add(construction);
           return;
         }
-        this.markFunction(fn, evidence, direct, inLoop, nearest && unawaited);
+        this.markFunction(fn, depth, inLoop, nearest && unawaited);
         nearest = false;
         const host = this.hostOf(fn);
         if (host.kind === 'limited') {
@@ -300,15 +312,16 @@ class Analysis {
     }
   }
 
-  private markFunction(fn: FunctionNode, evidence: TSESTree.CallExpression, direct: boolean, inLoop: boolean, unawaited: boolean): void {
+  private markFunction(fn: FunctionNode, depth: number, inLoop: boolean, unawaited: boolean): void {
     const existing = this.marks.get(fn);
     if (existing) {
-      existing.direct ||= direct;
+      existing.depth = Math.min(existing.depth, depth);
       existing.allInLoop &&= inLoop;
       existing.unawaited ||= unawaited;
       return;
     }
-    this.marks.set(fn, { evidence, direct, allInLoop: inLoop, unawaited });
+    this.marks.set(fn, { depth, allInLoop: inLoop, unawaited });
+    this.queue.push(fn);
   }
 
   /** How `fn` is run: at once as part of the code around it, under a limiter, or by someone else. */
@@ -356,25 +369,46 @@ class Analysis {
     return this.collected.optionLimiterCalls.has(call) ? { kind: 'limited', constructions: [] } : null;
   }
 
-  /** Calls of the functions marked so far: functions of this file whose own body sends a request. */
-  private findLocalRequestCalls(): { call: TSESTree.CallExpression; mark: RequestMark }[] {
-    const calls: { call: TSESTree.CallExpression; mark: RequestMark }[] = [];
-    let hasMethods = false;
-    for (const [fn, mark] of this.marks) {
-      hasMethods ||= isMethod(fn);
-      for (const reference of this.bindingOf(fn)?.references ?? []) {
-        const outer = skipWrappersUp(reference.identifier);
-        const parent = outer.parent;
-        if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) calls.push({ call: parent, mark });
+  /**
+   * Follows the calls of every marked function outwards, breadth first, up to {@link MAX_DEPTH}
+   * calls from the request. Each function is followed once, so cycles end and the work stays
+   * linear in the number of calls.
+   */
+  private followLocalCalls(): void {
+    for (let index = 0; index < this.queue.length; index++) {
+      const fn = this.queue[index] as FunctionNode;
+      const mark = this.marks.get(fn) as RequestMark;
+      if (mark.depth >= MAX_DEPTH) continue;
+      for (const call of this.callsOf(fn)) {
+        if (this.localCalls.has(call)) continue;
+        this.localCalls.add(call);
+        this.walkUp(call, mark.depth + 1, mark.allInLoop);
       }
     }
-    if (!hasMethods) return calls;
-    for (const call of this.collected.thisCalls) {
-      const callee = this.functionOfCallee(call.callee);
-      const mark = callee && this.marks.get(callee);
-      if (mark) calls.push({ call, mark });
+  }
+
+  /** The calls of `fn` in this file: by its name, or as `this.name()` in its class. */
+  private callsOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of this.bindingOf(fn)?.references ?? []) {
+      const outer = skipWrappersUp(reference.identifier);
+      const parent = outer.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) calls.push(parent);
     }
+    if (isMethod(fn)) calls.push(...(this.thisCallsByMethod().get(fn) ?? []));
     return calls;
+  }
+
+  /** The `this.name()` calls of the file, by the method they call; built once, when a method is marked. */
+  private thisCallsByMethod(): Map<FunctionNode, TSESTree.CallExpression[]> {
+    if (!this.methodCalls) {
+      this.methodCalls = new Map();
+      for (const call of this.collected.thisCalls) {
+        const callee = this.functionOfCallee(call.callee);
+        if (callee) this.methodCalls.set(callee, [...(this.methodCalls.get(callee) ?? []), call]);
+      }
+    }
+    return this.methodCalls;
   }
 
   /** The variable a function is bound to (`function f() {}`, `const f = () => {}`), if it is never reassigned. */
@@ -432,11 +466,18 @@ class Analysis {
   private callbackFunction(callback: TSESTree.Node | null | undefined): Reach | null {
     if (!callback) return null;
     const inner = skipWrappersDown(callback);
-    const inline = isFunctionNode(inner);
-    const fn = inline ? inner : this.functionOfCallee(inner);
+    const fn = isFunctionNode(inner) ? inner : this.functionOfCallee(inner);
     const mark = fn && this.marks.get(fn);
-    // A function of this file passed by name counts when its own body sends a request (one level).
-    return mark && (inline || mark.direct) ? { fn, mark } : null;
+    if (mark) return { fn, mark };
+    // `urls.map(fetch)`: the request function itself, called with each element; its promise is handed back.
+    if (!fn && this.isRequestFunction(inner)) return { fn: null, mark: { depth: 0, allInLoop: false, unawaited: true } };
+    return null;
+  }
+
+  /** Is `node` a request function of a client library, read rather than called (`fetch`, `axios.get`)? */
+  private isRequestFunction(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return false;
+    return this.requestFunctions.has(node);
   }
 
   private callbackMark(callback: TSESTree.Node | null | undefined): RequestMark | null {
@@ -512,7 +553,7 @@ class Analysis {
       // `forEach` ignores what its callback returns, so it never waits for a promise: an async
       // callback, or a request the callback starts without awaiting, runs on its own for every
       // element. https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Array/forEach#description
-      if (!fn.async && !mark.unawaited && !this.bodyStartsRequest(fn)) continue;
+      if (!mark.unawaited && fn !== null && !fn.async && !this.bodyStartsRequest(fn)) continue;
       const fanOut = fanOutOfSize(this.sizes.sizeOf(receiver.object));
       this.sites.push({ kind: 'iteration', node, receiver, method, fanOut });
     }

@@ -148,7 +148,6 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const http = getHttpModel(context);
-        if (http.requests.length === 0 && http.constructions.length === 0) return;
         const model = getFanOutModel(context, limiterNames);
         for (const site of model.sites) reportSite(site);
         for (const limiter of model.limiters) reportLimiter(limiter);
