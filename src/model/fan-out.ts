@@ -34,6 +34,7 @@ import { enclosingClassBody, globalReferencesOf } from '../ast/scope';
 import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from './http';
 import { getLimiterModel } from './limiters';
 import { requestFunctionReferences } from './fan-out-references';
+import { findSdkRequests } from './fan-out-sdks';
 import { combine, fanOutOfSize, multiply, Sizes, worst } from './fan-out-size';
 
 export type { Amount, FanOut, Size } from './fan-out-size';
@@ -226,6 +227,8 @@ class Analysis {
   private readonly queue: FunctionNode[] = [];
   private methodCalls: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
   private requestFunctions: ReadonlySet<TSESTree.Node> = new Set();
+  /** Network calls of well-known SDKs (`s3.send(command)`), which count as requests here. */
+  private sdkRequests: ReadonlySet<TSESTree.CallExpression> = new Set();
   private collected!: Collected;
   private sizes!: Sizes;
 
@@ -238,13 +241,18 @@ class Analysis {
 
   model(): FanOutModel {
     this.requestFunctions = requestFunctionReferences(this.sourceCode);
-    if (this.http.requests.length === 0 && this.http.constructions.length === 0 && this.requestFunctions.size === 0) {
+    this.sdkRequests = findSdkRequests(this.sourceCode);
+    const http = this.http;
+    if (http.requests.length + http.constructions.length + this.requestFunctions.size + this.sdkRequests.size === 0) {
       return EMPTY;
     }
     this.collected = collect(this.sourceCode, this.limiterNames);
     this.sizes = new Sizes(this.sourceCode, this.collected.awaitedLoops);
     this.findAcquiringFunctions();
-    const requests = this.http.requests.filter((request) => !isLocalResourceRequest(request)).map((r) => r.node);
+    const requests = [
+      ...this.http.requests.filter((request) => !isLocalResourceRequest(request)).map((r) => r.node),
+      ...this.sdkRequests,
+    ];
     for (const request of requests) this.walkUp(request, 0, false);
     this.followLocalCalls();
     this.findCombinators();
@@ -512,7 +520,8 @@ class Analysis {
 
   private isEvidence(call: TSESTree.CallExpression): boolean {
     const request = this.http.requestOf(call);
-    return request ? !isLocalResourceRequest(request) : this.localCalls.has(call);
+    if (request) return !isLocalResourceRequest(request);
+    return this.sdkRequests.has(call) || this.localCalls.has(call);
   }
 
 
