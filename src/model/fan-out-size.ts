@@ -71,6 +71,8 @@ export class Sizes {
     private readonly sourceCode: TSESLint.SourceCode,
     /** Loops whose body awaits something: their iterations do not all run at once. */
     private readonly awaitedLoops: ReadonlySet<LoopNode>,
+    /** Does `call` send a request (of a client library or an SDK)? */
+    private readonly isRequest: (call: TSESTree.CallExpression) => boolean = () => false,
   ) {}
 
   /** The code of `node` when it is short enough for a message, else `null`. */
@@ -110,7 +112,7 @@ export class Sizes {
       case AST_NODE_TYPES.Identifier:
         return this.identifierSize(inner, depth) ?? unknown;
       case AST_NODE_TYPES.CallExpression:
-        return this.callSize(inner, depth) ?? unknown;
+        return this.callSize(inner, depth) ?? (this.isPage(inner, depth) ? { kind: 'capped' } : unknown);
       case AST_NODE_TYPES.NewExpression: {
         const [first] = inner.arguments;
         if (this.isGlobal(inner.callee, 'Array')) return this.arrayConstructorSize(inner.arguments);
@@ -125,7 +127,8 @@ export class Sizes {
         return largest(this.sizeOf(inner.left, depth + 1), this.sizeOf(inner.right, depth + 1));
       case AST_NODE_TYPES.MemberExpression:
         // `batches[i]` in a loop that awaits each batch: one element of a list of batches.
-        return inner.computed && this.inAwaitedLoop(inner) ? { kind: 'capped' } : unknown;
+        if (inner.computed && this.inAwaitedLoop(inner)) return { kind: 'capped' };
+        return this.isPage(inner, depth) ? { kind: 'capped' } : unknown;
       default:
         return unknown;
     }
@@ -135,15 +138,81 @@ export class Sizes {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
     if (!variable || variable.defs.length !== 1) return null;
     const def = variable.defs[0] as TSESLint.Scope.Definition;
-    if (def.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name) return null;
+    if (def.type !== TSESLint.Scope.DefinitionType.Variable) return null;
+    if (def.node.id !== def.name) return this.isPage(identifier, depth) ? { kind: 'capped' } : null;
     const declaration = def.parent;
     const loop = declaration.parent;
     // for (const batch of batches) await Promise.all(batch.map(...)): one batch at a time.
     if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) {
       return this.awaitedLoops.has(loop) ? { kind: 'capped' } : null;
     }
-    if (!def.node.init || isGrown(variable)) return null;
-    return this.sizeOf(def.node.init, depth + 1);
+    if (isGrown(variable)) return this.assignedSize(variable, def.node.init, depth);
+    if (!def.node.init) return null;
+    const size = this.sizeOf(def.node.init, depth + 1);
+    return size.kind === 'unknown' && this.isPage(def.node.init, depth) ? { kind: 'capped' } : size;
+  }
+
+  /**
+   * A variable given its value by plain assignments (`let batch; ... batch = items.slice(i, i + 10)`)
+   * or as the target of a `for (batch of batches)` loop: the largest of the values it is given.
+   * Anything else that changes it (`push`, index writes, `+=`) makes its size unknown.
+   */
+  private assignedSize(variable: TSESLint.Scope.Variable, init: TSESTree.Expression | null, depth: number): Size | null {
+    let size: Size = init ? this.sizeOf(init, depth + 1) : { kind: 'static', count: 0 };
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const parent = skipWrappersUp(reference.identifier).parent;
+      if (!reference.isWrite()) {
+        if (isGrowingUse(reference)) return null;
+        continue;
+      }
+      if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.left === reference.identifier) {
+        if (!this.awaitedLoops.has(parent)) return null;
+        size = largest(size, { kind: 'capped' });
+      } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === reference.identifier) {
+        size = largest(size, this.sizeOf(parent.right, depth + 1));
+      } else {
+        return null;
+      }
+    }
+    return size.kind === 'unknown' ? null : size;
+  }
+
+  /**
+   * Does `node` hold (part of) the response of a request that asks for a page of a static size:
+   * `?per_page=15` in its URL, `{ limit: 20 }` or `{ params: { pageSize: 50 } }` in its options,
+   * `first: 10` in a GraphQL query? The server returns at most that many items, so a fan-out over
+   * them is bounded like `items.slice(0, 20)`.
+   */
+  private isPage(node: TSESTree.Node, depth: number): boolean {
+    if (depth > 8) return false;
+    const inner = skipWrappersDown(node);
+    switch (inner.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.isPage(inner.argument, depth + 1);
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = skipWrappersDown(inner.callee);
+        if (this.isRequest(inner)) {
+          // `octokit.paginate(route, { per_page: 100 })` and got's `paginate.all` read every page.
+          const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticName(callee) : null;
+          if (method !== null && ALL_PAGES.test(method)) return false;
+          return inner.arguments.some((argument) => hasPageSize(argument, this.sourceCode, 0));
+        }
+        // `res.json()`, `page.data.filter(...)`, `request.then((r) => r.data)`
+        return callee.type === AST_NODE_TYPES.MemberExpression && this.isPage(callee.object, depth + 1);
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return this.isPage(inner.object, depth + 1);
+      case AST_NODE_TYPES.Identifier: {
+        const variable = ASTUtils.findVariable(this.sourceCode.getScope(inner), inner);
+        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (def?.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init) return false;
+        if (variable?.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+        return this.isPage(def.node.init, depth + 1);
+      }
+      default:
+        return false;
+    }
   }
 
   private callSize(call: TSESTree.CallExpression, depth: number): Size | null {
@@ -428,19 +497,83 @@ function lengthOf(node: TSESTree.Node | null, minusOne = false): TSESTree.Node |
 
 /** Can the array in `variable` grow after its initialiser (`push`, `splice`, index writes, handed to a call)? */
 function isGrown(variable: TSESLint.Scope.Variable): boolean {
-  return variable.references.some((reference) => {
-    if (reference.init) return false;
-    if (reference.isWrite()) return true;
-    const outer = skipWrappersUp(reference.identifier);
-    const parent = outer.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
-      const member = skipWrappersUp(parent);
-      const use = member.parent;
-      if (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) return true;
-      const name = getStaticName(parent);
-      return use?.type === AST_NODE_TYPES.CallExpression && use.callee === member && name !== null && GROWING_METHODS.has(name);
-    }
-    return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer;
-  });
+  return variable.references.some((reference) => !reference.init && (reference.isWrite() || isGrowingUse(reference)));
 }
 
+/** Does this read of an array let it grow: `push`/`splice`/`unshift`, an index write, or handing it to a call? */
+function isGrowingUse(reference: TSESLint.Scope.Reference): boolean {
+  const outer = skipWrappersUp(reference.identifier);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
+    const member = skipWrappersUp(parent);
+    const use = member.parent;
+    if (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) return true;
+    const name = getStaticName(parent);
+    return use?.type === AST_NODE_TYPES.CallExpression && use.callee === member && name !== null && GROWING_METHODS.has(name);
+  }
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer;
+}
+
+/** Request methods that follow every page (`octokit.paginate`, got's `paginate.all`, `listAll`). */
+const ALL_PAGES = /^paginate|^(?:all|each)$|All$/u;
+
+/** Query parameters that ask a server for a page of at most N items. */
+const PAGE_SIZE_PARAMETER =
+  /[?&](?:per_page|perPage|page_size|pageSize|limit|first|last|top|\$top|take|size|max_results|maxResults)=\d+(?:&|#|$)/u;
+/** GraphQL connection arguments with a literal size: `repositories(first: 10)`. */
+const GRAPHQL_PAGE_SIZE = /\b(?:first|last)\s*:\s*\d+\b/u;
+/** Option names that ask for a page of at most N items. */
+const PAGE_SIZE_OPTIONS: ReadonlySet<string> = new Set([
+  '$top',
+  'first',
+  'last',
+  'Limit',
+  'limit',
+  'max_results',
+  'MaxItems',
+  'MaxKeys',
+  'maxResults',
+  'MaxResults',
+  'page_size',
+  'pageSize',
+  'per_page',
+  'perPage',
+  'take',
+  'top',
+]);
+
+/** Does a request argument set a static page size: in a URL or query string, or in (nested) options? */
+function hasPageSize(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (depth > 3) return false;
+  const inner = skipWrappersDown(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof inner.value === 'string' && isPageQuery(inner.value);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.quasis.some((quasi) => isPageQuery(quasi.value.cooked ?? ''));
+    case AST_NODE_TYPES.BinaryExpression:
+      return inner.operator === '+' && (hasPageSize(inner.left, sourceCode, depth) || hasPageSize(inner.right, sourceCode, depth));
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      // `s3.send(new ListObjectsV2Command({ Bucket, MaxKeys: 100 }))`, `new URL('/items?limit=20', base)`,
+      // `body: JSON.stringify({ query, variables: { first: 10 } })`
+      return inner.arguments.some((argument) => hasPageSize(argument, sourceCode, depth + 1));
+    case AST_NODE_TYPES.ObjectExpression:
+      return inner.properties.some((property) => {
+        if (property.type !== AST_NODE_TYPES.Property) return false;
+        const name = getStaticName(property);
+        if (name !== null && PAGE_SIZE_OPTIONS.has(name)) {
+          const value = ASTUtils.getStaticValue(property.value, sourceCode.getScope(property.value))?.value;
+          const count = typeof value === 'string' ? Number(value) : value;
+          return typeof count === 'number' && Number.isFinite(count) && count > 0;
+        }
+        return hasPageSize(property.value, sourceCode, depth + 1);
+      });
+    default:
+      return false;
+  }
+}
+
+function isPageQuery(text: string): boolean {
+  return PAGE_SIZE_PARAMETER.test(text) || GRAPHQL_PAGE_SIZE.test(text);
+}

@@ -247,7 +247,11 @@ class Analysis {
       return EMPTY;
     }
     this.collected = collect(this.sourceCode, this.limiterNames);
-    this.sizes = new Sizes(this.sourceCode, this.collected.awaitedLoops);
+    this.sizes = new Sizes(
+      this.sourceCode,
+      this.collected.awaitedLoops,
+      (call) => this.http.requestOf(call) !== undefined || this.sdkRequests.has(call),
+    );
     this.findAcquiringFunctions();
     const requests = [
       ...this.http.requests.filter((request) => !isLocalResourceRequest(request)).map((r) => r.node),

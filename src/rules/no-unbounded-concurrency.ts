@@ -10,7 +10,7 @@ import { lineStart, removalRange, topLevelStatement } from '../fixes/hoist';
 import { getFanOutModel } from '../model/fan-out';
 import { getHttpModel } from '../model/http';
 import { getUnlimitedSetting } from '../model/limiters';
-import { unlimitedPoolSetting } from '../clients/pools';
+import { unlimitedPoolSetting, unlimitedSocketAssignments } from '../clients/pools';
 
 type Options = [
   {
@@ -151,8 +151,8 @@ export default createRule<Options, MessageIds>({
         const model = getFanOutModel(context, limiterNames);
         for (const site of model.sites) reportSite(site);
         for (const limiter of model.limiters) reportLimiter(limiter);
-        for (const construction of http.constructions) {
-          const unlimited = unlimitedPoolSetting(construction, sourceCode);
+        const pools = http.constructions.map((construction) => unlimitedPoolSetting(construction, sourceCode));
+        for (const unlimited of [...pools, ...unlimitedSocketAssignments(sourceCode, http)]) {
           if (unlimited) context.report({ node: unlimited.node, messageId: unlimited.messageId, data: unlimited.data });
         }
       },
