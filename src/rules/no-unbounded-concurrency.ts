@@ -69,23 +69,19 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ limiters: [], maxInlineElements: DEFAULT_MAX_INLINE_ELEMENTS }],
     messages: {
       unboundedFanOut:
-        '`{{combinator}}` waits on {{amount}}, all started at once, so the open connections grow with the data (rate limits, HTTP 429, `EMFILE`). Bound the concurrency with a limiter such as `p-limit`, or process the data in fixed-size batches.',
+        '`{{combinator}}` starts {{amount}} at once. Bound it with a limiter such as `p-limit`, or work in fixed-size batches.',
       unboundedIteration:
-        '`{{method}}` starts {{amount}} without waiting for any of them, so the open connections grow with the data and failures go unhandled. Await each request in a `for...of` loop, or bound the concurrency with a limiter such as `p-limit`.',
-      unboundedLoop:
-        'This loop starts {{amount}} without awaiting any of them, so the open connections grow with the data. Await each request, or bound the concurrency with a limiter such as `p-limit`.',
+        '`{{method}}` starts {{amount}} without waiting. Await each in a `for...of` loop, or use a limiter such as `p-limit`.',
+      unboundedLoop: 'This loop starts {{amount}} without awaiting them. Await each request, or use a limiter such as `p-limit`.',
       unboundedMapper:
-        '`{{mapper}}` runs {{amount}} at once: its `concurrency` is `Infinity`, also the default when the option is left out. Pass a finite `concurrency`, such as `{ concurrency: 5 }`.',
-      unlimitedSockets:
-        '`maxSockets: {{value}}` lets this agent open a new socket for every concurrent request to a host, so a fan-out opens as many connections as it has requests. Set a finite `maxSockets`, such as `50`.',
-      unlimitedConnections:
-        '`connections: {{value}}` lets this undici {{kind}} open a new connection for every concurrent request to an origin, so a fan-out opens as many sockets as it has requests. Set a finite `connections`, such as `50`.',
-      unlimitedLimiter:
-        '`{{limiter}}` limits nothing: without a finite `{{option}}` it runs every task as soon as it is added, so the requests it wraps are unbounded. Set one, such as `{{example}}`.',
+        '`{{mapper}}` runs {{amount}} at once, as its `concurrency` is `Infinity`. Pass a finite one, such as `{ concurrency: 5 }`.',
+      unlimitedSockets: '`maxSockets: {{value}}` gives this agent no socket limit. Set a finite one, such as `50`.',
+      unlimitedConnections: '`connections: {{value}}` gives this undici {{kind}} no connection limit. Set a finite one, such as `50`.',
+      unlimitedLimiter: '`{{limiter}}` limits nothing without a finite `{{option}}`. Set one, such as `{{example}}`.',
       perCallLimiter:
-        '`{{limiter}}` is created on every call of {{owner}}, so each call gets its own limit and the calls together are unbounded; create it once at module scope.',
+        '`{{limiter}}` is created on every call of {{owner}}, so the calls together are unbounded. Create it once at module scope.',
       perIterationLimiter:
-        '`{{limiter}}` is created on every iteration of this loop, so each iteration gets its own limit and the iterations together are unbounded; create it once before the loop.',
+        '`{{limiter}}` is created on every iteration, so the iterations together are unbounded. Create it once before the loop.',
       suggestHoistLimiter: 'Create `{{name}}` once at module scope.',
     },
   },
