@@ -214,6 +214,101 @@ export const run = (urls) => Promise.all(urls.map((url) => runLimited(() => fetc
   });
 });
 
+describe('reach', () => {
+  it('follows requests through up to three calls of the file, and survives cycles', () => {
+    const { model, find } = analyze(`
+async function send(url) {
+  return fetch(url);
+}
+async function viaOne(url) {
+  return send(url);
+}
+async function viaTwo(url) {
+  return viaOne(url);
+}
+async function viaThree(url) {
+  return viaTwo(url);
+}
+async function ping(n) {
+  return n > 0 ? pong(n - 1) : send('/done');
+}
+async function pong(n) {
+  return ping(n);
+}
+export const refs = [viaOne, viaTwo, viaThree, ping, pong];
+`);
+    const depth = (name: string): number | null => model.reachOf(find('Identifier', name))?.mark.depth ?? null;
+    expect([depth('send'), depth('viaOne'), depth('viaTwo'), depth('viaThree')]).toEqual([0, 1, 2, 3]);
+    expect([depth('ping'), depth('pong')]).toEqual([1, 2]);
+  });
+
+  it('knows request functions of client libraries passed by reference', () => {
+    const { model, find } = analyze(`
+import axios from 'axios';
+const local = { get: (url) => url };
+export const refs = [fetch, axios.get, axios.create, local.get];
+`);
+    expect(model.reachOf(find('Identifier', 'fetch'))).toEqual({ fn: null, mark: { depth: 0, allInLoop: false, unawaited: true } });
+    expect(model.reachOf(find('MemberExpression', 'axios.get'))?.fn).toBeNull();
+    expect(model.reachOf(find('MemberExpression', 'axios.create'))).toBeNull();
+    expect(model.reachOf(find('MemberExpression', 'local.get'))).toBeNull();
+  });
+
+  it('counts method calls on SDK clients as requests', () => {
+    const { model, text } = analyze(`
+import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';
+import Stripe from 'stripe';
+const s3 = new S3Client({});
+const stripe = new Stripe('key');
+export const a = (xs) => Promise.all(xs.map(() => s3.send(new ListBucketsCommand({}))));
+export const b = (xs) => Promise.all(xs.map(() => s3.destroy()));
+export const c = (xs) => Promise.all(xs.map((id) => stripe.customers.del(id)));
+export const d = (xs) => Promise.all(xs.map(async (e) => stripe.webhooks.constructEvent(e, 'sig', 'secret')));
+`);
+    expect(model.sites.map((site) => text(site.kind === 'loop' ? site.loop : site.node).slice(0, 40))).toEqual([
+      'Promise.all(xs.map(() => s3.send(new Lis',
+      'Promise.all(xs.map((id) => stripe.custom',
+    ]);
+  });
+});
+
+describe('bounded sizes', () => {
+  it('bounds a list read from a request that asks for a page of a static size', () => {
+    const { model, find } = analyze(`
+import axios from 'axios';
+export async function f(n) {
+  const { data: fixed } = await axios.get('/users?per_page=15');
+  const byOption = (await axios.get('/users', { params: { pageSize: 50 } })).data;
+  const { data: open } = await axios.get('/users', { params: { pageSize: n } });
+  const res = await fetch('/users?limit=20');
+  const parsed = await res.json();
+  return [fixed, byOption, open, parsed];
+}
+`);
+    expect(model.sizeOf(find('Identifier', 'fixed'))).toEqual({ kind: 'capped' });
+    expect(model.sizeOf(find('Identifier', 'byOption'))).toEqual({ kind: 'capped' });
+    expect(model.sizeOf(find('Identifier', 'open')).kind).toBe('unknown');
+    expect(model.sizeOf(find('Identifier', 'parsed'))).toEqual({ kind: 'capped' });
+  });
+
+  it('sizes a variable by the values assigned to it', () => {
+    const { model, find } = analyze(`
+export async function f(items, other) {
+  let few;
+  few = items.slice(0, 3);
+  let many = [];
+  many = other;
+  let grown = [];
+  grown.push(fetch('/x'));
+  return [few, many, grown];
+}
+`);
+    expect(model.sizeOf(find('Identifier', 'few'))).toEqual({ kind: 'capped' });
+    expect(model.sizeOf(find('Identifier', 'many')).kind).toBe('unknown');
+    expect(model.sizeOf(find('Identifier', 'grown')).kind).toBe('unknown');
+  });
+});
+
 describe('fan-out arithmetic', () => {
   const unknown = { kind: 'unknown', amount: { kind: 'iterations' } } as const;
   it('adds, multiplies and picks the worst', () => {
