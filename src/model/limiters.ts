@@ -98,7 +98,8 @@ type LimiterApi =
   | { readonly role: 'wrap' }
   | { readonly role: 'acquire' }
   | { readonly role: 'derive'; readonly kind: LimiterKind }
-  | { readonly role: 'mapper'; readonly name: string }
+  /** `name` is how messages call it; `null` names it as the code does (`Bluebird.map`). */
+  | { readonly role: 'mapper'; readonly name: string | null }
   | { readonly role: 'run' };
 
 interface Shape {
@@ -181,6 +182,17 @@ const LIMITER_MODULES: Readonly<Record<string, Shape>> = {
   'p-map': { call: { role: 'mapper', name: 'pMap' }, members: { pMapIterable: WRAP } },
   // https://github.com/sindresorhus/p-all
   'p-all': WRAP,
+  // http://bluebirdjs.com/docs/api/promise.map.html: `concurrency` defaults to Infinity; the
+  // `*Series`, `each` and `reduce` helpers run one callback at a time.
+  bluebird: {
+    members: {
+      map: { call: { role: 'mapper', name: null } },
+      filter: { call: { role: 'mapper', name: null } },
+      each: WRAP,
+      mapSeries: WRAP,
+      reduce: WRAP,
+    },
+  },
   async: asyncShape(),
   'async-es': asyncShape(),
   'neo-async': asyncShape(),
@@ -286,7 +298,7 @@ function buildModel(sourceCode: TSESLint.SourceCode): LimiterModel {
         addUse(acquires, call, context);
         return;
       case 'mapper':
-        mappers.set(call, mapperCall(call, info.name));
+        mappers.set(call, mapperCall(call, info.name ?? sourceCode.getText(call.callee)));
         return;
       case 'run':
         runners.add(call);

@@ -202,6 +202,23 @@ pMap(a, b, ...rest);
     ]);
   });
 
+  it('reads Bluebird mappers under the name the code gives them, and its series helpers as limits', () => {
+    const { model, text } = analyze(`
+import Bluebird from 'bluebird';
+const P = require('bluebird');
+Bluebird.map(urls, load, { concurrency: 3 });
+P.filter(urls, check);
+Bluebird.mapSeries(urls, load);
+P.each(urls, load);
+Promise.map(urls, load);
+`);
+    expect(model.mappers.map((mapper) => [mapper.name, mapper.input && text(mapper.input), mapper.options.kind])).toEqual([
+      ['Bluebird.map', 'urls', 'object'],
+      ['P.filter', 'urls', 'none'],
+    ]);
+    expect(model.wrappers.map((use) => text(use.node.callee))).toEqual(['Bluebird.mapSeries', 'P.each']);
+  });
+
   it('knows the retry helpers that run their callback at once', () => {
     const { model, sourceCode } = analyze(`
 import pRetry from 'p-retry';

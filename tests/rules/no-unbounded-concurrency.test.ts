@@ -945,6 +945,229 @@ export const mixed = (flag, xs, others, cached) => [
 ];
 `,
     },
+    // Shapes reached through references, deeper calls, SDKs and pages.
+    {
+      name: "a local function named fetch passed by reference",
+      code: `
+const fetch = (url) => url.toUpperCase();
+export const shout = (urls) => Promise.all(urls.map(fetch));
+`,
+    },
+    {
+      name: "a request function over a literal array, and returned to the caller",
+      code: `
+export const pair = () => Promise.all(['/health', '/ready'].map(fetch));
+export const started = (urls) => urls.map(fetch);
+`,
+    },
+    {
+      name: "a local function without requests passed by reference",
+      code: `
+async function double(value) {
+  return value * 2;
+}
+export const doubled = (values) => Promise.all(values.map(double));
+`,
+    },
+    {
+      name: "a request four calls away is past the depth the rule follows",
+      code: `
+async function one(url) {
+  return fetch(url);
+}
+async function two(url) {
+  return one(url);
+}
+async function three(url) {
+  return two(url);
+}
+async function four(url) {
+  return three(url);
+}
+export const all = (urls) => Promise.all(urls.map((url) => four(url)));
+`,
+    },
+    {
+      name: "mutually recursive functions without requests",
+      code: `
+async function even(n) {
+  return n === 0 ? true : odd(n - 1);
+}
+async function odd(n) {
+  return n === 0 ? false : even(n - 1);
+}
+export const parities = (values) => Promise.all(values.map((n) => even(n)));
+`,
+    },
+    {
+      name: "a wrapper awaited in each iteration of a loop",
+      code: `
+async function get(url) {
+  return fetch(url);
+}
+async function load(url) {
+  const res = await get(url);
+  return res.json();
+}
+export async function loadAll(urls) {
+  const results = [];
+  for (const url of urls) results.push(await load(url));
+  return results;
+}
+`,
+    },
+    {
+      name: "SDK calls that send nothing",
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+import Stripe from 'stripe';
+import sgMail from '@sendgrid/mail';
+const s3 = new S3Client({});
+const stripe = new Stripe(process.env.STRIPE_KEY);
+export const regions = (clients) => Promise.all(clients.map(async () => s3.config.region()));
+export const events = (requests) => Promise.all(requests.map(async (r) => stripe.webhooks.constructEvent(r.body, r.signature, 'whsec')));
+export const keys = (values) => Promise.all(values.map(async (key) => sgMail.setApiKey(key)));
+`,
+    },
+    {
+      name: "clients of other modules and classes of the same name",
+      code: `
+import { Client } from 'pg';
+class WebClient {
+  async chat(text) {
+    return text;
+  }
+}
+const db = new Client();
+const local = new WebClient();
+export const rows = (ids) => Promise.all(ids.map((id) => db.query('select * from t where id = $1', [id])));
+export const replies = (texts) => Promise.all(texts.map((text) => local.chat(text)));
+`,
+    },
+    {
+      name: "an SDK fan-out over a literal list and under a limiter",
+      code: `
+import { S3Client, HeadBucketCommand } from '@aws-sdk/client-s3';
+import pLimit from 'p-limit';
+const s3 = new S3Client({});
+const limit = pLimit(4);
+export const heads = () => Promise.all(['logs', 'assets'].map((Bucket) => s3.send(new HeadBucketCommand({ Bucket }))));
+export const limited = (buckets) => Promise.all(buckets.map((Bucket) => limit(() => s3.send(new HeadBucketCommand({ Bucket })))));
+`,
+    },
+    {
+      name: "Bluebird with a concurrency, in series, and the global Promise",
+      code: `
+import Bluebird from 'bluebird';
+export const bounded = (urls) => Bluebird.map(urls, (url) => fetch(url), { concurrency: 4 });
+export const series = (urls) => Bluebird.mapSeries(urls, (url) => fetch(url));
+export const native = (urls) => Promise.map?.(urls, (url) => url);
+`,
+    },
+    {
+      name: "Bluebird over local work",
+      code: `
+import Bluebird from 'bluebird';
+import { readFile } from 'node:fs/promises';
+export const files = (paths) => Bluebird.map(paths, (path) => readFile(path, 'utf8'));
+`,
+    },
+    {
+      name: "finite maxSockets, options changed or handed on, and unrelated objects",
+      code: `
+import https from 'node:https';
+const shared = { keepAlive: true, maxSockets: Infinity };
+shared.maxSockets = 32;
+const passed = { maxSockets: Infinity };
+configure(passed);
+export const first = new https.Agent(shared);
+export const second = new https.Agent(passed);
+export const third = new https.Agent({ maxSockets: Number.MAX_SAFE_INTEGER, maxTotalSockets: 64 });
+https.globalAgent.maxSockets = 64;
+const pool = { maxSockets: 1 };
+pool.maxSockets = Infinity;
+`,
+    },
+    {
+      name: "a page of a static size in the URL",
+      code: `
+import axios from 'axios';
+export async function avatars() {
+  const { data } = await axios.get('https://api.example.com/users?per_page=15');
+  return Promise.all(data.map((user) => fetch(user.avatarUrl)));
+}
+`,
+    },
+    {
+      name: "a page size in the options",
+      code: `
+import axios from 'axios';
+const PAGE_SIZE = 20;
+export async function latest() {
+  const res = await axios.get('/orders', { params: { limit: PAGE_SIZE } });
+  return Promise.all(res.data.items.map((order) => axios.get(\`/orders/\${order.id}/lines\`)));
+}
+`,
+    },
+    {
+      name: "a page read from fetch's JSON",
+      code: `
+export async function recent() {
+  const res = await fetch('/api/posts?pageSize=25&sort=desc');
+  const posts = await res.json();
+  return Promise.all(posts.map((post) => fetch(\`/api/posts/\${post.id}/comments\`)));
+}
+`,
+    },
+    {
+      name: "a page from an SDK and from a GraphQL query",
+      code: `
+import { Octokit } from '@octokit/rest';
+const octokit = new Octokit();
+export async function topRepos(org) {
+  const { data: repos } = await octokit.rest.repos.listForOrg({ org, per_page: 10 });
+  return Promise.all(repos.map((repo) => octokit.rest.repos.getReadme({ owner: org, repo: repo.name })));
+}
+export async function topIssues() {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    body: JSON.stringify({ query: 'query { issues(first: 10) { nodes { url } } }' }),
+  });
+  const { data } = await res.json();
+  return Promise.all(data.issues.nodes.map((issue) => fetch(issue.url)));
+}
+`,
+    },
+    {
+      name: "batches held in let variables",
+      code: `
+export async function warm(urls) {
+  for (let batch of chunk(urls, 10)) {
+    await Promise.all(batch.map((url) => fetch(url)));
+  }
+  let group;
+  for (group of chunk(urls, 10)) {
+    await Promise.all(group.map((url) => fetch(url)));
+  }
+  let slice;
+  for (let i = 0; i < urls.length; i += 10) {
+    slice = urls.slice(i, i + 10);
+    await Promise.all(slice.map((url) => fetch(url)));
+  }
+}
+`,
+    },
+    {
+      name: "fan-out over local work",
+      code: `
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+export async function digests(paths) {
+  const contents = await Promise.all(paths.map((path) => readFile(path)));
+  return Promise.all(contents.map(async (content) => createHash('sha256').update(content).digest('hex')));
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -2592,6 +2815,403 @@ export const viaAlias = (urls) => Promise.all(urls.map((url) => undiciFetch(url)
       ],
     },
 
+    // Shapes reached through references, deeper calls, SDKs and pages.
+    {
+      name: "the global fetch passed by reference",
+      code: `
+export const loadAll = (urls) => Promise.all(urls.map(fetch));
+export const settleAll = (urls) => Promise.allSettled(urls.map(globalThis.fetch));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 2, column: 34, endLine: 2, endColumn: 45, data: { combinator: 'Promise.all', amount: 'one request per element of `urls`' } },
+        { messageId: 'unboundedFanOut', line: 3, column: 36, endLine: 3, endColumn: 54, data: { combinator: 'Promise.allSettled', amount: 'one request per element of `urls`' } },
+      ],
+    },
+    {
+      name: "axios request functions passed by reference",
+      code: `
+import axios from 'axios';
+import { fetch as undiciFetch } from 'undici';
+export const getAll = (urls) => Promise.all(urls.map(axios.get));
+export const callAll = (configs) => Promise.all(configs.map(axios));
+export const viaUndici = (urls) => Promise.all(urls.map(undiciFetch));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 33, endLine: 4, endColumn: 44, data: { combinator: 'Promise.all', amount: 'one request per element of `urls`' } },
+        { messageId: 'unboundedFanOut', line: 5, column: 37, endLine: 5, endColumn: 48, data: { combinator: 'Promise.all', amount: 'one request per element of `configs`' } },
+        { messageId: 'unboundedFanOut', line: 6, column: 36, endLine: 6, endColumn: 47, data: { combinator: 'Promise.all', amount: 'one request per element of `urls`' } },
+      ],
+    },
+    {
+      name: "a required request function passed by reference",
+      code: `
+const nodeFetch = require('node-fetch');
+const { get } = require('axios');
+exports.first = (urls) => Promise.all(urls.map(nodeFetch));
+exports.second = (urls) => Promise.all(urls.map(get));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 27, endLine: 4, endColumn: 38, data: { combinator: 'Promise.all', amount: 'one request per element of `urls`' } },
+        { messageId: 'unboundedFanOut', line: 5, column: 28, endLine: 5, endColumn: 39, data: { combinator: 'Promise.all', amount: 'one request per element of `urls`' } },
+      ],
+    },
+    {
+      name: "forEach with a request function by reference",
+      code: `
+export function ping(hosts) {
+  hosts.forEach(fetch);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedIteration', line: 3, column: 3, endLine: 3, endColumn: 16, data: { method: 'forEach', amount: 'one request per element of `hosts`' } },
+      ],
+    },
+    {
+      name: "a same-class method passed by reference",
+      code: `
+export class Catalogue {
+  async load(id) {
+    const res = await fetch(\`/products/\${id}\`);
+    return res.json();
+  }
+  loadMany(ids) {
+    return Promise.all(ids.map(this.load));
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 8, column: 12, endLine: 8, endColumn: 23, data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' } },
+      ],
+    },
+    {
+      name: "a local wrapper that reaches a request two calls down",
+      code: `
+import axios from 'axios';
+async function post(path, body) {
+  return axios.post(path, body, { timeout: 5000 });
+}
+async function sendMail(message) {
+  return post('/mail/send', message);
+}
+export const sendAll = (messages) => Promise.all(messages.map(sendMail));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 9, column: 38, endLine: 9, endColumn: 49, data: { combinator: 'Promise.all', amount: 'one request per element of `messages`' } },
+      ],
+    },
+    {
+      name: "a callback that reaches a request through three functions",
+      code: `
+async function getJson(url) {
+  const res = await fetch(url);
+  return res.json();
+}
+async function loadUser(id) {
+  return getJson(\`/users/\${id}\`);
+}
+async function loadProfile(id) {
+  const user = await loadUser(id);
+  return { id, name: user.name };
+}
+export const profiles = (ids) => Promise.all(ids.map((id) => loadProfile(id)));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 13, column: 34, endLine: 13, endColumn: 45, data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' } },
+      ],
+    },
+    {
+      name: "same-class methods two levels deep",
+      code: `
+export class Mirror {
+  async download(url) {
+    return fetch(url);
+  }
+  async copy(url) {
+    const res = await this.download(url);
+    return res.arrayBuffer();
+  }
+  copyAll(urls) {
+    return Promise.all(urls.map((url) => this.copy(url)));
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 11, column: 12, endLine: 11, endColumn: 23, data: { combinator: 'Promise.all', amount: 'one request per element of `urls`' } },
+      ],
+    },
+    {
+      name: "a loop that pushes promises of a wrapper into an array",
+      code: `
+async function get(url) {
+  return fetch(url);
+}
+async function load(url) {
+  const res = await get(url);
+  return res.json();
+}
+export async function loadAll(urls) {
+  const pending = [];
+  for (const url of urls) {
+    pending.push(load(url));
+  }
+  return Promise.allSettled(pending);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 14, column: 10, endLine: 14, endColumn: 28, data: { combinator: 'Promise.allSettled', amount: 'one request per element of `urls`' } },
+      ],
+    },
+    {
+      name: "a loop that drops calls of a wrapper",
+      code: `
+async function notify(url) {
+  await fetch(url, { method: 'POST' });
+}
+function notifyTwice(url) {
+  return notify(url).then(() => notify(url));
+}
+export function notifyAll(urls) {
+  for (const url of urls) notifyTwice(url).catch(console.error);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedLoop', line: 9, column: 3, endLine: 9, endColumn: 26, data: { amount: 'one request per element of `urls`' } },
+      ],
+    },
+    {
+      name: "AWS SDK v3 client.send",
+      code: `
+import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+const s3 = new S3Client({ region: 'eu-west-1' });
+export const download = (keys) => Promise.all(keys.map((Key) => s3.send(new GetObjectCommand({ Bucket: 'assets', Key }))));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 35, endLine: 4, endColumn: 46, data: { combinator: 'Promise.all', amount: 'one request per element of `keys`' } },
+      ],
+    },
+    {
+      name: "a DynamoDB document client made with from()",
+      code: `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+export const getItems = (ids) =>
+  Promise.all(ids.map((id) => documents.send(new GetCommand({ TableName: 'items', Key: { id } }))));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 6, column: 3, endLine: 6, endColumn: 14, data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' } },
+      ],
+    },
+    {
+      name: "Octokit REST calls, on a variable and on a field",
+      code: `
+import { Octokit } from '@octokit/rest';
+const octokit = new Octokit({ auth: process.env.TOKEN });
+export const repos = (names) => Promise.all(names.map((repo) => octokit.rest.repos.get({ owner: 'acme', repo })));
+export class Issues {
+  constructor() {
+    this.github = new Octokit();
+  }
+  close(numbers) {
+    return Promise.all(numbers.map((issue_number) => this.github.request('PATCH /repos/acme/app/issues/{issue_number}', { issue_number, state: 'closed' })));
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 33, endLine: 4, endColumn: 44, data: { combinator: 'Promise.all', amount: 'one request per element of `names`' } },
+        { messageId: 'unboundedFanOut', line: 10, column: 12, endLine: 10, endColumn: 23, data: { combinator: 'Promise.all', amount: 'one request per element of `numbers`' } },
+      ],
+    },
+    {
+      name: "Stripe created by calling the required module",
+      code: `
+const stripe = require('stripe')(process.env.STRIPE_KEY);
+exports.customers = (ids) => Promise.all(ids.map((id) => stripe.customers.retrieve(id)));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 30, endLine: 3, endColumn: 41, data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' } },
+      ],
+    },
+    {
+      name: "Slack Web API in forEach",
+      code: `
+import { WebClient } from '@slack/web-api';
+const slack = new WebClient(process.env.SLACK_TOKEN);
+export function announce(channels, text) {
+  channels.forEach((channel) => slack.chat.postMessage({ channel, text }));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedIteration', line: 5, column: 3, endLine: 5, endColumn: 19, data: { method: 'forEach', amount: 'one request per element of `channels`' } },
+      ],
+    },
+    {
+      name: "a Kubernetes API client made by makeApiClient",
+      code: `
+import * as k8s from '@kubernetes/client-node';
+const kubeConfig = new k8s.KubeConfig();
+kubeConfig.loadFromDefault();
+const core = kubeConfig.makeApiClient(k8s.CoreV1Api);
+export const pods = (namespaces) => Promise.all(namespaces.map((namespace) => core.listNamespacedPod({ namespace })));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 6, column: 37, endLine: 6, endColumn: 48, data: { combinator: 'Promise.all', amount: 'one request per element of `namespaces`' } },
+      ],
+    },
+    {
+      name: "OpenAI, Anthropic, Notion, SendGrid and Twilio clients",
+      code: `
+import OpenAI from 'openai';
+import Anthropic from '@anthropic-ai/sdk';
+import { Client } from '@notionhq/client';
+import sgMail from '@sendgrid/mail';
+import twilio from 'twilio';
+const openai = new OpenAI();
+const anthropic = new Anthropic();
+const notion = new Client({ auth: process.env.NOTION_TOKEN });
+const sms = twilio(process.env.SID, process.env.TWILIO_TOKEN);
+export const complete = (prompts) => Promise.all(prompts.map((content) => openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content }] })));
+export function summarise(texts) {
+  for (const content of texts) anthropic.messages.create({ model: 'claude', max_tokens: 256, messages: [{ role: 'user', content }] });
+}
+export const pages = (ids) => Promise.all(ids.map((page_id) => notion.pages.retrieve({ page_id })));
+export const mail = (messages) => Promise.all(messages.map((message) => sgMail.send(message)));
+export const text = (numbers) => Promise.all(numbers.map((to) => sms.messages.create({ to, from: '+100', body: 'Hi' })));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 11, column: 38, endLine: 11, endColumn: 49, data: { combinator: 'Promise.all', amount: 'one request per element of `prompts`' } },
+        { messageId: 'unboundedLoop', line: 13, column: 3, endLine: 13, endColumn: 31, data: { amount: 'one request per element of `texts`' } },
+        { messageId: 'unboundedFanOut', line: 15, column: 31, endLine: 15, endColumn: 42, data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' } },
+        { messageId: 'unboundedFanOut', line: 16, column: 35, endLine: 16, endColumn: 46, data: { combinator: 'Promise.all', amount: 'one request per element of `messages`' } },
+        { messageId: 'unboundedFanOut', line: 17, column: 34, endLine: 17, endColumn: 45, data: { combinator: 'Promise.all', amount: 'one request per element of `numbers`' } },
+      ],
+    },
+    {
+      name: "Bluebird Promise.map without a concurrency",
+      code: `
+import Promise from 'bluebird';
+export const fetchAll = (urls) => Promise.map(urls, (url) => fetch(url));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedMapper', line: 3, column: 35, endLine: 3, endColumn: 46, data: { mapper: 'Promise.map', amount: 'one request per element of `urls`' } },
+      ],
+    },
+    {
+      name: "Bluebird through require, with an infinite concurrency",
+      code: `
+const Bluebird = require('bluebird');
+exports.first = (urls) => Bluebird.map(urls, fetch);
+exports.second = (urls) => Bluebird.map(urls, (url) => fetch(url), { concurrency: Number.POSITIVE_INFINITY });
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedMapper', line: 3, column: 27, endLine: 3, endColumn: 39, data: { mapper: 'Bluebird.map', amount: 'one request per element of `urls`' } },
+        { messageId: 'unboundedMapper', line: 4, column: 70, endLine: 4, endColumn: 107, data: { mapper: 'Bluebird.map', amount: 'one request per element of `urls`' } },
+      ],
+    },
+    {
+      name: "limiters with Number.POSITIVE_INFINITY",
+      code: `
+import pLimit from 'p-limit';
+import PQueue from 'p-queue';
+import pMap from 'p-map';
+const limit = pLimit(Number.POSITIVE_INFINITY);
+const queue = new PQueue({ concurrency: Infinity });
+export const viaLimit = (urls) => Promise.all(urls.map((url) => limit(() => fetch(url))));
+export const viaQueue = (urls) => Promise.all(urls.map((url) => queue.add(() => fetch(url))));
+export const viaMap = (urls) => pMap(urls, (url) => fetch(url), { concurrency: Number.POSITIVE_INFINITY });
+`,
+      output: null,
+      errors: [
+        { messageId: 'unlimitedLimiter', line: 5, column: 22, endLine: 5, endColumn: 46, data: { limiter: 'pLimit(Number.POSITIVE_INFINITY)', option: 'concurrency', example: 'pLimit(5)' } },
+        { messageId: 'unlimitedLimiter', line: 6, column: 28, endLine: 6, endColumn: 49, data: { limiter: 'new PQueue({ concurrency: Infinity })', option: 'concurrency', example: '{ concurrency: 5 }' } },
+        { messageId: 'unboundedMapper', line: 9, column: 67, endLine: 9, endColumn: 104, data: { mapper: 'pMap', amount: 'one request per element of `urls`' } },
+      ],
+    },
+    {
+      name: "maxSockets through a variable, a config property and large numbers",
+      code: `
+import https from 'node:https';
+import http from 'node:http';
+const agentOptions = { keepAlive: true, maxSockets: Infinity };
+const config = { pool: { maxSockets: Number.MAX_SAFE_INTEGER } };
+export const first = new https.Agent(agentOptions);
+export const second = new https.Agent({ keepAlive: true, maxSockets: config.pool.maxSockets });
+export const third = new http.Agent({ maxSockets: Number.MAX_VALUE });
+`,
+      output: null,
+      errors: [
+        { messageId: 'unlimitedSockets', line: 4, column: 41, endLine: 4, endColumn: 61, data: { value: 'Infinity' } },
+        { messageId: 'unlimitedSockets', line: 7, column: 58, endLine: 7, endColumn: 92, data: { value: 'config.pool.maxSockets' } },
+        { messageId: 'unlimitedSockets', line: 8, column: 39, endLine: 8, endColumn: 67, data: { value: 'Number.MAX_VALUE' } },
+      ],
+    },
+    {
+      name: "maxSockets assigned on the global agent and on an agent of the file",
+      code: `
+import https from 'node:https';
+const http = require('http');
+https.globalAgent.maxSockets = Infinity;
+const agent = new http.Agent({ keepAlive: true });
+agent.maxSockets = Number.MAX_VALUE;
+export { agent };
+`,
+      output: null,
+      errors: [
+        { messageId: 'unlimitedSockets', line: 4, column: 1, endLine: 4, endColumn: 40, data: { value: 'Infinity' } },
+        { messageId: 'unlimitedSockets', line: 6, column: 1, endLine: 6, endColumn: 36, data: { value: 'Number.MAX_VALUE' } },
+      ],
+    },
+    {
+      name: "a page size that does not bound the list",
+      code: `
+import axios from 'axios';
+import { Octokit } from '@octokit/rest';
+const octokit = new Octokit();
+export async function mirror(org, size) {
+  const repos = await octokit.paginate(octokit.rest.repos.listForOrg, { org, per_page: 100 });
+  await Promise.all(repos.map((repo) => fetch(repo.url)));
+  const { data } = await axios.get('/users', { params: { limit: size } });
+  await Promise.all(data.map((user) => fetch(user.avatar)));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 7, column: 9, endLine: 7, endColumn: 20, data: { combinator: 'Promise.all', amount: 'one request per element of an array of unknown size' } },
+        { messageId: 'unboundedFanOut', line: 9, column: 9, endLine: 9, endColumn: 20, data: { combinator: 'Promise.all', amount: 'one request per element of `data`' } },
+      ],
+    },
+    {
+      name: "a batch variable that is not awaited",
+      code: `
+export function warm(urls) {
+  let batch;
+  for (batch of chunk(urls, 10)) Promise.all(batch.map((url) => fetch(url)));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 34, endLine: 4, endColumn: 45, data: { combinator: 'Promise.all', amount: 'one request per element of `batch`' } },
+      ],
+    },
   ],
 });
 
