@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { OptionLookup } from '../ast/nodes';
 import type { HttpModel, HttpRequest } from '../model/http';
 import type { ResponseUseKind } from '../model/response-uses';
+import { getInferredRequests } from '../model/wrappers';
 import { findProperty, getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { createRule } from '../create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../model/http';
@@ -156,7 +157,7 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         const model = getHttpModel(context);
-        for (const request of model.requests) checkFetch(request, model);
+        for (const request of [...model.requests, ...getInferredRequests(context)]) checkFetch(request, model);
         if (options.axiosSilentJSONParsing === true && !transitionalDefaultsWritten) checkAxios(model);
       },
     };

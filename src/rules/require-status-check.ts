@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { HttpRequest } from '../model/http';
 import type { ResponseUse } from '../model/response-uses';
+import { getInferredRequests } from '../model/wrappers';
 import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { createRule } from '../create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../model/http';
@@ -85,7 +86,7 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const model = getHttpModel(context);
-        for (const request of model.requests) {
+        for (const request of [...model.requests, ...getInferredRequests(context)]) {
           const policy = policyOf(request, sourceCode);
           if (!policy) continue;
           const flow = getEffectiveResponseFlow(request, model, sourceCode);
