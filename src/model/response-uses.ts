@@ -940,7 +940,12 @@ function isRecorded(object: TSESTree.Node): boolean {
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === current) return false;
   const callee = skipWrappersDown(call.callee);
   if (rootName(callee) === 'console') return true;
-  const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticName(callee) : null;
+  const name =
+    callee.type === AST_NODE_TYPES.MemberExpression
+      ? getStaticName(callee)
+      : callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : null;
   return name !== null && RECORDING_METHODS.has(name);
 }
 

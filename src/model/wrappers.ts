@@ -57,14 +57,17 @@ function inferRequests(model: HttpModel, sourceCode: TSESLint.SourceCode): reado
   const infer = model.settings.inferWrappers;
   // Without the word in the file, no callee can match the default pattern: skip the walk.
   if (!infer || (infer.namePattern === DEFAULT_WRAPPER_PATTERN && !DEFAULT_WRAPPER_PATTERN.test(sourceCode.text))) return [];
-  const wrappers = localWrappers(model, sourceCode);
+  let wrappers: Map<FunctionNode, 'checked' | 'unchecked'> | undefined;
   const found: HttpRequest[] = [];
   walk(sourceCode.ast, sourceCode, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression || model.requestOf(node)) return undefined;
     const name = calleeName(node.callee);
     if (name === null || !namesWrapper(name, node.callee, infer)) return undefined;
     const definition = visibleDefinition(node.callee, model, sourceCode);
-    if (definition !== null && wrappers.get(definition) !== 'unchecked') return undefined;
+    if (definition !== null) {
+      wrappers ??= localWrappers(model, sourceCode);
+      if (wrappers.get(definition) !== 'unchecked') return undefined;
+    }
     if (model.types && !isUntyped(node, model)) return undefined;
     const request = inferredRequest(node, model);
     const flow = getEffectiveResponseFlow(request, model, sourceCode);

@@ -302,6 +302,78 @@ describe('status guards', () => {
     ).toEqual(['res.status: all', 'res.status: all', 'res.status: all', 'res.ok: all', 'res.status: all', 'res.ok: all']);
   });
 
+  it('reads less common shapes of tests, leaves and hand-offs', () => {
+    expect(
+      guardsIn(`
+        function validate(code) {
+          if (code >= 400) throw new Error(String(code));
+        }
+        async function* load() {
+          const res = await fetch(url);
+          labels[res.status].show();
+          if (String(res.status).startsWith('2')) a();
+          if (\`\${res.status}\`) b();
+          if ((res.ok, flag)) c();
+          const fallback = res.status || 500;
+          if (fallback >= 400) return;
+          const later = () => { return res.ok; };
+          yield res.ok;
+          res.ok = true;
+          if (x) if (!res.ok) throw error;
+          if (!res.ok) { if (y) { return; } else { throw error; } }
+          if (!res.ok) { try { throw error; } finally { cleanup(); } }
+          if (!res.ok) { try { throw error; } catch { return; } }
+          if (!res.ok) { process.exit(1); }
+          if (res.status === 401) { await reject(error); }
+          log({ detail: { status: res.status } });
+          chai.expect(res.status).to.equal(200);
+          expect(res.status).not.toBeUndefined();
+          expect(res.status).resolves.toBe(200);
+          assert(res.status);
+          validate(res.status);
+          validate(res.status);
+        }
+      `),
+    ).toEqual([
+      'res.status: none',
+      'res.status: ranges a();',
+      'res.status: none',
+      'res.ok: none',
+      'res.status: ranges return; | { | const later = () => { return res.ok; };',
+      'res.ok: none',
+      'res.ok: all',
+      'res.ok: none',
+      'res.ok: ranges throw error;',
+      'res.ok: ranges { if (y) { return; } else { throw error; } } | { | if (!res.ok) { try { throw error; } finally { cleanup(); } }',
+      'res.ok: ranges { try { throw error; } finally { cleanup(); } } | { | if (!res.ok) { try { throw error; } catch { return; } }',
+      'res.ok: ranges { try { throw error; } catch { return; } } | { | if (!res.ok) { process.exit(1); }',
+      'res.ok: ranges { process.exit(1); } | { | if (res.status === 401) { await reject(error); }',
+      'res.status: ranges { await reject(error); } | { | log({ detail: { status: res.status } });',
+      'res.status: none',
+      'res.status: all',
+      'res.status: none',
+      'res.status: all',
+      'res.status: none',
+      'res.status: all',
+      'res.status: all',
+    ]);
+  });
+
+  it('takes the status given to a checker of the settings or options as a guard of everything', () => {
+    const { model, sourceCode } = analyze(
+      `
+        const res = await fetch(url);
+        ensure(res.status);
+        verifyThat(res.ok);
+      `,
+      { settings: { 'http-client': { statusCheckFunctions: ['ensure'] } } },
+    );
+    const request = model.requests[0];
+    if (!request) throw new Error('no request');
+    const uses = getResponseUses(request, getEffectiveResponseFlow(request, model, sourceCode), model, sourceCode, { checkers: ['verifyThat'] });
+    expect(uses.map((use) => use.guard?.kind)).toEqual(['all', 'all']);
+  });
+
   it('follows variables that hold the status or a test of it', () => {
     expect(
       guardsIn(`

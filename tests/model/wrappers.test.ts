@@ -83,6 +83,38 @@ describe('getInferredRequests', () => {
     expect(request?.options.kind).toBe('object');
   });
 
+  it('reads spread arguments as unknown, and a deadline from a timeout function', () => {
+    const code = `
+      import { fetchWithCerts, fetchRaw } from './tls';
+      const a = await fetchWithCerts(...args);
+      const b = await fetchWithCerts(url, ...rest);
+      const c = await withDeadline(fetchRaw(url, options));
+      const d = await fetchRaw(url, undefined);
+      [a.json(), b.json(), c.json(), d.json()];
+    `;
+    const requests: HttpRequest[] = [];
+    const probe = {
+      meta: { type: 'problem', schema: [] },
+      create(context: TSESLint.RuleContext<string, []>) {
+        requests.push(...getInferredRequests(context));
+        return {};
+      },
+    };
+    new Linter({ configType: 'flat' }).verify(code, [
+      {
+        settings: { 'http-client': { timeoutFunctions: ['withDeadline'] } },
+        plugins: { probe: { rules: { model: probe } } } as never,
+        rules: { 'probe/model': 'error' },
+      },
+    ]);
+    expect(requests.map((request) => [request.url?.type ?? null, request.options.kind, request.deadlineFromWrapper])).toEqual([
+      [null, 'unknown', false],
+      ['Identifier', 'unknown', false],
+      ['Identifier', 'unknown', true],
+      ['Identifier', 'none', false],
+    ]);
+  });
+
   it('needs the name and the use together', () => {
     expect(
       inferred(`
