@@ -5,7 +5,7 @@ import type { FunctionNode } from '../ast/nodes';
 import type { ClientName } from '../clients/catalogue';
 import type { HttpModel, HttpRequest } from './http';
 import type { ResponseFlow } from './response-flow';
-import { getEnclosingFunction, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { getEnclosingFunction, getStaticName, isFunctionNode, isLoopNode, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { functionOfVariable } from '../ast/scope';
 import { calleeMatches, isLocalResourceRequest } from './http';
 import { followPromise, getResponseFlow } from './response-flow';
@@ -365,10 +365,13 @@ class UseTracer {
       ? variable.references.filter((reference) => reference.isWrite() && reference.identifier !== binding)
       : [];
     const start = binding ? writeEnd(binding) : 0;
+    // In a loop, a read before the write sees it on the next turn: `while (res.status === 202) res = await fetch(url)`.
+    const loop = binding ? outermostLoop(binding) : null;
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
       const read = reference.identifier;
-      if (writes.length > 0 && !ownsRead(start, writes, read)) continue;
+      const nextTurn = loop !== null && read.range[0] < start && loop.range[0] <= read.range[0];
+      if (writes.length > 0 && !nextTurn && !ownsRead(start, writes, read)) continue;
       this.value(read);
     }
   }
@@ -769,9 +772,15 @@ class GuardFinder {
         case AST_NODE_TYPES.ForStatement:
         case AST_NODE_TYPES.WhileStatement:
           if (parent.test === node && strong) {
-            if (whenTrue) this.#ranges.push(parent.body.range);
-            if (whenFalse) this.#rest(parent);
+            this.#ranges.push(parent.body.range);
+            // A retry loop (`while (!res.ok && attempt < 3)`) ends on a good response or gives up:
+            // the code after it is taken as guarded either way.
+            this.#rest(parent);
           }
+          return false;
+        case AST_NODE_TYPES.SwitchCase:
+          // `switch (true) { case res.status >= 500: throw ... }`
+          if (parent.test === node && strong) this.#caseGuard(parent);
           return false;
         case AST_NODE_TYPES.SwitchStatement:
           if (parent.discriminant === node) this.#switchGuard(parent);
@@ -844,6 +853,15 @@ class GuardFinder {
     if (whenFalse && alternate) this.#ranges.push(alternate.range);
     // A guard clause: the code around it runs only when the branch that leaves was not taken.
     if ((whenFalse && leaves(consequent, true)) || (whenTrue && alternate && leaves(alternate, true))) this.#rest(statement);
+    // `if (res.ok) break;` in a retry loop: the code after the loop runs once a response was good
+    // (or the loop gave up, which is taken as guarded too).
+    const loop = (whenTrue && breaks(consequent)) || (whenFalse && alternate && breaks(alternate)) ? enclosingLoop(statement) : null;
+    if (loop) this.#rest(loop);
+  }
+
+  #caseGuard(switchCase: TSESTree.SwitchCase): void {
+    this.#ranges.push(switchCase.range);
+    if (switchCase.consequent.some((child) => leaves(child, false))) this.#rest(switchCase.parent);
   }
 
   #switchGuard(statement: TSESTree.SwitchStatement): void {
@@ -885,6 +903,32 @@ function leaves(node: TSESTree.Node, allowBreak: boolean): boolean {
     default:
       return false;
   }
+}
+
+/** Does `node` end with an unlabelled `break` (alone or as the last statement of a block)? */
+function breaks(node: TSESTree.Statement): boolean {
+  if (node.type === AST_NODE_TYPES.BreakStatement) return node.label === null;
+  if (node.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = node.body.at(-1);
+  return last !== undefined && breaks(last);
+}
+
+/** The outermost loop around `node` inside its function, or `null`. */
+function outermostLoop(node: TSESTree.Node): TSESTree.Node | null {
+  let loop: TSESTree.Node | null = null;
+  for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
+    if (isLoopNode(current)) loop = current;
+  }
+  return loop;
+}
+
+/** The loop an unlabelled `break` in `node` leaves; `null` when a `switch` or a function comes first. */
+function enclosingLoop(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.SwitchCase) return null;
+    if (isLoopNode(current)) return current;
+  }
+  return null;
 }
 
 /** `process.exit(1)`, or `reject(error)` in a promise executor: nothing after it changes the outcome. */

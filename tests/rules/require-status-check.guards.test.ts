@@ -195,6 +195,39 @@ ruleTester.run('require-status-check (guards)', rule, {
         throw new Error(\`HTTP \${res.status}: \${detail}\`);
       }
     `,
+    // a retry loop that stops on a good response, or whose test reads the status
+    `
+      async function loadWithRetries(url) {
+        let res;
+        for (let attempt = 0; attempt < 3; attempt++) {
+          res = await fetch(url);
+          if (res.ok) break;
+          await sleep(2 ** attempt * 100);
+        }
+        return res.json();
+      }
+      async function loadPolling(url) {
+        let res = await fetch(url);
+        while (res.status === 202 && !cancelled) {
+          await sleep(1000);
+          res = await fetch(url);
+        }
+        return res.json();
+      }
+    `,
+    // `switch (true)` with cases that test the status
+    `
+      async function load(url) {
+        const res = await fetch(url);
+        switch (true) {
+          case res.status >= 500:
+            throw new Error('server error');
+          case res.status === 404:
+            return null;
+        }
+        return res.json();
+      }
+    `,
   ],
   invalid: [
     {
