@@ -14,6 +14,7 @@ import { CLIENT_NAMES } from './clients/catalogue';
  *     statusCheckFunctions: ['assertOk'],
  *     timeoutFunctions: ['fetchWithTimeout', 'withDeadline'],
  *     clientModules: { '@/lib/http': { default: 'axios', fetcher: 'fetch' } },
+ *     inferWrappers: { namePattern: 'fetch|request', ignore: ['fetchCached'] },
  *   },
  * }
  * ```
@@ -30,7 +31,25 @@ export interface HttpClientSettings {
   readonly timeoutFunctions: readonly string[];
   /** Modules of the project that export pre-configured clients: module → export name → client. */
   readonly clientModules: Readonly<Record<string, Readonly<Record<string, ClientName>>>>;
+  /**
+   * How fetch wrappers the settings do not name are inferred from their name and the way their
+   * result is used, or `null` when inference is off (`inferWrappers: false`).
+   */
+  readonly inferWrappers: InferWrappersSettings | null;
 }
+
+/** `settings['http-client'].inferWrappers` once read. */
+export interface InferWrappersSettings {
+  /** Tested against the last segment of the callee's name (`fetchUser` of `this.api.fetchUser`). */
+  readonly namePattern: RegExp;
+  /** Names that are never inferred, in addition to the names that say the work is done. */
+  readonly ignore: readonly string[];
+}
+
+/** The name pattern of inferred wrappers unless the settings give one. */
+export const DEFAULT_WRAPPER_PATTERN = /fetch/iu;
+
+const DEFAULT_INFER: InferWrappersSettings = { namePattern: DEFAULT_WRAPPER_PATTERN, ignore: [] };
 
 /** The settings key the plugin reads. */
 export const SETTINGS_KEY = 'http-client';
@@ -40,10 +59,11 @@ const EMPTY: HttpClientSettings = {
   statusCheckFunctions: [],
   timeoutFunctions: [],
   clientModules: {},
+  inferWrappers: DEFAULT_INFER,
 };
 
 const LIST_KEYS = ['fetchFunctions', 'statusCheckFunctions', 'timeoutFunctions'] as const;
-const KNOWN_KEYS: readonly string[] = [...LIST_KEYS, 'clientModules'];
+const KNOWN_KEYS: readonly string[] = [...LIST_KEYS, 'clientModules', 'inferWrappers'];
 
 const cache = new WeakMap<object, HttpClientSettings>();
 
@@ -116,7 +136,35 @@ export function parseSettings(raw: unknown): HttpClientSettings {
       clientModules[moduleName] = entry;
     }
   }
-  return { ...lists, clientModules };
+  return { ...lists, clientModules, inferWrappers: parseInferWrappers(raw.inferWrappers, `${where}.inferWrappers`) };
+}
+
+function parseInferWrappers(value: unknown, where: string): InferWrappersSettings | null {
+  if (value === undefined || value === true) return DEFAULT_INFER;
+  if (value === false) return null;
+  const expected = `must be true, false or { namePattern: "<regular expression>", ignore: ["<function name>"] }`;
+  if (!isPlainObject(value)) throw new Error(`eslint-plugin-http-client: ${where} ${expected}.`);
+  for (const key of Object.keys(value)) {
+    if (key !== 'namePattern' && key !== 'ignore') {
+      throw new Error(`eslint-plugin-http-client: ${where}.${key} is not a known setting; expected namePattern or ignore.`);
+    }
+  }
+  let namePattern = DEFAULT_WRAPPER_PATTERN;
+  if (value.namePattern !== undefined) {
+    if (typeof value.namePattern !== 'string' || value.namePattern === '') {
+      throw new Error(`eslint-plugin-http-client: ${where}.namePattern must be a regular expression as a string, such as "fetch|request".`);
+    }
+    try {
+      namePattern = new RegExp(value.namePattern, 'iu');
+    } catch {
+      throw new Error(`eslint-plugin-http-client: ${where}.namePattern is not a valid regular expression: ${value.namePattern}`);
+    }
+  }
+  const ignore = value.ignore ?? [];
+  if (!Array.isArray(ignore) || !ignore.every((item) => typeof item === 'string' && isFunctionPath(item))) {
+    throw new Error(`eslint-plugin-http-client: ${where}.ignore must be an array of function names such as "fetchCached".`);
+  }
+  return { namePattern, ignore: ignore as string[] };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -111,7 +111,12 @@ export type RequestSource =
   /** A function named in `settings['http-client'].fetchFunctions` or `timeoutFunctions`. */
   | 'wrapper'
   /** Any call whose type is a Fetch `Response` promise (type-aware mode only). */
-  | 'typed';
+  | 'typed'
+  /**
+   * A project wrapper inferred from its name and the use of its result (`model/wrappers.ts`); such
+   * requests are not in {@link HttpModel.requests}: rules that trust the inference ask for them.
+   */
+  | 'inferred';
 
 /** An HTTP request the file sends. */
 export interface HttpRequest {

@@ -5,7 +5,7 @@ import type { FunctionNode } from '../ast/nodes';
 import type { ClientName } from '../clients/catalogue';
 import type { HttpModel, HttpRequest } from './http';
 import type { ResponseFlow } from './response-flow';
-import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { getEnclosingFunction, getStaticName, isFunctionNode, isLoopNode, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { functionOfVariable } from '../ast/scope';
 import { calleeMatches, isLocalResourceRequest } from './http';
 import { followPromise, getResponseFlow } from './response-flow';
@@ -30,12 +30,31 @@ export interface ResponseUse {
   readonly node: TSESTree.Node;
   /**
    * For `body` uses, how the code reads the body, for messages: `json()`, `body`, `on('data')`,
-   * `for await`, `toJson()` (a function of this file that reads it).
+   * `for await`, `toJson(…)` (a function of this file the response is passed to, which reads it).
    */
   readonly label: string;
   /** For a direct `.json()` call on the response, the call (the member is its callee). */
   readonly jsonCall: TSESTree.CallExpression | null;
+  /** For `status` uses, what the read protects; `null` for every other kind. */
+  readonly guard: StatusGuard | null;
 }
+
+/**
+ * What a read of a response's status protects. A read is a check only where it decides what runs.
+ * - `none`: nothing: the status is logged or recorded (`metrics.record(res.status)`), kept in a
+ *   variable that is never tested, read in a function nobody calls here, or tested in a way every
+ *   response passes (`if (res.status)`, `typeof res.status === 'number'`, `assert.ok(res.status)`);
+ * - `all`: every use: the status is asserted (`expect(res.status).toBe(200)`), handed to a function
+ *   that checks it, returned or forwarded with the data (`return { ok: res.ok, data }`,
+ *   `new Response(body, { status: res.status })`);
+ * - `ranges`: the code that runs only when the test came out one way: a branch of an `if`, a ternary
+ *   or a `&&`/`||`, a `case`, a loop body, or the rest of the block around a guard clause that
+ *   leaves it (`if (!res.ok) throw ...`, `return`, `continue`), before it as well as after it.
+ */
+export type StatusGuard =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ranges'; readonly ranges: readonly TSESTree.Range[] };
 
 /** What to know besides the model when following a response. */
 export interface ResponseCheckOptions {
@@ -99,38 +118,34 @@ export function getResponseUses(
   sourceCode: TSESLint.SourceCode,
   options: ResponseCheckOptions,
 ): ResponseUse[] {
-  const tracer = new UseTracer(request.client, model, sourceCode, options);
-  switch (flow.kind) {
-    case 'variable':
-      if (flow.variable) tracer.followVariable(flow.variable);
-      break;
-    case 'destructured':
-      tracer.destructure(flow.pattern);
-      break;
-    case 'member':
-      tracer.member(flow.node);
-      break;
-    case 'returned':
-      tracer.add('returned', flow.node);
-      break;
-    case 'argument':
-      tracer.argument(flow, promise);
-      break;
-    case 'unknown':
-      tracer.promiseShortcut(request);
-      break;
-    case 'dropped':
-      break;
-  }
+  const owner = getEnclosingFunction(flow.kind === 'variable' ? flow.id : promise);
+  const tracer = new UseTracer(request.client, model, sourceCode, options, flow.kind === 'variable' ? (flow.callback ?? owner) : owner);
+  tracer.flow(flow, promise, request);
   return tracer.uses;
 }
 
 /**
- * Does `uses` show a status check, or a hand-off to code that may check? Unknown code is given the
- * benefit of the doubt: the plugin reports what it can show, not what it cannot see.
+ * Does `uses` show a status check that guards something, or a hand-off to code that may check?
+ * Unknown code is given the benefit of the doubt: the plugin reports what it can show, not what it
+ * cannot see.
  */
 export function hasStatusCheck(uses: readonly ResponseUse[]): boolean {
-  return uses.some((use) => use.kind === 'status' || use.kind === 'checker' || use.kind === 'handoff');
+  return uses.some(
+    (use) => use.kind === 'checker' || use.kind === 'handoff' || (use.kind === 'status' && use.guard?.kind !== 'none'),
+  );
+}
+
+/**
+ * The uses that protect `node` (a body read, a `return`): status reads whose guard covers it, and
+ * checkers or hand-offs, which are taken to cover every use of the response.
+ */
+export function guardsOf(node: TSESTree.Node, uses: readonly ResponseUse[]): ResponseUse[] {
+  return uses.filter((use) => {
+    if (use.kind === 'checker' || use.kind === 'handoff') return true;
+    const guard = use.kind === 'status' ? use.guard : null;
+    if (!guard || guard.kind === 'none') return false;
+    return guard.kind === 'all' || guard.ranges.some(([start, end]) => start <= node.range[0] && node.range[1] <= end);
+  });
 }
 
 /**
@@ -264,17 +279,100 @@ class UseTracer {
     readonly model: HttpModel,
     readonly sourceCode: TSESLint.SourceCode,
     readonly options: ResponseCheckOptions,
+    /** The function the response is bound in: a status it returns goes to its caller. */
+    readonly owner: FunctionNode | null,
   ) {}
 
   add(kind: ResponseUseKind, node: TSESTree.Node, label = '', jsonCall: TSESTree.CallExpression | null = null): void {
-    this.uses.push({ kind, node, label, jsonCall });
+    this.uses.push({ kind, node, label, jsonCall, guard: null });
   }
 
-  followVariable(variable: TSESLint.Scope.Variable): void {
-    if (this.#visited.has(variable)) return;
+  /**
+   * A read of the status at `read` (a member, or the variable a destructured status is bound to);
+   * `decisive` when its value alone tells success (`ok`).
+   */
+  addStatus(node: TSESTree.Node, read: TSESTree.Node | null, decisive: boolean): void {
+    let guard = NO_GUARD;
+    if (read?.type === AST_NODE_TYPES.Identifier) guard = new GuardFinder(this).guardOfBinding(read, decisive);
+    else if (read) guard = new GuardFinder(this).guardOf(read, decisive);
+    this.uses.push({ kind: 'status', node, label: '', jsonCall: null, guard });
+  }
+
+  /** Follows the response along `flow`, the flow of `promise`. */
+  flow(flow: ResponseFlow, promise: TSESTree.CallExpression, request: HttpRequest): void {
+    switch (flow.kind) {
+      case 'variable':
+        if (flow.variable) this.followVariable(flow.variable, flow.id);
+        break;
+      case 'destructured':
+        this.destructure(flow.pattern);
+        break;
+      case 'member':
+        this.member(flow.node);
+        break;
+      case 'returned':
+        this.add('returned', flow.node);
+        break;
+      case 'argument':
+        this.argument(flow, promise);
+        break;
+      case 'unknown':
+        if (!this.promiseVariable(flow.node, promise, request)) this.promiseShortcut(request);
+        break;
+      case 'dropped':
+        break;
+    }
+  }
+
+  /**
+   * `const p = fetch(url); ... return p.then((res) => res.json())`: the request promise is held in
+   * a variable, and each of its reads is followed like the request itself.
+   */
+  promiseVariable(node: TSESTree.Node, promise: TSESTree.CallExpression, request: HttpRequest): boolean {
+    if (
+      node.type !== AST_NODE_TYPES.VariableDeclarator ||
+      node.id.type !== AST_NODE_TYPES.Identifier ||
+      !node.init ||
+      skipWrappersDown(node.init) !== promise
+    ) {
+      return false;
+    }
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(node.id), node.id);
+    if (!variable || this.#visited.has(variable) || variable.references.some((ref) => ref.isWrite() && ref.init !== true)) {
+      return false;
+    }
     this.#visited.add(variable);
     for (const reference of variable.references) {
-      if (reference.isRead()) this.value(reference.identifier);
+      if (!reference.isRead()) continue;
+      const flow = followPromise(reference.identifier, this.sourceCode);
+      const inner = new UseTracer(this.client, this.model, this.sourceCode, this.options, flowOwner(flow, reference.identifier));
+      inner.flow(flow, promise, request);
+      this.uses.push(...inner.uses);
+    }
+    return true;
+  }
+
+  /**
+   * Follows the reads of `variable`. When `binding` (the write that stored the response) is given
+   * and the variable is written elsewhere too, a read belongs to this response only after that
+   * write and before another write that surely runs first: a reassigned variable is judged by its
+   * last value.
+   */
+  followVariable(variable: TSESLint.Scope.Variable, binding?: TSESTree.Identifier): void {
+    if (this.#visited.has(variable)) return;
+    this.#visited.add(variable);
+    const writes = binding
+      ? variable.references.filter((reference) => reference.isWrite() && reference.identifier !== binding)
+      : [];
+    const start = binding ? writeEnd(binding) : 0;
+    // In a loop, a read before the write sees it on the next turn: `while (res.status === 202) res = await fetch(url)`.
+    const loop = binding ? outermostLoop(binding) : null;
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const read = reference.identifier;
+      const nextTurn = loop !== null && read.range[0] < start && loop.range[0] <= read.range[0];
+      if (writes.length > 0 && !nextTurn && !ownsRead(start, writes, read)) continue;
+      this.value(read);
     }
   }
 
@@ -361,7 +459,7 @@ class UseTracer {
       }
       const key = getStaticName(property);
       if (key === null) this.add('handoff', property);
-      else if (STATUS_PROPERTIES.has(key)) this.add('status', property);
+      else if (STATUS_PROPERTIES.has(key)) this.addStatus(property, patternBinding(property.value), key === 'ok');
       else if (key === 'headers') this.add('contentType', property);
       else if (BODY_PROPERTIES[this.client].has(key)) this.add('body', property, key);
     }
@@ -372,7 +470,7 @@ class UseTracer {
     const key = getStaticName(member);
     if (key === null) return;
     if (STATUS_PROPERTIES.has(key)) {
-      this.add('status', member);
+      this.addStatus(member, member, key === 'ok');
       return;
     }
     if (key === 'headers') {
@@ -436,7 +534,7 @@ class UseTracer {
     if (summary.contentType) this.add('contentType', site);
     if (summary.unknown) this.add('handoff', site);
     if (summary.stored) this.add('stored', site);
-    if (summary.body) this.add('body', site, `${calleeLabel(target, this.sourceCode)}()`);
+    if (summary.body) this.add('body', site, `${calleeLabel(target, this.sourceCode)}(…)`);
   }
 
   /** What `fn` does with its parameter `index`, from the uses of that parameter. */
@@ -457,7 +555,7 @@ class UseTracer {
     if (cached !== undefined) return cached ?? UNKNOWN_SUMMARY;
     perFunction.set(key, null);
     const param = fn.params[index];
-    const inner = new UseTracer(this.client, this.model, this.sourceCode, this.options);
+    const inner = new UseTracer(this.client, this.model, this.sourceCode, this.options, fn);
     if (!param || param.type === AST_NODE_TYPES.RestElement || param.type === AST_NODE_TYPES.TSParameterProperty) {
       inner.add('handoff', fn);
     } else {
@@ -473,7 +571,7 @@ class UseTracer {
     }
     const kinds = new Set(inner.uses.map((use) => use.kind));
     const summary: ParameterSummary = {
-      checks: kinds.has('status') || kinds.has('checker'),
+      checks: inner.uses.some((use) => use.kind === 'checker' || (use.kind === 'status' && use.guard?.kind !== 'none')),
       contentType: kinds.has('contentType'),
       body: kinds.has('body'),
       // A response the function returns or passes on is checked, or not, by someone else.
@@ -517,6 +615,447 @@ class UseTracer {
     const call = methodCall(parent);
     if (key !== null && call && shortcuts.has(key)) this.add('body', call, `${key}()`);
   }
+}
+
+const NO_GUARD: StatusGuard = { kind: 'none' };
+const ALL_GUARD: StatusGuard = { kind: 'all' };
+
+const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['!=', '!==', '<', '<=', '==', '===', '>', '>=']);
+
+/** Roots of test assertions: `assert(x)`, `assert.equal(x, y)`, `expect(x).toBe(y)`, `t.is(x, y)`. */
+const ASSERTION_ROOTS: ReadonlySet<string> = new Set(['assert', 'expect', 't']);
+
+/** Assertions that only ask for a truthy or present value, which every status is. */
+const TRUTHY_ASSERTIONS: ReadonlySet<string> = new Set([
+  'assert',
+  'exists',
+  'isDefined',
+  'isNotNull',
+  'isNotUndefined',
+  'isNumber',
+  'isOk',
+  'ok',
+  'truthy',
+]);
+
+/** `expect(x)` matchers that every status passes (alone or with `.not`). */
+const WEAK_MATCHERS: ReadonlySet<string> = new Set([
+  'toBeDefined',
+  'toBeFalsy',
+  'toBeInstanceOf',
+  'toBeNull',
+  'toBeNumber',
+  'toBeTruthy',
+  'toBeTypeOf',
+  'toBeUndefined',
+]);
+
+/** Methods that send a status on to a client: `reply.status(res.status)`, `res.writeHead(upstream.status)`. */
+const FORWARDING_METHODS: ReadonlySet<string> = new Set(['code', 'sendStatus', 'status', 'writeHead']);
+
+/** Methods that log or record a value: `logger.warn(res.status)`, `metrics.record(res.status)`. */
+const RECORDING_METHODS: ReadonlySet<string> = new Set([
+  'addBreadcrumb',
+  'capture',
+  'captureMessage',
+  'count',
+  'debug',
+  'error',
+  'gauge',
+  'histogram',
+  'increment',
+  'info',
+  'log',
+  'observe',
+  'record',
+  'set',
+  'track',
+  'trace',
+  'warn',
+]);
+
+/** A function whose name says it checks what it is given: `assertStatus(s)`, `ensureSuccess(code)`. */
+const CHECKING_NAME = /assert|check|ensure|expect|guard|handle|raise|throw|validate|verify/iu;
+
+/** Does a function throw somewhere in its own body (not in functions nested in it)? Per function node. */
+const throwsCache = new WeakMap<FunctionNode, boolean>();
+
+/** Finds what one status read protects (see {@link StatusGuard}). */
+class GuardFinder {
+  readonly #ranges: TSESTree.Range[] = [];
+  readonly #seen = new Set<TSESLint.Scope.Variable>();
+
+  constructor(readonly tracer: UseTracer) {}
+
+  guardOf(read: TSESTree.Node, decisive: boolean): StatusGuard {
+    return this.#result(this.#follow(read, decisive, true, true));
+  }
+
+  /** The guard of a status bound by destructuring (`const { ok } = res`): the reads of the variable. */
+  guardOfBinding(id: TSESTree.Identifier, decisive: boolean): StatusGuard {
+    return this.#result(this.#variable(id, decisive, true, true));
+  }
+
+  #result(all: boolean): StatusGuard {
+    if (all) return ALL_GUARD;
+    return this.#ranges.length > 0 ? { kind: 'ranges', ranges: this.#ranges } : NO_GUARD;
+  }
+
+  /**
+   * Follows the value at `read` up through what derives a test from it (`res.status >= 400`,
+   * `!res.ok`, `[200, 204].includes(res.status)`) to the statement it decides, recording the
+   * ranges it protects. `strong`: the value tells success from failure (a bare `res.status` does
+   * not, every status being truthy); `whenTrue`/`whenFalse`: a true (false) value of the current
+   * expression tells the status, as in `res.ok && x` (true) or `!res.ok || x` (false). Returns
+   * `true` when the read protects every use.
+   */
+  #follow(read: TSESTree.Node, strongIn: boolean, whenTrueIn: boolean, whenFalseIn: boolean): boolean {
+    let strong = strongIn;
+    let whenTrue = whenTrueIn;
+    let whenFalse = whenFalseIn;
+    let node = skipWrappersUp(read);
+    for (;;) {
+      const parent = node.parent;
+      if (!parent) return false;
+      switch (parent.type) {
+        case AST_NODE_TYPES.MemberExpression:
+          // `res.status.toString()`
+          if (parent.object !== node) return false;
+          break;
+        case AST_NODE_TYPES.CallExpression:
+          if (parent.callee !== node) {
+            const verdict = this.#argument(parent, strong);
+            if (verdict !== 'derive') return verdict === 'all';
+            // `isSuccess(res.status)`, `[200, 204].includes(res.status)`: a test of the status.
+            strong = whenTrue = whenFalse = true;
+          } else if (parent.arguments.length > 0) {
+            // `String(res.status).startsWith('2')`
+            strong = whenTrue = whenFalse = true;
+          }
+          break;
+        case AST_NODE_TYPES.BinaryExpression:
+          if (COMPARISON_OPERATORS.has(parent.operator)) {
+            // `res.status != null` is true for every response.
+            if (isNullish(parent.left === node ? parent.right : parent.left)) return false;
+            strong = whenTrue = whenFalse = true;
+          }
+          break;
+        case AST_NODE_TYPES.UnaryExpression:
+          if (parent.operator !== '!') return false;
+          [whenTrue, whenFalse] = [whenFalse, whenTrue];
+          break;
+        case AST_NODE_TYPES.AwaitExpression:
+          break;
+        case AST_NODE_TYPES.TemplateLiteral:
+          strong = false;
+          break;
+        case AST_NODE_TYPES.SequenceExpression:
+          if (parent.expressions.at(-1) !== node) return false;
+          break;
+        case AST_NODE_TYPES.LogicalExpression:
+          if (parent.operator === '??') return false;
+          if (!strong) break;
+          if (parent.left === node && (parent.operator === '&&' ? whenTrue : whenFalse)) this.#ranges.push(parent.right.range);
+          if (parent.operator === '&&') whenFalse = false;
+          else whenTrue = false;
+          break;
+        case AST_NODE_TYPES.ConditionalExpression:
+          if (parent.test === node && strong) {
+            if (whenTrue) this.#ranges.push(parent.consequent.range);
+            if (whenFalse) this.#ranges.push(parent.alternate.range);
+          }
+          return false;
+        case AST_NODE_TYPES.IfStatement:
+          if (parent.test === node && strong) this.#ifGuard(parent, whenTrue, whenFalse);
+          return false;
+        case AST_NODE_TYPES.DoWhileStatement:
+        case AST_NODE_TYPES.ForStatement:
+        case AST_NODE_TYPES.WhileStatement:
+          if (parent.test === node && strong) {
+            this.#ranges.push(parent.body.range);
+            // A retry loop (`while (!res.ok && attempt < 3)`) ends on a good response or gives up:
+            // the code after it is taken as guarded either way.
+            this.#rest(parent);
+          }
+          return false;
+        case AST_NODE_TYPES.SwitchCase:
+          // `switch (true) { case res.status >= 500: throw ... }`
+          if (parent.test === node && strong) this.#caseGuard(parent);
+          return false;
+        case AST_NODE_TYPES.SwitchStatement:
+          if (parent.discriminant === node) this.#switchGuard(parent);
+          return false;
+        case AST_NODE_TYPES.ReturnStatement:
+          return getEnclosingFunction(parent) === this.tracer.owner;
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          return parent.body === node && parent === this.tracer.owner;
+        case AST_NODE_TYPES.YieldExpression:
+          return true;
+        case AST_NODE_TYPES.Property:
+          // `return { ok: res.ok, data }`, `new Response(body, { status: res.status })`: handed on.
+          return parent.value === node && !isRecorded(parent.parent);
+        case AST_NODE_TYPES.AssignmentExpression:
+          if (parent.right !== node) return false;
+          // `ctx.status = res.status`: stored where other code reads it.
+          if (parent.left.type === AST_NODE_TYPES.MemberExpression) return true;
+          return parent.left.type === AST_NODE_TYPES.Identifier && this.#variable(parent.left, strong, whenTrue, whenFalse);
+        case AST_NODE_TYPES.VariableDeclarator:
+          return (
+            parent.init === node &&
+            parent.id.type === AST_NODE_TYPES.Identifier &&
+            this.#variable(parent.id, strong, whenTrue, whenFalse)
+          );
+        default:
+          return false;
+      }
+      node = skipWrappersUp(parent);
+    }
+  }
+
+  /** `const ok = res.ok`, `const failed = res.status >= 400`: each read of the variable is a read of the test. */
+  #variable(id: TSESTree.Identifier, strong: boolean, whenTrue: boolean, whenFalse: boolean): boolean {
+    const variable = ASTUtils.findVariable(this.tracer.sourceCode.getScope(id), id);
+    if (!variable || this.#seen.has(variable)) return false;
+    this.#seen.add(variable);
+    return variable.references.some(
+      (reference) => reference.isRead() && this.#follow(reference.identifier, strong, whenTrue, whenFalse),
+    );
+  }
+
+  /** What passing the status (or a test of it) to `call` does: checks it, drops it, or derives a test. */
+  #argument(call: TSESTree.CallExpression, strong: boolean): 'all' | 'derive' | 'none' {
+    const { model, options, sourceCode } = this.tracer;
+    const callee = skipWrappersDown(call.callee);
+    if (model.isStatusCheckFunction(callee) || calleeMatches(callee, options.checkers)) return 'all';
+    const root = rootName(callee);
+    if (root === 'console') return 'none';
+    if (root !== null && ASSERTION_ROOTS.has(root) && (root !== 't' || callee.type === AST_NODE_TYPES.MemberExpression)) {
+      return strong || !isTruthyAssertion(call, callee) ? 'all' : 'none';
+    }
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? getStaticName(callee)
+          : null;
+    if (name !== null) {
+      if (callee.type === AST_NODE_TYPES.MemberExpression && FORWARDING_METHODS.has(name)) return 'all';
+      if (callee.type === AST_NODE_TYPES.MemberExpression && RECORDING_METHODS.has(name)) return 'none';
+      if (CHECKING_NAME.test(name)) return 'all';
+    }
+    const fn = resolveFunction(callee, model, sourceCode);
+    return fn && throwsInBody(fn, sourceCode) ? 'all' : 'derive';
+  }
+
+  #ifGuard(statement: TSESTree.IfStatement, whenTrue: boolean, whenFalse: boolean): void {
+    const { consequent, alternate } = statement;
+    if (whenTrue) this.#ranges.push(consequent.range);
+    if (whenFalse && alternate) this.#ranges.push(alternate.range);
+    // A guard clause: the code around it runs only when the branch that leaves was not taken.
+    if ((whenFalse && leaves(consequent, true)) || (whenTrue && alternate && leaves(alternate, true))) this.#rest(statement);
+    // `if (res.ok) break;` in a retry loop: the code after the loop runs once a response was good
+    // (or the loop gave up, which is taken as guarded too).
+    const loop = (whenTrue && breaks(consequent)) || (whenFalse && alternate && breaks(alternate)) ? enclosingLoop(statement) : null;
+    if (loop) this.#rest(loop);
+  }
+
+  #caseGuard(switchCase: TSESTree.SwitchCase): void {
+    this.#ranges.push(switchCase.range);
+    if (switchCase.consequent.some((child) => leaves(child, false))) this.#rest(switchCase.parent);
+  }
+
+  #switchGuard(statement: TSESTree.SwitchStatement): void {
+    for (const switchCase of statement.cases) this.#ranges.push(switchCase.range);
+    // `break` leaves the `switch`, not the code after it.
+    if (statement.cases.some((switchCase) => switchCase.consequent.some((child) => leaves(child, false)))) {
+      this.#rest(statement);
+    }
+  }
+
+  /** The rest of the statement list around `statement`, before it (a check after the body read) and after it. */
+  #rest(statement: TSESTree.Node): void {
+    const list = statement.parent;
+    if (!list || !STATEMENT_LISTS.has(list.type)) return;
+    this.#ranges.push([list.range[0], statement.range[0]], [statement.range[1], list.range[1]]);
+  }
+}
+
+/** Does `node` always leave the code around it: `throw`, `return`, `continue` (and `break` where allowed)? */
+function leaves(node: TSESTree.Node, allowBreak: boolean): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    case AST_NODE_TYPES.BreakStatement:
+      return allowBreak;
+    case AST_NODE_TYPES.BlockStatement:
+      return node.body.some((child) => leaves(child, allowBreak));
+    case AST_NODE_TYPES.IfStatement:
+      return leaves(node.consequent, allowBreak) && node.alternate !== null && leaves(node.alternate, allowBreak);
+    case AST_NODE_TYPES.TryStatement:
+      return (
+        (node.finalizer !== null && leaves(node.finalizer, allowBreak)) ||
+        (leaves(node.block, allowBreak) && (node.handler === null || leaves(node.handler.body, allowBreak)))
+      );
+    case AST_NODE_TYPES.ExpressionStatement:
+      return isSettlingCall(skipWrappersDown(node.expression));
+    default:
+      return false;
+  }
+}
+
+/** Does `node` end with an unlabelled `break` (alone or as the last statement of a block)? */
+function breaks(node: TSESTree.Statement): boolean {
+  if (node.type === AST_NODE_TYPES.BreakStatement) return node.label === null;
+  if (node.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = node.body.at(-1);
+  return last !== undefined && breaks(last);
+}
+
+/** The outermost loop around `node` inside its function, or `null`. */
+function outermostLoop(node: TSESTree.Node): TSESTree.Node | null {
+  let loop: TSESTree.Node | null = null;
+  for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
+    if (isLoopNode(current)) loop = current;
+  }
+  return loop;
+}
+
+/** The loop an unlabelled `break` in `node` leaves; `null` when a `switch` or a function comes first. */
+function enclosingLoop(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.SwitchCase) return null;
+    if (isLoopNode(current)) return current;
+  }
+  return null;
+}
+
+/** `process.exit(1)`, or `reject(error)` in a promise executor: nothing after it changes the outcome. */
+function isSettlingCall(node: TSESTree.Node): boolean {
+  const call = node.type === AST_NODE_TYPES.AwaitExpression ? skipWrappersDown(node.argument) : node;
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappersDown(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'reject';
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'process' &&
+    getStaticName(callee) === 'exit'
+  );
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  const inner = skipWrappersDown(node);
+  return (
+    (inner.type === AST_NODE_TYPES.Literal && inner.value === null && !('regex' in inner)) ||
+    (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined') ||
+    (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === 'void')
+  );
+}
+
+/** `assert(x)`, `assert.ok(x)`, `t.truthy(x)`, `expect(x).toBeDefined()`: passed by every status. */
+function isTruthyAssertion(call: TSESTree.CallExpression, callee: TSESTree.Node): boolean {
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'expect') {
+    let current: TSESTree.Node = skipWrappersUp(call);
+    for (;;) {
+      const member = current.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return true;
+      const name = getStaticName(member);
+      if (name !== 'not' && name !== 'resolves' && name !== 'rejects') return name === null || WEAK_MATCHERS.has(name);
+      current = skipWrappersUp(member);
+    }
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) return true;
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticName(callee) : null;
+  return method === null || TRUTHY_ASSERTIONS.has(method);
+}
+
+/** Is the object literal (or one it is nested in) given straight to a logging or recording call? */
+function isRecorded(object: TSESTree.Node): boolean {
+  let current = skipWrappersUp(object);
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.Property || current.parent.type === AST_NODE_TYPES.ObjectExpression || current.parent.type === AST_NODE_TYPES.ArrayExpression)
+  ) {
+    current = skipWrappersUp(current.parent);
+  }
+  const call = current.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === current) return false;
+  const callee = skipWrappersDown(call.callee);
+  if (rootName(callee) === 'console') return true;
+  const name =
+    callee.type === AST_NODE_TYPES.MemberExpression
+      ? getStaticName(callee)
+      : callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : null;
+  return name !== null && RECORDING_METHODS.has(name);
+}
+
+/** The identifier a member chain starts from: `assert` of `assert.strict.equal`. */
+function rootName(node: TSESTree.Node): string | null {
+  let current = skipWrappersDown(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappersDown(current.object);
+  if (current.type === AST_NODE_TYPES.CallExpression) return rootName(current.callee);
+  return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
+}
+
+function throwsInBody(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  const cached = throwsCache.get(fn);
+  if (cached !== undefined) return cached;
+  const throws = walk(fn.body, sourceCode, (node) => {
+    if (node.type === AST_NODE_TYPES.ThrowStatement) return 'stop';
+    return isFunctionNode(node) ? 'skip' : undefined;
+  });
+  throwsCache.set(fn, throws);
+  return throws;
+}
+
+/** Where a write of a variable ends: reads inside `res = await retry(res)` still see the old value. */
+function writeEnd(id: TSESTree.Node): number {
+  const parent = id.parent;
+  /* v8 ignore next -- a written identifier always has a parent */
+  if (!parent) return id.range[1];
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === id) return parent.range[1];
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id === id) return parent.range[1];
+  return id.range[1];
+}
+
+/**
+ * Does the read see the value written where `start` is? Not before it, and not after another
+ * write that surely runs in between: a statement of a block that holds the read, in the same function.
+ */
+function ownsRead(start: number, writes: readonly TSESLint.Scope.Reference[], read: TSESTree.Node): boolean {
+  if (read.range[0] < start) return false;
+  const fn = getEnclosingFunction(read);
+  return !writes.some((write) => {
+    const end = writeEnd(write.identifier);
+    if (end <= start || end > read.range[0]) return false;
+    const assignment = write.identifier.parent;
+    const statement = assignment.parent;
+    const list = statement?.parent;
+    return (
+      assignment.type === AST_NODE_TYPES.AssignmentExpression &&
+      statement?.type === AST_NODE_TYPES.ExpressionStatement &&
+      list !== undefined &&
+      STATEMENT_LISTS.has(list.type) &&
+      list.range[0] <= read.range[0] &&
+      read.range[1] <= list.range[1] &&
+      getEnclosingFunction(statement) === fn
+    );
+  });
+}
+
+/** The function a response is bound in along `flow` (reached from `node`). */
+function flowOwner(flow: ResponseFlow, node: TSESTree.Node): FunctionNode | null {
+  return flow.kind === 'variable' ? (flow.callback ?? getEnclosingFunction(flow.id)) : getEnclosingFunction(node);
+}
+
+/** The variable a destructured property is bound to: `ok` of `{ ok }` or `{ ok = false }`. */
+function patternBinding(value: TSESTree.Node): TSESTree.Identifier | null {
+  const target = value.type === AST_NODE_TYPES.AssignmentPattern ? value.left : value;
+  return target.type === AST_NODE_TYPES.Identifier ? target : null;
 }
 
 /**

@@ -35,8 +35,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      floatingRequest:
-        'The promise of this {{client}} request is neither awaited, returned nor given a rejection handler, so a failed request becomes an unhandled rejection, which ends a Node.js process by default.',
+      floatingRequest: 'Await, return or `.catch()` this {{client}} request: its failure is otherwise an unhandled rejection.',
       suggestAwait: 'Await the request, so that its failure reaches the caller or the surrounding `try`.',
     },
   },

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { OptionLookup } from '../ast/nodes';
 import type { HttpModel, HttpRequest } from '../model/http';
 import type { ResponseUseKind } from '../model/response-uses';
+import { getInferredRequests } from '../model/wrappers';
 import { findProperty, getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { createRule } from '../create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../model/http';
@@ -12,14 +13,12 @@ import {
   getResponseName,
   getResponseUses,
   getStatusCheckFix,
+  guardsOf,
   isFetchStyleRequest,
 } from '../model/response-uses';
 
 type Options = [{ axiosSilentJSONParsing?: boolean; requireContentType?: boolean }];
 type MessageIds = 'implicitJson' | 'missingContentType' | 'silentJsonParsing' | 'suggestExplicitParse' | 'suggestThrowUnlessOk';
-
-/** Uses before a `.json()` that show the code looked at the status (or may have, in code not shown). */
-const STATUS_GUARDS: ReadonlySet<ResponseUseKind> = new Set(['checker', 'handoff', 'status']);
 
 /** Uses before a `.json()` that show the code looked at the `content-type` (or may have). */
 const CONTENT_TYPE_GUARDS: ReadonlySet<ResponseUseKind> = new Set(['contentType', 'handoff']);
@@ -59,12 +58,10 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ axiosSilentJSONParsing: false, requireContentType: false }],
     messages: {
-      implicitJson:
-        '`{{client}}` resolves on HTTP 404 and 500, so `{{json}}` here parses an error page as data, or throws a bare `SyntaxError` on an HTML one. Check `{{check}}` (or the `content-type`) first.',
-      missingContentType:
-        '`{{json}}` parses the body without a look at its `content-type`, so a `text/html` or `text/plain` answer throws a bare `SyntaxError` with no status or URL; check `{{header}}` first.',
+      implicitJson: '`{{json}}` parses the body before `{{check}}` is checked below; check it before parsing.',
+      missingContentType: '`{{json}}` parses the body without a look at its `content-type`; check `{{header}}` first.',
       silentJsonParsing:
-        "`{{client}}` keeps axios's silent JSON parsing, so a body that is not valid JSON arrives as a raw string in `data` instead of an error; set `responseType: 'json'` and `transitional: { silentJSONParsing: false }`.",
+        "`{{client}}` keeps invalid JSON as a string in `data`; set `transitional: { silentJSONParsing: false }` and `responseType: 'json'`.",
       suggestExplicitParse:
         'Read the body with `text()` and parse it with `JSON.parse`, rethrowing with the status, the URL and the start of the body.',
       suggestThrowUnlessOk: 'Throw an error naming the status and the URL when `{{check}}` is false.',
@@ -83,16 +80,23 @@ export default createRule<Options, MessageIds>({
       for (const use of uses) {
         const call = use.jsonCall;
         if (!call || hasRejectionHandler(call)) continue;
-        // "Before" is source order: an enclosing `if (!res.ok) throw`, an `if (res.ok) { ... }` around
-        // the parse and `res.ok ? res.json() : null` all come first; a check after the parse is too late,
-        // because `.json()` throws on an HTML body before it runs.
-        const before = uses.filter((guard) => guard.node.range[0] < call.range[0]);
-        const statusSeen = before.some((guard) => STATUS_GUARDS.has(guard.kind));
-        const contentTypeSeen = before.some((guard) => CONTENT_TYPE_GUARDS.has(guard.kind));
+        // A parse that no status check guards is `require-status-check`'s report (one problem, one
+        // report). What only this rule knows: the check guards the parse but comes after it in source
+        // order (`const body = await res.json(); if (!res.ok) throw ...`), too late, because `.json()`
+        // throws on an HTML error page before it runs; and, with `requireContentType`, a parse
+        // without a look at the `content-type`.
+        const guards = guardsOf(call, uses);
+        const contentTypeSeen = uses.some(
+          (guard) => CONTENT_TYPE_GUARDS.has(guard.kind) && guard.node.range[0] < call.range[0],
+        );
         let messageId: MessageIds;
-        if (!statusSeen && !contentTypeSeen) messageId = 'implicitJson';
-        else if (options.requireContentType === true && !contentTypeSeen) messageId = 'missingContentType';
-        else continue;
+        if (guards.length > 0 && guards.every((guard) => guard.node.range[0] > call.range[0]) && !contentTypeSeen) {
+          messageId = 'implicitJson';
+        } else if (options.requireContentType === true && !contentTypeSeen) {
+          messageId = 'missingContentType';
+        } else {
+          continue;
+        }
         const member = skipWrappersDown(call.callee) as TSESTree.MemberExpression;
         const objectText = ASTUtils.isParenthesized(member.object, sourceCode)
           ? `(${sourceCode.getText(member.object)})`
@@ -156,7 +160,7 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         const model = getHttpModel(context);
-        for (const request of model.requests) checkFetch(request, model);
+        for (const request of [...model.requests, ...getInferredRequests(context)]) checkFetch(request, model);
         if (options.axiosSilentJSONParsing === true && !transitionalDefaultsWritten) checkAxios(model);
       },
     };

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { HttpRequest } from '../model/http';
 import type { ResponseUse } from '../model/response-uses';
+import { getInferredRequests } from '../model/wrappers';
 import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { createRule } from '../create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../model/http';
@@ -11,7 +12,7 @@ import {
   getResponseName,
   getResponseUses,
   getStatusCheckFix,
-  hasStatusCheck,
+  guardsOf,
   isFetchStyleRequest,
 } from '../model/response-uses';
 
@@ -72,10 +73,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkers: [], ignoreReturnedResponses: true }],
     messages: {
-      uncheckedBody:
-        '`{{client}}` {{settles}} on HTTP 404 and 500{{reason}}, so `{{use}}` here {{action}} an error page as data; check `{{check}}` first.',
+      uncheckedBody: '`{{client}}` {{settles}} on HTTP errors{{reason}}: check `{{check}}` before `{{use}}` {{action}} the body.',
       uncheckedReturn:
-        '`{{client}}` {{settles}} on HTTP 404 and 500{{reason}}, and this response leaves the function without a look at `{{check}}`, so callers take an error page for data.',
+        '`{{client}}` {{settles}} on HTTP errors{{reason}}: check `{{check}}` before this response leaves the function.',
       suggestThrowUnlessOk: 'Throw an error naming the status and the URL when `{{check}}` is false.',
     },
   },
@@ -86,19 +86,20 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const model = getHttpModel(context);
-        for (const request of model.requests) {
+        for (const request of [...model.requests, ...getInferredRequests(context)]) {
           const policy = policyOf(request, sourceCode);
           if (!policy) continue;
           const flow = getEffectiveResponseFlow(request, model, sourceCode);
           const uses = getResponseUses(request, flow, model, sourceCode, { checkers });
+          if (ignoreReturned && uses.some((use) => use.kind === 'stored')) continue;
           const bodies = uses.filter((use) => use.kind === 'body');
           // In a test, `expect(await res.text()).toBe(...)` is the check: an error page fails it.
           if (bodies.length > 0 && bodies.every((use) => flowsIntoAssertion(use.node))) continue;
-          const body = bodies[0];
-          if (!body && !isHandedOutUnchecked(uses, ignoreReturned)) continue;
-          // A check anywhere counts, even after the body read: APIs often read the error payload first.
-          if (hasStatusCheck(uses) || (ignoreReturned && uses.some((use) => use.kind === 'stored'))) continue;
-          const name = getResponseName(flow);
+          // A check counts where it decides what runs, even after the body read: APIs often read the
+          // error payload first (`const body = await res.json(); if (!res.ok) throw ...`).
+          const body = bodies.find((use) => guardsOf(use.node, uses).length === 0);
+          if (!body && (bodies.length > 0 || !isHandedOutUnchecked(uses, ignoreReturned))) continue;
+          const name = getResponseName(flow) ?? (body ? receiverName(body.node) : null);
           const check = name ? `${name}.${policy.check}` : policy.check;
           const fix = policy.suggest ? getStatusCheckFix(request, flow, sourceCode) : null;
           const common = { client: policy.client, settles: policy.settles, reason: policy.reason, check };
@@ -124,7 +125,10 @@ export default createRule<Options, MessageIds>({
  * `ignoreReturnedResponses` is off? With the option on, the code that receives it owns the check.
  */
 function isHandedOutUnchecked(uses: readonly ResponseUse[], ignoreReturned: boolean): boolean {
-  return !ignoreReturned && uses.some((use) => use.kind === 'stored' || use.kind === 'returned');
+  return (
+    !ignoreReturned &&
+    uses.some((use) => (use.kind === 'stored' || use.kind === 'returned') && guardsOf(use.node, uses).length === 0)
+  );
 }
 
 /** How `request`'s client treats HTTP errors, or `null` when it rejects on them (or is not the network). */
@@ -342,7 +346,17 @@ function useText(use: ResponseUse, name: string | null, sourceCode: TSESLint.Sou
     use.node.type === AST_NODE_TYPES.CallExpression && use.node.arguments.some((argument) => isFunctionNode(argument));
   if (use.label !== 'for await' && !passesCallback && text.length <= MAX_QUOTE && !text.includes('\n')) return text;
   if (use.label === 'for await') return `for await (… of ${name ?? 'response'})`;
-  return `${name ?? ''}.${use.label}`;
+  // A function the response is passed to (`parse(…)`) is not a method of the response.
+  if (use.label.endsWith('(…)') || name === null) return use.label;
+  return `${name}.${use.label}`;
+}
+
+/** The response a body read is called on, when it is named: `reply` of `reply.json()`. */
+function receiverName(node: TSESTree.Node): string | null {
+  const callee = node.type === AST_NODE_TYPES.CallExpression ? skipWrappersDown(node.callee) : node;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const object = skipWrappersDown(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier ? object.name : null;
 }
 
 /** Callees whose arguments are test assertions: `expect(x)`, `assert(x)`, `assert.equal(x, y)`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import type { StatusGuard } from '../../src/model/response-uses';
 import type { AnalyzeOptions } from './analyze';
 import {
   getEffectiveResponseFlow,
@@ -152,10 +153,10 @@ describe('getResponseUses', () => {
     ).toEqual([
       'contentType readType(res)',
       'stored keep(res)',
-      'body parse(res) [parse()]',
+      'body parse(res) [parse(…)]',
       'handoff reassigned(res)',
       'handoff twice(res)',
-      'body (function (r) { return r.json(); })(res) [handler()]',
+      'body (function (r) { return r.json(); })(res) [handler(…)]',
     ]);
   });
 
@@ -210,11 +211,204 @@ describe('getResponseUses', () => {
   });
 });
 
+/** The guard of each status read of the response of the first request, as `text: kind [covered texts]`. */
+function guardsIn(code: string): string[] {
+  const { model, sourceCode, text } = analyze(code);
+  const request = model.requests[0];
+  if (!request) throw new Error('no request');
+  const flow = getEffectiveResponseFlow(request, model, sourceCode);
+  return getResponseUses(request, flow, model, sourceCode, { checkers: [] }).flatMap((use) => {
+    const guard = use.guard;
+    if (!guard) return [];
+    if (guard.kind !== 'ranges') return [`${text(use.node)}: ${guard.kind}`];
+    const covered = guard.ranges.map((range) => sourceCode.text.slice(range[0], range[1]).trim().split('\n')[0]);
+    return [`${text(use.node)}: ranges ${covered.join(' | ')}`];
+  });
+}
+
+describe('status guards', () => {
+  it('covers the branches a test decides and the block around a guard clause', () => {
+    expect(
+      guardsIn(`
+        async function load() {
+          const res = await fetch(url);
+          before();
+          if (!res.ok) throw new Error('failed');
+          after();
+          if (res.status === 200) a(); else b();
+          return res.ok ? c() : d();
+        }
+      `),
+    ).toEqual([
+      "res.ok: ranges throw new Error('failed'); | { | after();",
+      'res.status: ranges a(); | b();',
+      'res.ok: ranges c() | d()',
+    ]);
+  });
+
+  it('follows the polarity of `&&`, `||` and `!`', () => {
+    expect(
+      guardsIn(`
+        async function load() {
+          const res = await fetch(url);
+          if (verbose && !res.ok) throw error;
+          if (!(x || res.ok)) one(); else two();
+          res.ok && three();
+          !res.ok || four();
+          res.ok ?? five();
+        }
+      `),
+    ).toEqual(['res.ok: ranges throw error;', 'res.ok: ranges one();', 'res.ok: ranges three()', 'res.ok: ranges four()', 'res.ok: none']);
+  });
+
+  it('finds no guard in reads that decide nothing or pass every response', () => {
+    expect(
+      guardsIn(`
+        async function load() {
+          const res = await fetch(url);
+          metrics.record(res.status);
+          console.log({ status: res.status });
+          const isOk = () => res.ok;
+          if (res.status) a();
+          if (typeof res.status === 'number') b();
+          if (res.status !== undefined) c();
+          throw new Error(\`HTTP \${res.status}\`);
+        }
+      `),
+    ).toEqual([
+      'res.status: none',
+      'res.status: none',
+      'res.ok: none',
+      'res.status: none',
+      'res.status: none',
+      'res.status: none',
+      'res.status: none',
+    ]);
+  });
+
+  it('takes a status handed on, asserted or checked by a function as a guard of everything', () => {
+    expect(
+      guardsIn(`
+        async function load() {
+          const res = await fetch(url);
+          ctx.status = res.status;
+          reply.code(res.status);
+          assert.equal(res.status, 200);
+          expect(res.ok).toBe(true);
+          validateStatus(res.status);
+          return { ok: res.ok };
+        }
+      `),
+    ).toEqual(['res.status: all', 'res.status: all', 'res.status: all', 'res.ok: all', 'res.status: all', 'res.ok: all']);
+  });
+
+  it('reads less common shapes of tests, leaves and hand-offs', () => {
+    expect(
+      guardsIn(`
+        function validate(code) {
+          if (code >= 400) throw new Error(String(code));
+        }
+        async function* load() {
+          const res = await fetch(url);
+          labels[res.status].show();
+          if (String(res.status).startsWith('2')) a();
+          if (\`\${res.status}\`) b();
+          if ((res.ok, flag)) c();
+          const fallback = res.status || 500;
+          if (fallback >= 400) return;
+          const later = () => { return res.ok; };
+          yield res.ok;
+          res.ok = true;
+          if (x) if (!res.ok) throw error;
+          if (!res.ok) { if (y) { return; } else { throw error; } }
+          if (!res.ok) { try { throw error; } finally { cleanup(); } }
+          if (!res.ok) { try { throw error; } catch { return; } }
+          if (!res.ok) { process.exit(1); }
+          if (res.status === 401) { await reject(error); }
+          log({ detail: { status: res.status } });
+          chai.expect(res.status).to.equal(200);
+          expect(res.status).not.toBeUndefined();
+          expect(res.status).resolves.toBe(200);
+          assert(res.status);
+          validate(res.status);
+          validate(res.status);
+        }
+      `),
+    ).toEqual([
+      'res.status: none',
+      'res.status: ranges a();',
+      'res.status: none',
+      'res.ok: none',
+      'res.status: ranges return; | { | const later = () => { return res.ok; };',
+      'res.ok: none',
+      'res.ok: all',
+      'res.ok: none',
+      'res.ok: ranges throw error;',
+      'res.ok: ranges { if (y) { return; } else { throw error; } } | { | if (!res.ok) { try { throw error; } finally { cleanup(); } }',
+      'res.ok: ranges { try { throw error; } finally { cleanup(); } } | { | if (!res.ok) { try { throw error; } catch { return; } }',
+      'res.ok: ranges { try { throw error; } catch { return; } } | { | if (!res.ok) { process.exit(1); }',
+      'res.ok: ranges { process.exit(1); } | { | if (res.status === 401) { await reject(error); }',
+      'res.status: ranges { await reject(error); } | { | log({ detail: { status: res.status } });',
+      'res.status: none',
+      'res.status: all',
+      'res.status: none',
+      'res.status: all',
+      'res.status: none',
+      'res.status: all',
+      'res.status: all',
+    ]);
+  });
+
+  it('takes the status given to a checker of the settings or options as a guard of everything', () => {
+    const { model, sourceCode } = analyze(
+      `
+        const res = await fetch(url);
+        ensure(res.status);
+        verifyThat(res.ok);
+      `,
+      { settings: { 'http-client': { statusCheckFunctions: ['ensure'] } } },
+    );
+    const request = model.requests[0];
+    if (!request) throw new Error('no request');
+    const uses = getResponseUses(request, getEffectiveResponseFlow(request, model, sourceCode), model, sourceCode, { checkers: ['verifyThat'] });
+    expect(uses.map((use) => use.guard?.kind)).toEqual(['all', 'all']);
+  });
+
+  it('follows variables that hold the status or a test of it', () => {
+    expect(
+      guardsIn(`
+        async function load() {
+          const res = await fetch(url);
+          const { ok } = res;
+          const failed = res.status >= 400;
+          let code;
+          code = res.status;
+          if (!ok) return;
+          while (failed) retry();
+          switch (code) { case 1: one(); break; }
+        }
+      `),
+    ).toEqual([
+      'ok: ranges return; | { | while (failed) retry();',
+      'res.status: ranges retry(); | { | switch (code) { case 1: one(); break; }',
+      'res.status: ranges case 1: one(); break;',
+    ]);
+  });
+});
+
 describe('hasStatusCheck', () => {
-  it('counts status reads, checkers and hand-offs', () => {
-    const use = (kind: 'body' | 'checker' | 'handoff' | 'status') => ({ kind, node: null as never, label: '', jsonCall: null });
+  it('counts status reads that guard something, checkers and hand-offs', () => {
+    const use = (kind: 'body' | 'checker' | 'handoff' | 'status', guard: StatusGuard | null = kind === 'status' ? { kind: 'all' } : null) => ({
+      kind,
+      node: null as never,
+      label: '',
+      jsonCall: null,
+      guard,
+    });
     expect(hasStatusCheck([use('body')])).toBe(false);
     expect(hasStatusCheck([use('body'), use('status')])).toBe(true);
+    expect(hasStatusCheck([use('body'), use('status', { kind: 'ranges', ranges: [[0, 1]] })])).toBe(true);
+    expect(hasStatusCheck([use('body'), use('status', { kind: 'none' })])).toBe(false);
     expect(hasStatusCheck([use('checker')])).toBe(true);
     expect(hasStatusCheck([use('handoff')])).toBe(true);
   });

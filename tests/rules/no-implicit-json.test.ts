@@ -205,36 +205,77 @@ ruleTester.run('no-implicit-json', rule, {
       const api = axios.create({ baseURL: '/api' });
       export const load = (url) => axios.get(url);
     `,
+    // one report: a parse no status check guards is require-status-check's (await + variable)
+    `
+      async function loadUser(url) {
+        const res = await fetch(url);
+        return res.json();
+      }
+    `,
+    // one report: a parse no status check guards is require-status-check's (`(await fetch()).json()`)
+    `
+      export async function load(url) {
+        return (await fetch(url)).json();
+      }
+    `,
+    // one report: a parse no status check guards is require-status-check's (a `.then` chain)
+    `
+      export const users = () => fetch('/api/users').then((res) => res.json());
+    `,
+    // one report: a parse no status check guards is require-status-check's (logging is not looking; a clone is parsed like the response)
+    `
+      async function load(url) {
+        const res = await globalThis.fetch(url);
+        console.log(res);
+        return res.clone().json();
+      }
+    `,
+    // one report: a parse no status check guards is require-status-check's (an optional call keeps its shape: no parse suggestion)
+    `
+      async function load(url) {
+        const res = await fetch(url).catch(() => undefined);
+        return res?.json();
+      }
+    `,
+    {
+      // one report: a parse no status check guards is require-status-check's (a response named `body`, and a settings wrapper)
+      code: `
+      import { fetchWithRetry } from './http';
+      async function load(url) {
+        const body = await fetchWithRetry(url);
+        return body.json();
+      }
+    `,
+      settings: { 'http-client': { fetchFunctions: ['fetchWithRetry'] } },
+    },
+    // one report: without `requireContentType`, neither status nor content type is require-status-check's
+    `
+      async function load(url) {
+        const res = await fetch(url);
+        if (res.headers.get('content-length') === '0') return null;
+        return res.json();
+      }
+    `,
   ],
   invalid: [
     {
-      // await + variable
+      // `requireContentType`, blind: await + variable
       code: `
       async function loadUser(url) {
         const res = await fetch(url);
         return res.json();
       }
     `,
+      options: [{ requireContentType: true }],
       errors: [
         {
-          messageId: 'implicitJson',
+          messageId: 'missingContentType',
           data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 4,
           column: 20,
           endLine: 4,
           endColumn: 26,
           suggestions: [
-            {
-              messageId: 'suggestThrowUnlessOk',
-              data: { check: 'res.ok' },
-              output: `
-      async function loadUser(url) {
-        const res = await fetch(url);
-        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
-        return res.json();
-      }
-    `,
-            },
             {
               messageId: 'suggestExplicitParse',
               output: `
@@ -255,15 +296,16 @@ ruleTester.run('no-implicit-json', rule, {
       ],
     },
     {
-      // `(await fetch()).json()`
+      // `requireContentType`, blind: `(await fetch()).json()`
       code: `
       export async function load(url) {
         return (await fetch(url)).json();
       }
     `,
+      options: [{ requireContentType: true }],
       errors: [
         {
-          messageId: 'implicitJson',
+          messageId: 'missingContentType',
           data: { client: 'fetch', json: '(await fetch(url)).json()', check: 'ok', header: "response.headers.get('content-type')" },
           line: 3,
           column: 35,
@@ -273,26 +315,20 @@ ruleTester.run('no-implicit-json', rule, {
       ],
     },
     {
-      // a `.then` chain
+      // `requireContentType`, blind: a `.then` chain
       code: `
       export const users = () => fetch('/api/users').then((res) => res.json());
     `,
+      options: [{ requireContentType: true }],
       errors: [
         {
-          messageId: 'implicitJson',
+          messageId: 'missingContentType',
           data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 2,
           column: 72,
           endLine: 2,
           endColumn: 78,
           suggestions: [
-            {
-              messageId: 'suggestThrowUnlessOk',
-              data: { check: 'res.ok' },
-              output: `
-      export const users = () => fetch('/api/users').then((res) => { if (!res.ok) throw new Error(\`HTTP \${res.status} for /api/users\`); return res.json(); });
-    `,
-            },
             {
               messageId: 'suggestExplicitParse',
               output: `
@@ -366,7 +402,7 @@ ruleTester.run('no-implicit-json', rule, {
       ],
     },
     {
-      // logging is not looking; a clone is parsed like the response
+      // `requireContentType`, blind: logging is not looking; a clone is parsed like the response
       code: `
       async function load(url) {
         const res = await globalThis.fetch(url);
@@ -374,42 +410,31 @@ ruleTester.run('no-implicit-json', rule, {
         return res.clone().json();
       }
     `,
+      options: [{ requireContentType: true }],
       errors: [
         {
-          messageId: 'implicitJson',
+          messageId: 'missingContentType',
           data: { client: 'globalThis.fetch', json: 'res.clone().json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 5,
           column: 28,
           endLine: 5,
           endColumn: 34,
-          suggestions: [
-            {
-              messageId: 'suggestThrowUnlessOk',
-              data: { check: 'res.ok' },
-              output: `
-      async function load(url) {
-        const res = await globalThis.fetch(url);
-        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
-        console.log(res);
-        return res.clone().json();
-      }
-    `,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
     {
-      // an optional call keeps its shape: no parse suggestion
+      // `requireContentType`, blind: an optional call keeps its shape: no parse suggestion
       code: `
       async function load(url) {
         const res = await fetch(url).catch(() => undefined);
         return res?.json();
       }
     `,
+      options: [{ requireContentType: true }],
       errors: [
         {
-          messageId: 'implicitJson',
+          messageId: 'missingContentType',
           data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 4,
           column: 21,
@@ -419,7 +444,7 @@ ruleTester.run('no-implicit-json', rule, {
       ],
     },
     {
-      // a response named `body`, and a settings wrapper
+      // `requireContentType`, blind: a response named `body`, and a settings wrapper
       code: `
       import { fetchWithRetry } from './http';
       async function load(url) {
@@ -428,27 +453,16 @@ ruleTester.run('no-implicit-json', rule, {
       }
     `,
       settings: { 'http-client': { fetchFunctions: ['fetchWithRetry'] } },
+      options: [{ requireContentType: true }],
       errors: [
         {
-          messageId: 'implicitJson',
+          messageId: 'missingContentType',
           data: { client: 'fetchWithRetry', json: 'body.json()', check: 'body.ok', header: "body.headers.get('content-type')" },
           line: 5,
           column: 21,
           endLine: 5,
           endColumn: 27,
           suggestions: [
-            {
-              messageId: 'suggestThrowUnlessOk',
-              data: { check: 'body.ok' },
-              output: `
-      import { fetchWithRetry } from './http';
-      async function load(url) {
-        const body = await fetchWithRetry(url);
-        if (!body.ok) throw new Error(\`HTTP \${body.status} for \${url}\`);
-        return body.json();
-      }
-    `,
-            },
             {
               messageId: 'suggestExplicitParse',
               output: `
@@ -520,25 +534,13 @@ ruleTester.run('no-implicit-json', rule, {
       options: [{ requireContentType: true }],
       errors: [
         {
-          messageId: 'implicitJson',
+          messageId: 'missingContentType',
           data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 5,
           column: 20,
           endLine: 5,
           endColumn: 26,
           suggestions: [
-            {
-              messageId: 'suggestThrowUnlessOk',
-              data: { check: 'res.ok' },
-              output: `
-      async function load(url) {
-        const res = await fetch(url);
-        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
-        if (res.headers.get('content-length') === '0') return null;
-        return res.json();
-      }
-    `,
-            },
             {
               messageId: 'suggestExplicitParse',
               output: `

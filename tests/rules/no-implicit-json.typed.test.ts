@@ -40,10 +40,31 @@ ruleTester.run('no-implicit-json', rule, {
         return res.json();
       }
     `,
+    // one report: a parse no status check guards is require-status-check's (a typed wrapper)
+    `
+      declare function getUser(id: string): Promise<Response>;
+      export async function load(id: string): Promise<unknown> {
+        const res = await getUser(id);
+        return res.json();
+      }
+    `,
+    // one report: a parse no status check guards is require-status-check's (a method that only logs the response does not look at it)
+    `
+      export class Api {
+        private log(res: Response): void {
+          console.info(res.url);
+        }
+        async load(url: string): Promise<unknown> {
+          const res = await fetch(url);
+          this.log(res);
+          return res.json();
+        }
+      }
+    `,
   ],
   invalid: [
     {
-      // a typed wrapper
+      // `requireContentType`, blind: a typed wrapper
       code: `
       declare function getUser(id: string): Promise<Response>;
       export async function load(id: string): Promise<unknown> {
@@ -51,27 +72,16 @@ ruleTester.run('no-implicit-json', rule, {
         return res.json();
       }
     `,
+      options: [{ requireContentType: true }],
       errors: [
         {
-          messageId: 'implicitJson',
+          messageId: 'missingContentType',
           data: { client: 'getUser', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 5,
           column: 20,
           endLine: 5,
           endColumn: 26,
           suggestions: [
-            {
-              messageId: 'suggestThrowUnlessOk',
-              data: { check: 'res.ok' },
-              output: `
-      declare function getUser(id: string): Promise<Response>;
-      export async function load(id: string): Promise<unknown> {
-        const res = await getUser(id);
-        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${id}\`);
-        return res.json();
-      }
-    `,
-            },
             {
               messageId: 'suggestExplicitParse',
               output: `
@@ -93,7 +103,7 @@ ruleTester.run('no-implicit-json', rule, {
       ],
     },
     {
-      // a method that only logs the response does not look at it
+      // `requireContentType`, blind: a method that only logs the response does not look at it
       code: `
       export class Api {
         private log(res: Response): void {
@@ -106,32 +116,16 @@ ruleTester.run('no-implicit-json', rule, {
         }
       }
     `,
+      options: [{ requireContentType: true }],
       errors: [
         {
-          messageId: 'implicitJson',
+          messageId: 'missingContentType',
           data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
           line: 9,
           column: 22,
           endLine: 9,
           endColumn: 28,
           suggestions: [
-            {
-              messageId: 'suggestThrowUnlessOk',
-              data: { check: 'res.ok' },
-              output: `
-      export class Api {
-        private log(res: Response): void {
-          console.info(res.url);
-        }
-        async load(url: string): Promise<unknown> {
-          const res = await fetch(url);
-          if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
-          this.log(res);
-          return res.json();
-        }
-      }
-    `,
-            },
             {
               messageId: 'suggestExplicitParse',
               output: `

@@ -1074,7 +1074,7 @@ ruleTester.run('require-status-check', rule, {
       errors: [
         {
           messageId: 'uncheckedBody',
-          data: { client: 'got', settles: 'resolves', reason: ' with `throwHttpErrors: false`', check: 'statusCode', use: '.json()', action: 'parses' },
+          data: { client: 'got', settles: 'resolves', reason: ' with `throwHttpErrors: false`', check: 'statusCode', use: 'json()', action: 'parses' },
           line: 3,
           column: 36,
           endLine: 3,
@@ -1314,7 +1314,7 @@ ruleTester.run('require-status-check', rule, {
       errors: [
         {
           messageId: 'uncheckedBody',
-          data: { client: 'ky.get', settles: 'resolves', reason: ' with this `throwHttpErrors`', check: 'ok', use: '.json()', action: 'parses' },
+          data: { client: 'ky.get', settles: 'resolves', reason: ' with this `throwHttpErrors`', check: 'ok', use: 'json()', action: 'parses' },
           line: 3,
           column: 36,
           endLine: 3,

@@ -5,6 +5,15 @@ const ruleTester = createTypedRuleTester();
 
 ruleTester.run('require-status-check', rule, {
   valid: [
+    // with types, a fetch-named call whose type is known and not a `Response` is not inferred
+    `
+      interface Page { json(): unknown; ok: boolean }
+      declare function fetchPage(url: string): Promise<Page>;
+      export async function load(url: string): Promise<unknown> {
+        const page = await fetchPage(url);
+        return page.json();
+      }
+    `,
     // a typed wrapper whose response is checked
     `
       declare function fetchWithRetry(url: string): Promise<Response>;
@@ -100,6 +109,40 @@ ruleTester.run('require-status-check', rule, {
     `,
   ],
   invalid: [
+    {
+      // with types, a fetch-named call of type `any` is inferred from the use of its result
+      code: `
+      declare const api: any;
+      export async function load(url: string): Promise<unknown> {
+        const res = await api.fetchItem(url);
+        return res.json();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'api.fetchItem', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      declare const api: any;
+      export async function load(url: string): Promise<unknown> {
+        const res = await api.fetchItem(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        return res.json();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // a typed wrapper is a request
       code: `

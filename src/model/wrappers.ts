@@ -1,0 +1,223 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { FunctionNode } from '../ast/nodes';
+import type { InferWrappersSettings } from '../settings';
+import type { HttpModel, HttpRequest, OptionsRef } from './http';
+import type { ResponseUse } from './response-uses';
+import { getEnclosingFunction, getStaticName, isFunctionNode, isUndefinedLiteral, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { enclosingClassBody } from '../ast/scope';
+import { DEFAULT_WRAPPER_PATTERN } from '../settings';
+import { calleeMatches, getHttpModel } from './http';
+import { getEffectiveResponseFlow, getResponseUses, hasStatusCheck, isFetchStyleRequest, resolveFunction } from './response-uses';
+
+/**
+ * Words of a wrapper's name that say it already did what the rules ask for: parsed the body
+ * (`fetchJson`, `fetchText`), checked the status (`fetchOk`, `fetchOrThrow`, `fetchChecked`,
+ * `safeFetch`) or set a deadline (`fetchWithTimeout`). Matched against the words of the camelCase
+ * or snake_case name, case-insensitively.
+ */
+export const DONE_WORDS: ReadonlySet<string> = new Set(['checked', 'json', 'ok', 'parsed', 'safe', 'text', 'throw', 'throws', 'timeout']);
+
+// https://developer.mozilla.org/en-US/docs/Web/API/Response#instance_methods
+const BODY_METHODS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']);
+
+/** `ts.TypeFlags.Any | ts.TypeFlags.Unknown`: a type that says nothing about the value. */
+const UNTYPED_FLAGS = 1 | 2;
+
+const cache = new WeakMap<TSESTree.Program, readonly HttpRequest[]>();
+
+/**
+ * The fetch-family requests the file makes through wrappers the settings do not name, inferred
+ * untyped from two pieces of evidence that must come together:
+ * - the callee's name says fetch (`settings['http-client'].inferWrappers.namePattern`, `/fetch/i`
+ *   by default, on the last segment: `fetchWithCerts`, `this.http.fetch`), and does not say the
+ *   work is done ({@link DONE_WORDS}, `inferWrappers.ignore`);
+ * - and the awaited result (or the `.then` parameter) is used the way only a Fetch `Response` is:
+ *   a body method (`json()`, `text()`, `arrayBuffer()`, `blob()` ...), `ok`, or `headers.get()`.
+ * The callee is an import, a parameter, an injected `this.<field>.<name>` / `obj.<name>`, or a
+ * function of this file whose body returns a fetch-family request without checking its status; a
+ * function of this file that returns something else, or checks the status itself, is not a
+ * wrapper. With type information, only calls whose type is unknown are inferred.
+ *
+ * These requests are not in {@link HttpModel.requests}; a rule that trusts the inference adds them.
+ * Built once per file.
+ */
+export function getInferredRequests(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): readonly HttpRequest[] {
+  const sourceCode = context.sourceCode;
+  let requests = cache.get(sourceCode.ast);
+  if (!requests) {
+    requests = inferRequests(getHttpModel(context), sourceCode);
+    cache.set(sourceCode.ast, requests);
+  }
+  return requests;
+}
+
+function inferRequests(model: HttpModel, sourceCode: TSESLint.SourceCode): readonly HttpRequest[] {
+  const infer = model.settings.inferWrappers;
+  // Without the word in the file, no callee can match the default pattern: skip the walk.
+  if (!infer || (infer.namePattern === DEFAULT_WRAPPER_PATTERN && !DEFAULT_WRAPPER_PATTERN.test(sourceCode.text))) return [];
+  let wrappers: Map<FunctionNode, 'checked' | 'unchecked'> | undefined;
+  const found: HttpRequest[] = [];
+  walk(sourceCode.ast, sourceCode, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || model.requestOf(node)) return undefined;
+    const name = calleeName(node.callee);
+    if (name === null || !namesWrapper(name, node.callee, infer)) return undefined;
+    const definition = visibleDefinition(node.callee, model, sourceCode);
+    if (definition !== null) {
+      wrappers ??= localWrappers(model, sourceCode);
+      if (wrappers.get(definition) !== 'unchecked') return undefined;
+    }
+    if (model.types && !isUntyped(node, model)) return undefined;
+    const request = inferredRequest(node, model);
+    const flow = getEffectiveResponseFlow(request, model, sourceCode);
+    const uses = getResponseUses(request, flow, model, sourceCode, { checkers: [] });
+    if (uses.some(isResponseEvidence)) found.push(request);
+    return undefined;
+  });
+  return found;
+}
+
+/** Does the last segment of the callee's name say fetch, and not that the work is done? */
+function namesWrapper(name: string, callee: TSESTree.Node, infer: InferWrappersSettings): boolean {
+  if (!infer.namePattern.test(name) || calleeMatches(callee, infer.ignore)) return false;
+  return !nameWords(name).some((word) => DONE_WORDS.has(word));
+}
+
+/** `fetchJSONData` → `fetch`, `json`, `data`; `safe_fetch` → `safe`, `fetch`. */
+export function nameWords(name: string): string[] {
+  return name
+    .replaceAll(/([a-z\d])([A-Z])/gu, '$1 $2')
+    .replaceAll(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')
+    .split(/[\s_$#]+/u)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+/** The last segment of the callee's name: `fetchUser` of `this.api.fetchUser(...)`. */
+function calleeName(node: TSESTree.Node): string | null {
+  const callee = skipWrappersDown(node);
+  // A local `fetch` (a parameter, a variable) shadows the global one: the plugin never takes a
+  // shadowing name for the client, so it is not inferred either.
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'fetch' ? null : callee.name;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const object = skipWrappersDown(callee.object);
+  // `this.x.fetch()`, `api.fetch()`, `getClient().fetch()`; not `(await import('x')).fetch()`-like chains of literals.
+  if (object.type === AST_NODE_TYPES.Literal || object.type === AST_NODE_TYPES.ArrayExpression) return null;
+  return getStaticName(callee);
+}
+
+/**
+ * The function of this file the callee names, when its body can be seen: a local function, a
+ * method of the same class (`this.fetchUser`), a function property of a local object literal.
+ * `null` for imports, parameters, injected members and everything else.
+ */
+function visibleDefinition(node: TSESTree.Node, model: HttpModel, sourceCode: TSESLint.SourceCode): FunctionNode | null {
+  const callee = skipWrappersDown(node);
+  if (callee.type === AST_NODE_TYPES.Identifier) return resolveFunction(callee, model, sourceCode);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = getStaticName(callee);
+  const object = skipWrappersDown(callee.object);
+  if (name === null) return null;
+  if (object.type === AST_NODE_TYPES.ThisExpression) return classMember(callee, name);
+  if (object.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init;
+  if (!init || skipWrappersDown(init).type !== AST_NODE_TYPES.ObjectExpression) return null;
+  for (const property of (skipWrappersDown(init) as TSESTree.ObjectExpression).properties) {
+    if (property.type === AST_NODE_TYPES.Property && getStaticName(property) === name && isFunctionNode(property.value)) {
+      return property.value;
+    }
+  }
+  return null;
+}
+
+/** The method (or function-valued field) `name` of the class `member` is read in. */
+function classMember(member: TSESTree.MemberExpression, name: string): FunctionNode | null {
+  const body = enclosingClassBody(member);
+  for (const element of body?.body ?? []) {
+    if (
+      (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+      !element.static &&
+      getStaticName(element) === name &&
+      element.value &&
+      isFunctionNode(element.value)
+    ) {
+      return element.value;
+    }
+  }
+  return null;
+}
+
+/**
+ * What each function of this file does with the fetch-family requests it returns: `unchecked`
+ * when it returns one (`return fetch(url, options)`, `return res` after `const res = await
+ * fetch(url)`) without a status check, `checked` when it checks first.
+ */
+function localWrappers(model: HttpModel, sourceCode: TSESLint.SourceCode): Map<FunctionNode, 'checked' | 'unchecked'> {
+  const wrappers = new Map<FunctionNode, 'checked' | 'unchecked'>();
+  for (const request of model.requests) {
+    if (!isFetchStyleRequest(request)) continue;
+    const flow = getEffectiveResponseFlow(request, model, sourceCode);
+    const uses = getResponseUses(request, flow, model, sourceCode, { checkers: [] });
+    const returned = flow.flow.kind === 'returned' ? flow.flow.node : uses.find((use) => use.kind === 'returned')?.node;
+    const fn = returned && getEnclosingFunction(returned.type === AST_NODE_TYPES.ArrowFunctionExpression ? returned.body : returned);
+    if (!fn) continue;
+    if (hasStatusCheck(uses)) wrappers.set(fn, 'checked');
+    else if (!wrappers.has(fn)) wrappers.set(fn, 'unchecked');
+  }
+  return wrappers;
+}
+
+/** Is the use one that only a Fetch `Response` has? `status` and `body` are common fields of data too. */
+function isResponseEvidence(use: ResponseUse): boolean {
+  const node = use.node;
+  switch (use.kind) {
+    case 'body':
+      return node.type === AST_NODE_TYPES.CallExpression && BODY_METHODS.has(use.label.slice(0, -2)) && use.label.endsWith('()');
+    case 'status':
+      return getStaticName(node as TSESTree.MemberExpression) === 'ok';
+    case 'contentType': {
+      const parent = skipWrappersUp(node).parent;
+      return parent?.type === AST_NODE_TYPES.MemberExpression && (getStaticName(parent) === 'get' || getStaticName(parent) === 'has');
+    }
+    default:
+      return false;
+  }
+}
+
+/** With type information, is the call's type one that says nothing (`any`, `unknown`)? */
+function isUntyped(call: TSESTree.CallExpression, model: HttpModel): boolean {
+  const types = model.types;
+  /* v8 ignore next -- only called with types */
+  if (!types) return true;
+  return (types.services.getTypeAtLocation(call).flags & UNTYPED_FLAGS) !== 0;
+}
+
+function inferredRequest(node: TSESTree.CallExpression, model: HttpModel): HttpRequest {
+  const [url, options] = node.arguments;
+  const spread = node.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
+  let optionsRef: OptionsRef = { kind: 'none' };
+  if (spread !== -1 && spread <= 1) optionsRef = { kind: 'unknown', node: null };
+  else if (options && !isUndefinedLiteral(options)) {
+    const inner = skipWrappersDown(options);
+    optionsRef = inner.type === AST_NODE_TYPES.ObjectExpression ? { kind: 'object', node: inner } : { kind: 'unknown', node: options };
+  }
+  const outer = skipWrappersUp(node).parent;
+  const timeoutFunctions = model.settings.timeoutFunctions;
+  return {
+    node,
+    client: 'fetch',
+    method: null,
+    source: 'inferred',
+    module: null,
+    instance: null,
+    url: url && spread !== 0 ? url : null,
+    options: optionsRef,
+    callback: null,
+    deadlineFromWrapper:
+      calleeMatches(node.callee, timeoutFunctions) ||
+      (outer?.type === AST_NODE_TYPES.CallExpression && outer.callee !== node && calleeMatches(outer.callee, timeoutFunctions)),
+  };
+}
