@@ -103,7 +103,7 @@ export function getErrorHandlers(model: HttpModel, sourceCode: TSESLint.SourceCo
  * identifier) and constants copied from it (`const error = err as AxiosError`). A handler whose
  * parameter is reassigned has none: what it holds can no longer be told.
  */
-export function getErrorVariables(handler: ErrorHandler, sourceCode: TSESLint.SourceCode): TSESLint.Scope.Variable[] {
+export function getErrorVariables(handler: Pick<ErrorHandler, 'param'>, sourceCode: TSESLint.SourceCode): TSESLint.Scope.Variable[] {
   const param = handler.param && skipWrappersDown(handler.param);
   if (param?.type !== AST_NODE_TYPES.Identifier) return [];
   const variable = ASTUtils.findVariable(sourceCode.getScope(param), param);
