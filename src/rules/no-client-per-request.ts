@@ -8,7 +8,7 @@ import { getFunctionName, skipWrappersUp } from '../ast/nodes';
 import { calleeText, findRouteHandler } from '../clients/frameworks';
 import { createRule } from '../create-rule';
 import { planHoist } from '../fixes/hoist';
-import { findAdditionalConstructions } from '../model/constructions';
+import { findAdditionalConstructions, findAgentConstructions } from '../model/constructions';
 import { analyzeEscape } from '../model/escape';
 import { getHttpModel } from '../model/http';
 import { enclosingConstruction, getRunUnit } from '../model/lifetime';
@@ -27,20 +27,19 @@ type MessageIds = 'perCall' | 'perIteration' | 'perRequest' | 'suggestHoist';
 // handshake and the old sockets linger until they time out.
 // https://nodejs.org/api/http.html#class-httpagent
 // https://undici.nodejs.org/#/docs/api/Agent
-const SOCKET_COST =
-  'new connections are opened each time (TCP and TLS handshakes) instead of reusing pooled ones, and sockets pile up under load';
+const OPENS_POOL = 'opens a new connection pool';
 // axios.create(), got.extend() and ky.create()/extend() merge and copy their whole configuration
 // into a new instance, and whatever the instance sets up (interceptors, hooks) starts over.
 // https://axios-http.com/docs/instance
-const INSTANCE_COST = 'the client and its configuration are rebuilt each time instead of being shared';
+const BUILDS_CLIENT = 'builds a new client';
 
 /** Where a shared client belongs, by the kind of server code that handles the request. */
 const ADVICE: Readonly<Record<Framework, string>> = {
-  server: 'create it once at module scope or when the server starts, and reuse it in every request',
-  nest: "create it once in an injectable provider or the controller's constructor, and reuse it",
+  server: 'create it once at module scope or at start-up',
+  nest: 'create it once in a provider or the constructor',
   // Next.js evaluates a route module once per server instance and reuses it across requests.
   // https://nextjs.org/docs/app/building-your-application/routing/route-handlers
-  next: 'create it once at module scope, where every request the server instance handles shares it',
+  next: 'create it once at module scope',
 };
 
 const KINDS: readonly ClientKind[] = ['agent', 'client', 'instance', 'pool', 'proxy-agent'];
@@ -98,10 +97,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ additionalClients: [], ignoreTestFiles: false }],
     messages: {
-      perCall: '`{{client}}` runs on every call of {{fn}}, so {{cost}}; create it once at module scope and reuse it.',
-      perIteration:
-        '`{{client}}` runs on every iteration of this loop, so {{cost}}; create it once before the loop, or at module scope, and reuse it.',
-      perRequest: '`{{client}}` runs on every request handled by {{handler}}, so {{cost}}; {{advice}}.',
+      perCall: '`{{client}}` {{effect}} on every call of {{fn}}; create it once at module scope and reuse it.',
+      perIteration: '`{{client}}` {{effect}} on every iteration; create it once before the loop and reuse it.',
+      perRequest: '`{{client}}` {{effect}} on every request to {{handler}}; {{advice}}.',
       suggestHoist: 'Create `{{client}}` once, as the module-scope constant `{{name}}`.',
     },
   },
@@ -112,12 +110,16 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const model = getHttpModel(context);
-        const constructions: Construction[] = [
+        const byNode = new Map<TSESTree.Node, Construction>();
+        for (const construction of [
           ...model.constructions,
           ...findAdditionalConstructions(sourceCode, options.additionalClients ?? [], model),
-        ].sort((a, b) => a.node.range[0] - b.node.range[0]);
+          ...findAgentConstructions(sourceCode, model),
+        ]) {
+          if (!byNode.has(construction.node)) byNode.set(construction.node, construction);
+        }
+        const constructions = [...byNode.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
         if (constructions.length === 0) return;
-        const byNode = new Map<TSESTree.Node, Construction>(constructions.map((c) => [c.node, c]));
         const isConstruction = (node: TSESTree.Node): boolean => byNode.has(node);
         const isRequest = (call: TSESTree.CallExpression): boolean => model.requestOf(call) !== undefined;
 
@@ -155,7 +157,7 @@ export default createRule<Options, MessageIds>({
               ? null
               : planHoist(construction.node, analysis.declarator, sourceCode, isConstruction);
           if (plan) hoisted.add(construction.node);
-          const cost = ownsSockets.has(construction.node) ? SOCKET_COST : INSTANCE_COST;
+          const effect = ownsSockets.has(construction.node) ? OPENS_POOL : BUILDS_CLIENT;
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = plan
             ? [{ messageId: 'suggestHoist', data: { client: construction.label, name: plan.name }, fix: plan.fix }]
             : [];
@@ -163,15 +165,15 @@ export default createRule<Options, MessageIds>({
           const loc = { start: construction.node.loc.start, end: construction.node.callee.loc.end };
           const client = construction.label;
           if (run.loop || !run.fn) {
-            context.report({ loc, messageId: 'perIteration', data: { client, cost }, suggest });
+            context.report({ loc, messageId: 'perIteration', data: { client, effect }, suggest });
             continue;
           }
           const handler = findRouteHandler(run.fn, sourceCode, context.filename);
           if (handler) {
-            const data = { client, cost, handler: handler.description, advice: ADVICE[handler.framework] };
+            const data = { client, effect, handler: handler.description, advice: ADVICE[handler.framework] };
             context.report({ loc, messageId: 'perRequest', data, suggest });
           } else {
-            const data = { client, cost, fn: describeFunction(run.fn, sourceCode) };
+            const data = { client, effect, fn: describeFunction(run.fn, sourceCode) };
             context.report({ loc, messageId: 'perCall', data, suggest });
           }
         }
