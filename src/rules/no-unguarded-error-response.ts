@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { ErrorHandler } from '../model/errors';
-import type { UnguardedUse } from '../model/error-response';
+import type { HandlerSite, UnguardedUse } from '../model/error-response';
 import type { ClientName } from '../clients/catalogue';
-import { skipWrappersUp } from '../ast/nodes';
+import { getStaticName, skipWrappersUp } from '../ast/nodes';
+import { getAxiosErrorHandlers } from '../model/axios-handlers';
 import { getErrorHandlers } from '../model/errors';
 import { findUnguardedUses } from '../model/error-response';
 import { CLIENT_LABELS } from '../clients/catalogue';
@@ -23,6 +23,9 @@ type MessageIds = 'suggestEmptyObject' | 'suggestOptionalChaining' | 'unguardedR
  */
 const CLIENTS: ReadonlySet<ClientName> = new Set(['axios', 'got', 'ky']);
 
+/** The fields of an axios response read through `error.response`. https://axios-http.com/docs/res_schema */
+const AXIOS_RESPONSE_FIELDS: ReadonlySet<string> = new Set(['data', 'headers', 'status']);
+
 export default createRule<Options, MessageIds>({
   name: 'no-unguarded-error-response',
   meta: {
@@ -34,8 +37,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     schema: [],
     messages: {
-      unguardedResponse:
-        '`{{response}}` is undefined when the {{client}} request fails without a response (network error, timeout), so reading from it throws a `TypeError` inside the error handler.',
+      unguardedResponse: '`{{response}}` is undefined when the {{client}} request gets no response; check it first or use `?.`.',
       suggestOptionalChaining: 'Read it with optional chaining (`?.`).',
       suggestEmptyObject: 'Destructure from `{}` when there is no response.',
     },
@@ -45,16 +47,29 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const model = getHttpModel(context);
-        if (!model.requests.some((request) => CLIENTS.has(request.client))) return;
-        for (const handler of getErrorHandlers(model, sourceCode).handlers) {
-          const request = [...handler.requests, ...handler.calledRequests].find((candidate) => CLIENTS.has(candidate.client));
-          if (request) checkHandler(handler, CLIENT_LABELS[request.client]);
+        const checked = new Set<TSESTree.Node>();
+        if (model.requests.some((request) => CLIENTS.has(request.client))) {
+          for (const handler of getErrorHandlers(model, sourceCode).handlers) {
+            const request = [...handler.requests, ...handler.calledRequests].find((candidate) => CLIENTS.has(candidate.client));
+            if (!request) continue;
+            checked.add(handler.node);
+            checkHandler(handler, CLIENT_LABELS[request.client], false);
+          }
+        }
+        for (const handler of getAxiosErrorHandlers(sourceCode)) {
+          if (!checked.has(handler.node)) checkHandler(handler, CLIENT_LABELS.axios, handler.evidence === 'api-module');
         }
       },
     };
 
-    function checkHandler(handler: ErrorHandler, client: string): void {
+    /**
+     * Reports the unguarded response reads of a handler. Around a call into an API module, where
+     * the client is inferred, only reads of `status`, `data` and `headers` count: the axios
+     * response's fields, and the evidence that the error is an axios error.
+     */
+    function checkHandler(handler: HandlerSite, client: string, responseFieldsOnly: boolean): void {
       for (const use of findUnguardedUses(handler, sourceCode)) {
+        if (responseFieldsOnly && !(use.kind === 'read' && AXIOS_RESPONSE_FIELDS.has(getStaticName(use.member) ?? ''))) continue;
         context.report({
           node: use.node,
           messageId: 'unguardedResponse',
