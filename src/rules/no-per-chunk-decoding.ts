@@ -51,11 +51,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       perChunkDecoding:
-        'Each `Buffer` chunk of `{{stream}}` is decoded to text on its own here, so a multi-byte character split between two chunks becomes U+FFFD replacement characters.',
-      decodeWithoutStream:
-        '`{{decoder}}.decode()` without `{ stream: true }` decodes each chunk of `{{stream}}` on its own, so a multi-byte character split between two chunks becomes U+FFFD replacement characters.',
-      decoderPerChunk:
-        'A new `TextDecoder` decodes each chunk of `{{stream}}`, so a multi-byte character split between two chunks is lost or becomes U+FFFD. Create the decoder once, before the first chunk.',
+        'Each `Buffer` chunk of `{{stream}}` is decoded on its own; join the bytes first or call `setEncoding()`.',
+      decodeWithoutStream: '`{{decoder}}.decode()` decodes each chunk of `{{stream}}` on its own; pass `{ stream: true }`.',
+      decoderPerChunk: 'A new `TextDecoder` decodes each chunk of `{{stream}}`; create it once, before the first chunk.',
       suggestSetEncoding:
         "Call `{{stream}}.setEncoding('{{encoding}}')` so the chunks arrive as text decoded across chunk boundaries.",
       suggestStreamOption:
