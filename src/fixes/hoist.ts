@@ -50,7 +50,8 @@ export interface HoistPlan {
  * point, imports, `process.env.X`, pure conversions (`Number(...)`), self-contained functions, and
  * other constructions (`isConstruction`) built from those. `declarator` is the `const x = node`
  * the value is bound to, if any: alone in its declaration, it moves as it is; otherwise the node
- * is replaced by a new constant named after what it builds (`new https.Agent()` → `httpsAgent`).
+ * is replaced by a new constant named after what it builds (`new https.Agent()` → `httpsAgent`;
+ * {@link hoistedName}, with `noun` for factory functions).
  *
  * Whether moving it keeps the behaviour (nothing configures the value, nothing depends on a fresh
  * one per run) is for the caller to decide.
@@ -60,6 +61,7 @@ export function planHoist(
   declarator: TSESTree.VariableDeclarator | null,
   sourceCode: TSESLint.SourceCode,
   isConstruction: (node: TSESTree.Node) => boolean,
+  noun = 'client',
 ): HoistPlan | null {
   const statement = topLevelStatement(node);
   const insertAt = leadingCommentsStart(statement, sourceCode);
@@ -86,7 +88,7 @@ export function planHoist(
     }
   }
 
-  const base = hoistedName(node);
+  const base = hoistedName(node, noun);
   const name = freeName(/^[A-Za-z_$][\w$]*$/u.test(base) ? base : 'client', sourceCode.getScope(node));
   if (name === null) return null;
   const text = `const ${name} = ${reindent(sourceCode.getText(node), node, sourceCode)};`;
@@ -165,9 +167,10 @@ export function freeName(base: string, scope: TSESLint.Scope.Scope): string | nu
 
 /**
  * `new https.Agent()` → `httpsAgent`, `new Pool()` → `pool`, `axios.create()` → `axiosClient`,
- * `createApiClient()` → `apiClient`.
+ * `createApiClient()` → `apiClient`. `noun` names what a factory function returns when its own name
+ * does not say it: `connect()` → `connectClient`, `tunnel.httpsOverHttp()` → `httpsOverHttpAgent`.
  */
-export function hoistedName(node: TSESTree.CallExpression | TSESTree.NewExpression): string {
+export function hoistedName(node: TSESTree.CallExpression | TSESTree.NewExpression, noun = 'client'): string {
   const parts: string[] = [];
   let current = skipWrappersDown(node.callee);
   while (current.type === AST_NODE_TYPES.MemberExpression) {
@@ -184,7 +187,7 @@ export function hoistedName(node: TSESTree.CallExpression | TSESTree.NewExpressi
   }
   // A factory function: `createApiClient()` → `apiClient`, `connect()` → `connectClient`.
   const rest = method.replace(/^(?:build|create|get|make|new)(?=[A-Z])/u, '');
-  return camelCase([rest, ...(rest === method ? ['client'] : [])]);
+  return camelCase([rest, ...(rest === method ? [noun] : [])]);
 }
 
 function camelCase(parts: readonly string[]): string {

@@ -42,6 +42,15 @@ const ADVICE: Readonly<Record<Framework, string>> = {
   next: 'create it once at module scope',
 };
 
+/** What a hoisted factory call is named after, when its name does not say: `httpsOverHttpAgent`. */
+const NOUNS: Readonly<Record<ClientKind, string>> = {
+  agent: 'agent',
+  client: 'client',
+  instance: 'client',
+  pool: 'pool',
+  'proxy-agent': 'agent',
+};
+
 const KINDS: readonly ClientKind[] = ['agent', 'client', 'instance', 'pool', 'proxy-agent'];
 
 export default createRule<Options, MessageIds>({
@@ -155,7 +164,7 @@ export default createRule<Options, MessageIds>({
           const plan =
             construction.mutated || !analysis.passive
               ? null
-              : planHoist(construction.node, analysis.declarator, sourceCode, isConstruction);
+              : planHoist(construction.node, analysis.declarator, sourceCode, isConstruction, NOUNS[construction.kind]);
           if (plan) hoisted.add(construction.node);
           const effect = ownsSockets.has(construction.node) ? OPENS_POOL : BUILDS_CLIENT;
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = plan

@@ -144,4 +144,11 @@ describe('hoistedName', () => {
     if (!construction) throw new Error('no construction in the code');
     expect(hoistedName(construction.node)).toBe(name);
   });
+
+  it('names a factory call after what it makes, unless its name says it', () => {
+    const { sourceCode } = analyze(`connect(); tunnel.httpsOverHttp(); createApiClient(); makePool();`);
+    const calls = sourceCode.ast.body.map((statement) => (statement as TSESTree.ExpressionStatement).expression as TSESTree.CallExpression);
+    expect(calls.map((call) => hoistedName(call))).toEqual(['connectClient', 'httpsOverHttpClient', 'apiClient', 'pool']);
+    expect(calls.map((call) => hoistedName(call, 'agent'))).toEqual(['connectAgent', 'httpsOverHttpAgent', 'apiClient', 'pool']);
+  });
 });

@@ -4713,14 +4713,14 @@ export function viaCorporateProxy(url) {
           suggestions: [
             {
               messageId: 'suggestHoist',
-              data: { client: 'tunnel.httpsOverHttp()', name: 'httpsOverHttpClient' },
+              data: { client: 'tunnel.httpsOverHttp()', name: 'httpsOverHttpAgent' },
               output: `import axios from 'axios';
 import tunnel from 'tunnel';
 
-const httpsOverHttpClient = tunnel.httpsOverHttp({ proxy: { host: 'proxy.corp', port: 8080 } });
+const httpsOverHttpAgent = tunnel.httpsOverHttp({ proxy: { host: 'proxy.corp', port: 8080 } });
 
 export function viaCorporateProxy(url) {
-  return axios.get(url, { proxy: false, httpsAgent: httpsOverHttpClient });
+  return axios.get(url, { proxy: false, httpsAgent: httpsOverHttpAgent });
 }
 `,
             },
