@@ -4,6 +4,7 @@
  *
  * This is data only. `model/http.ts` turns it into reference-tracker maps and finds the uses.
  */
+import { AGENT_MODULE_SHAPES } from './agents';
 
 /** The HTTP clients the plugin understands. */
 export type ClientName = 'axios' | 'fetch' | 'got' | 'ky' | 'node-http' | 'undici';
@@ -175,14 +176,6 @@ const nodeHttpShape: ApiShape = {
   },
 };
 
-/** A module that exports one agent class as the module itself and under `name`. */
-function proxyAgentModule(...names: readonly string[]): ApiShape {
-  return {
-    ...construct('proxy-agent', 1),
-    members: Object.fromEntries(names.map((name) => [name, construct('proxy-agent', 1)])),
-  };
-}
-
 /**
  * The modules the plugin recognises, keyed by import specifier. A module's default export (ESM) and
  * `module.exports` (CommonJS) are both the top level of its shape; `default` is looked through.
@@ -201,13 +194,7 @@ export const MODULE_SHAPES: Readonly<Record<string, ApiShape>> = {
   https: nodeHttpShape,
   'node:http': nodeHttpShape,
   'node:https': nodeHttpShape,
-  'http-proxy-agent': proxyAgentModule('HttpProxyAgent'),
-  'https-proxy-agent': proxyAgentModule('HttpsProxyAgent'),
-  'socks-proxy-agent': proxyAgentModule('SocksProxyAgent'),
-  'proxy-agent': proxyAgentModule('ProxyAgent'),
-  hpagent: { members: { HttpProxyAgent: construct('proxy-agent', 0), HttpsProxyAgent: construct('proxy-agent', 0) } },
-  // https://github.com/node-modules/agentkeepalive#new-agentoptions
-  agentkeepalive: { ...construct('agent', 0), members: { HttpsAgent: construct('agent', 0) } },
+  ...AGENT_MODULE_SHAPES,
 };
 
 function axiosStatic(): ApiShape {

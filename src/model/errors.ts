@@ -59,7 +59,7 @@ export function getErrorHandlers(model: HttpModel, sourceCode: TSESLint.SourceCo
   const callSites = new CallSites(sourceCode);
 
   function follow(start: TSESTree.Node, request: HttpRequest, called: boolean): void {
-    const found = findHandler(start);
+    const found = findRejectionHandler(start);
     if (!found) return;
     if (found.kind === 'escape') {
       let requests = escaped.get(found.fn);
@@ -103,7 +103,7 @@ export function getErrorHandlers(model: HttpModel, sourceCode: TSESLint.SourceCo
  * identifier) and constants copied from it (`const error = err as AxiosError`). A handler whose
  * parameter is reassigned has none: what it holds can no longer be told.
  */
-export function getErrorVariables(handler: ErrorHandler, sourceCode: TSESLint.SourceCode): TSESLint.Scope.Variable[] {
+export function getErrorVariables(handler: Pick<ErrorHandler, 'param'>, sourceCode: TSESLint.SourceCode): TSESLint.Scope.Variable[] {
   const param = handler.param && skipWrappersDown(handler.param);
   if (param?.type !== AST_NODE_TYPES.Identifier) return [];
   const variable = ASTUtils.findVariable(sourceCode.getScope(param), param);
@@ -138,12 +138,14 @@ export function isSingleAssignment(variable: TSESLint.Scope.Variable): boolean {
 const BODY_METHODS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']);
 
 /**
- * Follows the rejection of the promise `start` to the handler it reaches. While `mode` is `carried`
+ * Follows the rejection of the promise `start` (a call that may reject) to the handler it reaches:
+ * a `catch` clause whose `try` block awaits it, a rejection callback on its chain, or the function
+ * it leaves (`escape`); `null` when the promise is stored, dropped or lost. While `mode` is `carried`
  * the current node is a promise that rejects with the request's error; once an `await` throws the
  * error (`thrown`) or a `return` hands the promise to the caller (`returned`), the walk climbs the
  * enclosing statements to a `try` block or to the function boundary.
  */
-function findHandler(
+export function findRejectionHandler(
   start: TSESTree.Node,
 ):
   | { readonly kind: 'handler'; readonly node: TSESTree.CatchClause | FunctionNode; readonly region: TSESTree.Node }

@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
-import type { LoopNode } from '../ast/nodes';
+import type { FunctionNode, LoopNode } from '../ast/nodes';
 import { ARRAY_CALLBACK_METHODS, getStaticName, isFunctionNode, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { resolveLocalFunction } from '../ast/scope';
 
 /**
  * How a value outlives the run of the code that created it.
@@ -92,6 +93,18 @@ const NON_ELEMENT_MEMBERS: ReadonlySet<string> = new Set(['has', 'includes', 'in
 
 const ASSIGNING_OPERATORS: ReadonlySet<string> = new Set(['=', '??=', '||=', '&&=']);
 
+/** Methods of `console` and of project loggers (pino, winston, bunyan, Nest's `Logger`). */
+const LOG_METHODS: ReadonlySet<string> = new Set(['debug', 'error', 'fatal', 'info', 'log', 'trace', 'verbose', 'warn']);
+/** Names a logger object goes by: `logger`, `log`, `this.logger`, `appLogger`, `LOG`. */
+const LOGGER_NAMES = /^(?:log|logger|\w*Logger)$/iu;
+
+/**
+ * Retry helpers that call their first argument until it succeeds, while the caller waits:
+ * `p-retry`, `async-retry`, `promise-retry`, `exponential-backoff`'s `backOff`, and project
+ * helpers named like them (`retry`, `withRetry`, `retryWithBackoff`).
+ */
+const RETRY_NAMES = /^(?:(?:p|async|promise|with|do|run|call)[-_]?)?retr(?:y|ies)(?:[A-Z_]\w*)?$|^(?:exponential[-_]?)?back[-_]?off$/iu;
+
 /** How deep variables and containers are followed before giving up (and assuming an escape). */
 const MAX_DEPTH = 12;
 
@@ -116,6 +129,11 @@ export function analyzeEscape(
 interface FlowState {
   /** The node at hand holds the value inside it (an object or array literal, a local `Map`). */
   readonly container: boolean;
+  /**
+   * The keys of the container under which the value sits (`httpsAgent` of `{ httpsAgent: agent,
+   * headers }`); absent when any key or element may hold it.
+   */
+  readonly keys?: ReadonlySet<string>;
   /** The node at hand is the analysed value itself (uses decide {@link EscapeAnalysis.passive}). */
   readonly primary: boolean;
   readonly depth: number;
@@ -128,6 +146,7 @@ class EscapeAnalyzer {
   private readonly variables: Memo = new Map();
   private readonly containers: Memo = new Map();
   private readonly functions: Memo = new Map();
+  private readonly keyed = new Map<TSESLint.Scope.Variable, Map<string, object>>();
 
   constructor(
     private readonly sourceCode: TSESLint.SourceCode,
@@ -139,11 +158,12 @@ class EscapeAnalyzer {
     if (state.depth > MAX_DEPTH) return { kind: 'unknown', node: start };
     let node = start;
     let container = state.container;
+    let keys = state.keys;
     for (;;) {
       const outer = skipWrappersUp(node);
       const parent = outer.parent;
       if (!parent) return { kind: 'unknown', node: outer };
-      const next: FlowState = { ...state, container };
+      const next: FlowState = { container, primary: state.primary, depth: state.depth, ...(keys ? { keys } : {}) };
       switch (parent.type) {
         case AST_NODE_TYPES.ConditionalExpression:
           if (parent.test === outer) return this.inert(next);
@@ -158,16 +178,20 @@ class EscapeAnalyzer {
           if (parent.expressions.at(-1) !== outer) return this.inert(next);
           node = parent;
           continue;
-        case AST_NODE_TYPES.Property:
+        case AST_NODE_TYPES.Property: {
           if (parent.value !== outer || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) {
             return { kind: 'unknown', node: parent };
           }
           node = parent.parent;
           container = true;
+          const key = getStaticName(parent);
+          keys = key === null ? undefined : new Set([key]);
           continue;
+        }
         case AST_NODE_TYPES.ArrayExpression:
           node = parent;
           container = true;
+          keys = undefined;
           continue;
         case AST_NODE_TYPES.SpreadElement:
           return this.flowSpread(parent, next);
@@ -190,7 +214,7 @@ class EscapeAnalyzer {
             }
             return null;
           }
-          return this.flowArgument(parent, next);
+          return this.flowArgument(parent, next, outer);
         case AST_NODE_TYPES.VariableDeclarator:
           // Values only reach a declarator as its initialiser.
           return this.flowBinding(parent.id, next);
@@ -254,10 +278,11 @@ class EscapeAnalyzer {
     if (parent.type === AST_NODE_TYPES.ArrayExpression || parent.type === AST_NODE_TYPES.ObjectExpression) {
       // Spreading a client copies its own properties, which may be its sockets and settings.
       this.markActive(state);
-      return this.flow(parent, { ...state, container: true, primary: false });
+      const next: FlowState = { container: true, primary: false, depth: state.depth };
+      return this.flow(parent, parent.type === AST_NODE_TYPES.ObjectExpression && state.keys ? { ...next, keys: state.keys } : next);
     }
     // Otherwise a spread argument: `register(...list)`.
-    return this.flowArgument(parent, state);
+    return this.flowArgument(parent, state, spread);
   }
 
   /** `value.member`: using a client, or reading out of a container. */
@@ -266,14 +291,17 @@ class EscapeAnalyzer {
     const parent = outer.parent;
     const call = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer ? parent : null;
     if (state.container) {
+      const name = getStaticName(member);
+      // `options.headers` while the value sits under `options.httpsAgent`: another value is read.
+      if (!call && name !== null && state.keys && !state.keys.has(name) && !isAssignmentTarget(outer)) return null;
       this.markActive(state);
       if (isAssignmentTarget(outer)) return null;
-      const name = getStaticName(member);
       if (call && name !== null && STORE_METHODS.has(name)) return null;
       if (call && name !== null && ELEMENT_CALLBACK_METHODS.has(name)) return this.flowElements(call, name, state);
       if (name !== null && NON_ELEMENT_MEMBERS.has(name)) return null;
       // Whatever is read out (`opts.agent`, `list[0]`, `map.get(key)`) may be the value itself.
-      return this.flow(call ?? member, { ...state, depth: state.depth + 1 });
+      const read: FlowState = { container: true, primary: state.primary, depth: state.depth + 1 };
+      return this.flow(call ?? member, name !== null && state.keys?.has(name) === true && !call ? { ...read, container: false } : read);
     }
     if (call && this.options.isRequest(call)) return null;
     if (call && this.options.isConstruction(call)) {
@@ -297,11 +325,19 @@ class EscapeAnalyzer {
   }
 
   /** The value is an argument of `call`. */
-  private flowArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, state: FlowState): Escape | null {
+  private flowArgument(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    state: FlowState,
+    argument: TSESTree.Node,
+  ): Escape | null {
     // The options of a request made here live as long as the request: the per-request case.
     if (call.type === AST_NODE_TYPES.CallExpression && this.options.isRequest(call)) return null;
     if (this.options.isConstruction(call)) {
       return this.flow(call, { container: false, primary: false, depth: state.depth + 1 });
+    }
+    if (call.type === AST_NODE_TYPES.CallExpression) {
+      const forwarded = this.flowForwarded(call, state, argument);
+      if (forwarded !== undefined) return forwarded;
     }
     this.markActive(state);
     const callee = skipWrappersDown(call.callee);
@@ -311,6 +347,8 @@ class EscapeAnalyzer {
         return this.flowStore(callee.object, APPEND_METHODS.has(method), call, state);
       }
     }
+    // `JSON.stringify(options)`, `logger.debug(options)`: read now, kept by nobody.
+    if (call.type === AST_NODE_TYPES.CallExpression && this.isReadOnlyCall(call)) return null;
     return { kind: 'argument', node: call };
   }
 
@@ -376,9 +414,10 @@ class EscapeAnalyzer {
   /** Follows every read of a local variable that holds the value (or a container of it). */
   private flowVariable(variable: TSESLint.Scope.Variable, state: FlowState): Escape | null {
     const memo = state.container ? this.containers : this.variables;
-    const known = memo.get(variable);
+    const key = state.container && state.keys ? this.keyedVariable(variable, state.keys) : variable;
+    const known = memo.get(key);
     if (known !== undefined) return known === 'pending' ? null : known;
-    memo.set(variable, 'pending');
+    memo.set(key, 'pending');
     let result: Escape | null = null;
     for (const reference of variable.references) {
       if (reference.init === true) continue;
@@ -395,8 +434,78 @@ class EscapeAnalyzer {
         break;
       }
     }
-    memo.set(variable, result);
+    memo.set(key, result);
     return result;
+  }
+
+  /** One object per variable and set of keys, so that a container is followed once per key. */
+  private keyedVariable(variable: TSESLint.Scope.Variable, keys: ReadonlySet<string>): object {
+    let byKeys = this.keyed.get(variable);
+    if (!byKeys) {
+      byKeys = new Map();
+      this.keyed.set(variable, byKeys);
+    }
+    const name = [...keys].sort().join('\0');
+    let key = byKeys.get(name);
+    if (!key) {
+      key = {};
+      byKeys.set(name, key);
+    }
+    return key;
+  }
+
+  /**
+   * Calls that only read their arguments while they run: `JSON.stringify(value)` and logging
+   * (`console.log(value)`, `logger.debug(value)`, `this.log.info(value)`).
+   */
+  private isReadOnlyCall(call: TSESTree.CallExpression): boolean {
+    const callee = skipWrappersDown(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = getStaticName(callee);
+    const object = skipWrappersDown(callee.object);
+    if (method === 'stringify') return object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON' && this.isGlobal(object);
+    if (method === null || !LOG_METHODS.has(method)) return false;
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'console') return this.isGlobal(object);
+    const name = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? getStaticName(object) : null;
+    return name !== null && LOGGER_NAMES.test(name);
+  }
+
+  /**
+   * The value is an argument of a function of the file that only uses it for its own run: a
+   * method of the same class called on `this` (`this.send(url, agent)`), or a local function
+   * (`send(url, agent)`). The parameter that receives it is followed inside that function; it
+   * escapes when it escapes there. `undefined` when the callee is not such a function.
+   */
+  private flowForwarded(call: TSESTree.CallExpression, state: FlowState, argument: TSESTree.Node): Escape | null | undefined {
+    if (state.depth > MAX_DEPTH) return undefined;
+    const callee = skipWrappersDown(call.callee);
+    const fn =
+      callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression
+        ? sameClassMethod(call, getStaticName(callee))
+        : callee.type === AST_NODE_TYPES.Identifier
+          ? resolveLocalFunction(callee, this.sourceCode)
+          : null;
+    if (!fn || fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)) return undefined;
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    const param = index === -1 ? undefined : fn.params[index];
+    if (!param || param.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (call.arguments.slice(0, index + 1).some((node) => node.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const variable = this.sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === param.name);
+    if (!variable) return undefined;
+    const inner = new EscapeAnalyzer(this.sourceCode, { ...this.options, unit: fn, loop: null });
+    const escape = inner.flowVariable(variable, {
+      container: state.container,
+      primary: state.primary,
+      depth: state.depth + 1,
+      ...(state.keys ? { keys: state.keys } : {}),
+    });
+    if (!inner.passive) this.markActive(state);
+    return escape ? { kind: 'argument', node: call } : null;
+  }
+
+  private isGlobal(identifier: TSESTree.Identifier): boolean {
+    const variable = this.findVariable(identifier);
+    return !variable || variable.defs.length === 0;
   }
 
   /**
@@ -432,6 +541,8 @@ class EscapeAnalyzer {
       if (parent.callee === outer) return null;
       if (parent.type === AST_NODE_TYPES.CallExpression && this.options.isRequest(parent)) return null;
       if (isCallbackCall(parent)) return null;
+      // `await pRetry(() => api.get(url, { httpsAgent: agent }))`: the retries run during this call.
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer && isRetryCall(parent)) return null;
     }
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return null;
     return this.flow(fn, state);
@@ -535,4 +646,64 @@ function directDeclarator(node: TSESTree.Node): TSESTree.VariableDeclarator | nu
     parent.id.type === AST_NODE_TYPES.Identifier
     ? parent
     : null;
+}
+
+/**
+ * `await retry(fn)` / `return pRetry(fn)`: a retry helper whose promise the caller waits for or
+ * hands on, so the callback runs while the caller's run lasts.
+ */
+function isRetryCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappersDown(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? getStaticName(callee)
+        : null;
+  if (name === null || !RETRY_NAMES.test(name)) return false;
+  const outer = skipWrappersUp(call);
+  const parent = outer.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.AwaitExpression ||
+    parent?.type === AST_NODE_TYPES.ReturnStatement ||
+    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer)
+  );
+}
+
+/**
+ * The method `name` of the class whose instance `this` is at `call` (looking through arrow
+ * functions), with the same `static`-ness as the member the call is made in.
+ */
+function sameClassMethod(call: TSESTree.Node, name: string | null): FunctionNode | null {
+  if (name === null) return null;
+  let isStatic = false;
+  for (let current = call.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+        if (current.parent.type !== AST_NODE_TYPES.MethodDefinition) return null;
+        break;
+      case AST_NODE_TYPES.MethodDefinition:
+      case AST_NODE_TYPES.PropertyDefinition:
+        isStatic = current.static;
+        break;
+      case AST_NODE_TYPES.StaticBlock:
+        isStatic = true;
+        break;
+      case AST_NODE_TYPES.ClassBody: {
+        const method = current.body.find(
+          (member): member is TSESTree.MethodDefinition =>
+            member.type === AST_NODE_TYPES.MethodDefinition &&
+            member.kind === 'method' &&
+            member.static === isStatic &&
+            !member.computed &&
+            getStaticName(member) === name,
+        );
+        return method && isFunctionNode(method.value) ? method.value : null;
+      }
+      default:
+        break;
+    }
+  }
+  return null;
 }

@@ -115,7 +115,12 @@ describe('analyzeEscape', () => {
       ['constructor', `import { Agent } from 'undici'; function f() { return new Registry(new Agent()); }`],
       ['React hook', `import axios from 'axios'; function C() { const r = useRef(axios.create()); }`],
       ['tagged template', `import { Agent } from 'undici'; function f() { return keep\`\${new Agent()}\`; }`],
-      ['method call', `import { Agent } from 'undici'; function f() { logger.info(new Agent()); }`],
+      ['method call', `import { Agent } from 'undici'; function f() { registry.watch(new Agent()); }`],
+      ['a method of something that is not a logger', `import { Agent } from 'undici'; function f() { cache.info(new Agent()); }`],
+      ['a shadowed console', `import { Agent } from 'undici'; function f(console) { console.log(new Agent()); }`],
+      ['a read of the key that holds it', `import https from 'https'; function f(u) { const o = { agent: new https.Agent(), path: u }; keep(o.agent); https.get(o); }`],
+      ['a forwarded method that keeps it', `import { Agent } from 'undici'; class C { f(u) { return this.g(u, new Agent()); } g(u, a) { keep(a); return fetch(u, { dispatcher: a }); } }`],
+      ['a forwarded function that takes it as rest', `import { Agent } from 'undici'; function g(...a) { return fetch('/', { dispatcher: a[0] }); } function f() { return g(new Agent()); }`],
       ['spread argument', `import { Agent } from 'undici'; function f() { const l = [new Agent()]; register(...l); }`],
       ['forEach with a named callback', `import { Agent } from 'undici'; function f() { const l = [new Agent()]; l.forEach(register); }`],
     ])('%s', (_name, code) => {
@@ -127,6 +132,7 @@ describe('analyzeEscape', () => {
     it.each([
       ['returned arrow', `import { Agent } from 'undici'; function f() { const a = new Agent(); return () => fetch('/', { dispatcher: a }); }`],
       ['timer', `import { Agent } from 'undici'; function f() { const a = new Agent(); setInterval(() => fetch('/', { dispatcher: a }), 1); }`],
+      ['a retry helper whose promise is dropped', `import { Agent } from 'undici'; function f(u) { const a = new Agent(); retry(() => fetch(u, { dispatcher: a })); }`],
       ['returned declaration', `import { Agent } from 'undici'; function f() { const a = new Agent(); function g() { return fetch('/', { dispatcher: a }); } return g; }`],
     ])('%s', (_name, code) => {
       expect(kindOf(code)).toBe('closure');
@@ -189,6 +195,15 @@ describe('analyzeEscape', () => {
       ['loop test', `import { Agent } from 'undici'; function f() { let a = new Agent(); while (a) a = null; }`],
       ['for-of over a client', `import { Agent } from 'undici'; function f() { for (const x of new Agent()) x; }`],
       ['module-level loop', `import { Agent } from 'undici'; for (const u of ['a']) { const a = new Agent(); fetch(u, { dispatcher: a }); }`],
+      ['another key of the options read', `import axios from 'axios'; import https from 'https'; function f(u, t) { const o = { httpsAgent: new https.Agent(), headers: { t } }; log(o.headers); keep(o['baseURL']); return axios.get(u, o); }`],
+      ['JSON.stringify', `import https from 'https'; function f(u) { const o = { agent: new https.Agent() }; send(JSON.stringify(o)); https.get(u, o); }`],
+      ['console and loggers', `import https from 'https'; function f(u) { const o = { agent: new https.Agent() }; console.debug(o); logger.info(o); this.log.warn(o); appLogger.error(o); https.get(u, o); }`],
+      ['an awaited retry helper', `import pRetry from 'p-retry'; import { Agent } from 'undici'; async function f(u) { const a = new Agent(); return await pRetry(() => fetch(u, { dispatcher: a }), { retries: 2 }); }`],
+      ['a returned backoff', `import { backOff } from 'exponential-backoff'; import { Agent } from 'undici'; function f(u) { const a = new Agent(); return backOff(() => fetch(u, { dispatcher: a })); }`],
+      ['a retry helper as an arrow body', `import { Agent } from 'undici'; const f = (u) => { const a = new Agent(); return [0].map(() => withRetry(() => fetch(u, { dispatcher: a }))); };`],
+      ['a same-class method that forwards it', `import axios from 'axios'; import https from 'https'; class C { f(u) { return this.send(u, new https.Agent()); } send(u, agent) { return axios.get(u, { httpsAgent: agent }); } }`],
+      ['a static method that forwards it', `import { Agent } from 'undici'; class C { static f(u) { return this.send(u, new Agent()); } static send(u, a) { return fetch(u, { dispatcher: a }); } }`],
+      ['a local function that forwards it', `import { Agent } from 'undici'; function send(u, a) { return fetch(u, { dispatcher: a }); } function f(u) { return send(u, new Agent()); }`],
     ])('%s', (_name, code) => {
       expect(escapeOf(code).escape).toBeNull();
     });

@@ -6,12 +6,11 @@ import { createRuleTester } from '../rule-tester';
 
 const ruleTester = createRuleTester();
 
-const SOCKET_COST =
-  'new connections are opened each time (TCP and TLS handshakes) instead of reusing pooled ones, and sockets pile up under load';
-const INSTANCE_COST = 'the client and its configuration are rebuilt each time instead of being shared';
-const ROUTE_ADVICE = 'create it once at module scope or when the server starts, and reuse it in every request';
-const NEST_ADVICE = "create it once in an injectable provider or the controller's constructor, and reuse it";
-const NEXT_ADVICE = 'create it once at module scope, where every request the server instance handles shares it';
+const OPENS_POOL = 'opens a new connection pool';
+const BUILDS_CLIENT = 'builds a new client';
+const ROUTE_ADVICE = 'create it once at module scope or at start-up';
+const NEST_ADVICE = 'create it once in a provider or the constructor';
+const NEXT_ADVICE = 'create it once at module scope';
 
 ruleTester.run('no-client-per-request', rule, {
   valid: [
@@ -405,7 +404,7 @@ app.get('/users/:id', async (req, res) => {
           column: 17,
           endLine: 9,
           endColumn: 32,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -450,7 +449,7 @@ export async function getUser(id) {
           column: 17,
           endLine: 7,
           endColumn: 32,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`getUser`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`getUser`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -490,7 +489,7 @@ export function load(url) {
           column: 35,
           endLine: 5,
           endColumn: 44,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`load`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`load`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -526,7 +525,7 @@ function ping(host, callback) {
           column: 32,
           endLine: 5,
           endColumn: 47,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`ping`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -564,7 +563,7 @@ export async function getUser(id) {
           column: 15,
           endLine: 5,
           endColumn: 27,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: '`getUser`' },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, fn: '`getUser`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -605,7 +604,7 @@ export async function loadAll() {
           column: 18,
           endLine: 6,
           endColumn: 28,
-          data: { client: 'got.extend()', cost: INSTANCE_COST, fn: '`loadAll`' },
+          data: { client: 'got.extend()', effect: BUILDS_CLIENT, fn: '`loadAll`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -631,7 +630,7 @@ export async function loadAll() {
           column: 15,
           endLine: 7,
           endColumn: 24,
-          data: { client: 'ky.create()', cost: INSTANCE_COST, fn: '`loadAll`' },
+          data: { client: 'ky.create()', effect: BUILDS_CLIENT, fn: '`loadAll`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -657,7 +656,7 @@ export async function loadAll() {
           column: 17,
           endLine: 8,
           endColumn: 26,
-          data: { client: 'ky.extend()', cost: INSTANCE_COST, fn: '`loadAll`' },
+          data: { client: 'ky.extend()', effect: BUILDS_CLIENT, fn: '`loadAll`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -701,7 +700,7 @@ export async function status(origin) {
           column: 18,
           endLine: 5,
           endColumn: 28,
-          data: { client: 'new Client()', cost: SOCKET_COST, fn: '`status`' },
+          data: { client: 'new Client()', effect: OPENS_POOL, fn: '`status`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -728,7 +727,7 @@ export async function status(origin) {
           column: 16,
           endLine: 7,
           endColumn: 24,
-          data: { client: 'new Pool()', cost: SOCKET_COST, fn: '`status`' },
+          data: { client: 'new Pool()', effect: OPENS_POOL, fn: '`status`' },
           suggestions: [],
         },
         {
@@ -737,7 +736,7 @@ export async function status(origin) {
           column: 54,
           endLine: 9,
           endColumn: 68,
-          data: { client: 'new ProxyAgent()', cost: SOCKET_COST, fn: '`status`' },
+          data: { client: 'new ProxyAgent()', effect: OPENS_POOL, fn: '`status`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -785,7 +784,7 @@ export async function viaProxy(url) {
           column: 29,
           endLine: 9,
           endColumn: 48,
-          data: { client: 'new HttpsProxyAgent()', cost: SOCKET_COST, fn: '`viaProxy`' },
+          data: { client: 'new HttpsProxyAgent()', effect: OPENS_POOL, fn: '`viaProxy`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -815,7 +814,7 @@ export async function viaProxy(url) {
           column: 29,
           endLine: 10,
           endColumn: 47,
-          data: { client: 'new HttpProxyAgent()', cost: SOCKET_COST, fn: '`viaProxy`' },
+          data: { client: 'new HttpProxyAgent()', effect: OPENS_POOL, fn: '`viaProxy`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -845,7 +844,7 @@ export async function viaProxy(url) {
           column: 29,
           endLine: 11,
           endColumn: 48,
-          data: { client: 'new SocksProxyAgent()', cost: SOCKET_COST, fn: '`viaProxy`' },
+          data: { client: 'new SocksProxyAgent()', effect: OPENS_POOL, fn: '`viaProxy`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -875,7 +874,7 @@ export async function viaProxy(url) {
           column: 29,
           endLine: 12,
           endColumn: 43,
-          data: { client: 'new ProxyAgent()', cost: SOCKET_COST, fn: '`viaProxy`' },
+          data: { client: 'new ProxyAgent()', effect: OPENS_POOL, fn: '`viaProxy`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -920,7 +919,7 @@ export async function viaProxies(url, proxies) {
           column: 13,
           endLine: 5,
           endColumn: 32,
-          data: { client: 'new HttpsProxyAgent()', cost: SOCKET_COST, fn: '`viaProxies`' },
+          data: { client: 'new HttpsProxyAgent()', effect: OPENS_POOL, fn: '`viaProxies`' },
           suggestions: [],
         },
         {
@@ -929,7 +928,7 @@ export async function viaProxies(url, proxies) {
           column: 13,
           endLine: 6,
           endColumn: 32,
-          data: { client: 'new HttpsProxyAgent()', cost: SOCKET_COST, fn: '`viaProxies`' },
+          data: { client: 'new HttpsProxyAgent()', effect: OPENS_POOL, fn: '`viaProxies`' },
           suggestions: [],
         },
       ],
@@ -953,7 +952,7 @@ module.exports.get = function get(url) {
           column: 38,
           endLine: 7,
           endColumn: 47,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`get`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`get`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -978,7 +977,7 @@ module.exports.get = function get(url) {
           column: 63,
           endLine: 7,
           endColumn: 77,
-          data: { client: 'new HttpsAgent()', cost: SOCKET_COST, fn: '`get`' },
+          data: { client: 'new HttpsAgent()', effect: OPENS_POOL, fn: '`get`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1028,7 +1027,7 @@ export async function shapes(url) {
           column: 34,
           endLine: 9,
           endColumn: 49,
-          data: { client: 'new UndiciAgent()', cost: SOCKET_COST, fn: '`shapes`' },
+          data: { client: 'new UndiciAgent()', effect: OPENS_POOL, fn: '`shapes`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1063,7 +1062,7 @@ export async function shapes(url) {
           column: 27,
           endLine: 10,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`shapes`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`shapes`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1098,7 +1097,7 @@ export async function shapes(url) {
           column: 26,
           endLine: 11,
           endColumn: 40,
-          data: { client: 'new http.Agent()', cost: SOCKET_COST, fn: '`shapes`' },
+          data: { client: 'new http.Agent()', effect: OPENS_POOL, fn: '`shapes`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1133,7 +1132,7 @@ export async function shapes(url) {
           column: 37,
           endLine: 12,
           endColumn: 68,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`shapes`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`shapes`' },
           suggestions: [],
         },
         {
@@ -1142,7 +1141,7 @@ export async function shapes(url) {
           column: 16,
           endLine: 13,
           endColumn: 24,
-          data: { client: 'new Pool()', cost: SOCKET_COST, fn: '`shapes`' },
+          data: { client: 'new Pool()', effect: OPENS_POOL, fn: '`shapes`' },
           suggestions: [],
         },
         {
@@ -1151,7 +1150,7 @@ export async function shapes(url) {
           column: 18,
           endLine: 16,
           endColumn: 28,
-          data: { client: 'new Client()', cost: SOCKET_COST, fn: '`shapes`' },
+          data: { client: 'new Client()', effect: OPENS_POOL, fn: '`shapes`' },
           suggestions: [],
         },
       ],
@@ -1189,7 +1188,7 @@ export function clientsFor(origins) {
           column: 36,
           endLine: 6,
           endColumn: 45,
-          data: { client: 'new Agent()', cost: SOCKET_COST },
+          data: { client: 'new Agent()', effect: OPENS_POOL },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1228,7 +1227,7 @@ export function clientsFor(origins) {
           column: 16,
           endLine: 13,
           endColumn: 24,
-          data: { client: 'new Pool()', cost: SOCKET_COST },
+          data: { client: 'new Pool()', effect: OPENS_POOL },
           suggestions: [],
         },
         {
@@ -1237,7 +1236,7 @@ export function clientsFor(origins) {
           column: 62,
           endLine: 20,
           endColumn: 70,
-          data: { client: 'new Pool()', cost: SOCKET_COST },
+          data: { client: 'new Pool()', effect: OPENS_POOL },
           suggestions: [],
         },
       ],
@@ -1260,7 +1259,7 @@ for (const url of ['https://a.example.com', 'https://b.example.com']) {
           column: 46,
           endLine: 5,
           endColumn: 55,
-          data: { client: 'new Agent()', cost: SOCKET_COST },
+          data: { client: 'new Agent()', effect: OPENS_POOL },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1302,7 +1301,7 @@ main();
           column: 17,
           endLine: 6,
           endColumn: 29,
-          data: { client: 'axios.create()', cost: INSTANCE_COST },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1342,7 +1341,7 @@ fastify.get('/items', { schema }, async (request, reply) => {
           column: 59,
           endLine: 5,
           endColumn: 68,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `fastify.get`', advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the route handler passed to `fastify.get`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1378,7 +1377,7 @@ router.post('/items', async (ctx) => {
           column: 20,
           endLine: 5,
           endColumn: 29,
-          data: { client: 'ky.create()', cost: INSTANCE_COST, handler: 'the route handler passed to `router.post`', advice: ROUTE_ADVICE },
+          data: { client: 'ky.create()', effect: BUILDS_CLIENT, handler: 'the route handler passed to `router.post`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1412,7 +1411,7 @@ app.get('/', (c) => fetch('https://example.com', { dispatcher: new Agent() }));
           column: 64,
           endLine: 4,
           endColumn: 73,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1447,7 +1446,7 @@ app.use(async (req, res, next) => {
           column: 57,
           endLine: 5,
           endColumn: 66,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the middleware passed to `app.use`', advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the middleware passed to `app.use`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1484,7 +1483,7 @@ router.route('/users').get(async (req, res) => {
           column: 67,
           endLine: 5,
           endColumn: 76,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: "the route handler passed to `router.route('/users').get`", advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: "the route handler passed to `router.route('/users').get`", advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1522,7 +1521,7 @@ fastify.route({
           column: 74,
           endLine: 7,
           endColumn: 83,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `fastify.route`', advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the route handler passed to `fastify.route`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1564,7 +1563,7 @@ server.on('request', (req, res) => {
           column: 46,
           endLine: 6,
           endColumn: 55,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the request handler passed to `createServer`', advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the request handler passed to `createServer`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1591,7 +1590,7 @@ server.on('request', (req, res) => {
           column: 46,
           endLine: 9,
           endColumn: 55,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the request handler passed to `server.on`', advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the request handler passed to `server.on`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1636,7 +1635,7 @@ app.get('/users', getUsers);
           column: 79,
           endLine: 6,
           endColumn: 94,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, handler: 'the route handler `getUsers`', advice: ROUTE_ADVICE },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, handler: 'the route handler `getUsers`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1678,7 +1677,7 @@ export const POST = async (request) => fetch('https://example.com', { method: 'P
           column: 53,
           endLine: 5,
           endColumn: 62,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the Next.js route handler `GET`', advice: NEXT_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the Next.js route handler `GET`', advice: NEXT_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1703,7 +1702,7 @@ export const POST = async (request) => fetch('https://example.com', { method: 'P
           column: 99,
           endLine: 8,
           endColumn: 108,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the Next.js route handler `POST`', advice: NEXT_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the Next.js route handler `POST`', advice: NEXT_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1743,7 +1742,7 @@ export default async function handler(req, res) {
           column: 15,
           endLine: 5,
           endColumn: 27,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, handler: 'the Next.js API route `handler`', advice: NEXT_ADVICE },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, handler: 'the Next.js API route `handler`', advice: NEXT_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1781,7 +1780,7 @@ export async function save(form) {
           column: 15,
           endLine: 6,
           endColumn: 27,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, handler: 'the server action `save`', advice: NEXT_ADVICE },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, handler: 'the server action `save`', advice: NEXT_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1822,7 +1821,7 @@ export function Form() {
           column: 11,
           endLine: 7,
           endColumn: 23,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, handler: 'the server action `save`', advice: NEXT_ADVICE },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, handler: 'the server action `save`', advice: NEXT_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1868,7 +1867,7 @@ export class UsersController {
           column: 17,
           endLine: 9,
           endColumn: 29,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, handler: 'the NestJS route handler `findAll`', advice: NEST_ADVICE },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, handler: 'the NestJS route handler `findAll`', advice: NEST_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -1917,7 +1916,7 @@ export async function getItem(id) {
           column: 15,
           endLine: 5,
           endColumn: 27,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: '`getUser`' },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, fn: '`getUser`' },
           suggestions: [],
         },
         {
@@ -1926,7 +1925,7 @@ export async function getItem(id) {
           column: 15,
           endLine: 11,
           endColumn: 27,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: '`getItem`' },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, fn: '`getItem`' },
           suggestions: [],
         },
       ],
@@ -1954,7 +1953,7 @@ export async function getOnce(url) {
           column: 17,
           endLine: 6,
           endColumn: 32,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`getOnce`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`getOnce`' },
           suggestions: [],
         },
       ],
@@ -1980,7 +1979,7 @@ export async function getUser(req) {
           column: 15,
           endLine: 7,
           endColumn: 27,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: '`getUser`' },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, fn: '`getUser`' },
           suggestions: [],
         },
         {
@@ -1989,7 +1988,7 @@ export async function getUser(req) {
           column: 17,
           endLine: 8,
           endColumn: 32,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`getUser`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`getUser`' },
           suggestions: [],
         },
       ],
@@ -2014,7 +2013,7 @@ const TIMEOUT = 5000;
           column: 17,
           endLine: 5,
           endColumn: 32,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`ping`' },
           suggestions: [],
         },
       ],
@@ -2045,7 +2044,7 @@ function httpsAgent() {}
           column: 17,
           endLine: 7,
           endColumn: 32,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`ping`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2077,7 +2076,7 @@ function httpsAgent() {}
           column: 27,
           endLine: 12,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`pong`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`pong`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2146,7 +2145,7 @@ export function c(url, self) {
           column: 12,
           endLine: 10,
           endColumn: 27,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`a`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2193,7 +2192,7 @@ export function c(url, self) {
           column: 27,
           endLine: 25,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`b`' },
           suggestions: [],
         },
         {
@@ -2202,7 +2201,7 @@ export function c(url, self) {
           column: 27,
           endLine: 29,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`c`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`c`' },
           suggestions: [],
         },
       ],
@@ -2243,7 +2242,7 @@ export async function d(urls) {
           column: 19,
           endLine: 8,
           endColumn: 34,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`a`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2285,7 +2284,7 @@ export async function d(urls) {
           column: 33,
           endLine: 13,
           endColumn: 48,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`b`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2327,7 +2326,7 @@ export async function d(urls) {
           column: 17,
           endLine: 18,
           endColumn: 26,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`c`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`c`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2368,7 +2367,7 @@ export async function d(urls) {
           column: 19,
           endLine: 23,
           endColumn: 28,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`d`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`d`' },
           suggestions: [],
         },
         {
@@ -2377,7 +2376,7 @@ export async function d(urls) {
           column: 32,
           endLine: 23,
           endColumn: 41,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`d`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`d`' },
           suggestions: [],
         },
       ],
@@ -2406,7 +2405,7 @@ export async function dynamic(baseURL) {
           column: 15,
           endLine: 6,
           endColumn: 27,
-          data: { client: 'axios.create()', cost: SOCKET_COST, fn: '`nested`' },
+          data: { client: 'axios.create()', effect: OPENS_POOL, fn: '`nested`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2435,7 +2434,7 @@ export async function dynamic(baseURL) {
           column: 15,
           endLine: 11,
           endColumn: 27,
-          data: { client: 'axios.create()', cost: SOCKET_COST, fn: '`dynamic`' },
+          data: { client: 'axios.create()', effect: OPENS_POOL, fn: '`dynamic`' },
           suggestions: [],
         },
         {
@@ -2444,7 +2443,7 @@ export async function dynamic(baseURL) {
           column: 51,
           endLine: 11,
           endColumn: 66,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`dynamic`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`dynamic`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2492,7 +2491,7 @@ export function Profile({ id }) {
           column: 17,
           endLine: 7,
           endColumn: 29,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: 'the function passed to `useCallback`' },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, fn: 'the function passed to `useCallback`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2532,7 +2531,7 @@ export function get(url, agent = new https.Agent()) {
           column: 34,
           endLine: 4,
           endColumn: 49,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`get`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`get`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2571,7 +2570,7 @@ app.post('/hook', (req, res) => {
           column: 45,
           endLine: 6,
           endColumn: 54,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.post`', advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the route handler passed to `app.post`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2615,7 +2614,7 @@ app.get('/report', async (req, res) => {
           column: 17,
           endLine: 6,
           endColumn: 29,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2657,7 +2656,7 @@ export class Job {
           column: 42,
           endLine: 6,
           endColumn: 51,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`constructor`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`constructor`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2697,7 +2696,7 @@ export default {
           column: 57,
           endLine: 6,
           endColumn: 71,
-          data: { client: 'new ProxyAgent()', cost: SOCKET_COST, fn: '`fetch`' },
+          data: { client: 'new ProxyAgent()', effect: OPENS_POOL, fn: '`fetch`' },
           suggestions: [],
         },
       ],
@@ -2721,7 +2720,7 @@ it('loads', async () => {
           column: 15,
           endLine: 5,
           endColumn: 27,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: 'the function passed to `it`' },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, fn: 'the function passed to `it`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2763,7 +2762,7 @@ export async function handler(id) {
           column: 18,
           endLine: 7,
           endColumn: 30,
-          data: { client: 'createClient()', cost: INSTANCE_COST, fn: '`handler`' },
+          data: { client: 'createClient()', effect: BUILDS_CLIENT, fn: '`handler`' },
           suggestions: [],
         },
         {
@@ -2772,7 +2771,7 @@ export async function handler(id) {
           column: 16,
           endLine: 8,
           endColumn: 24,
-          data: { client: 'new Pool()', cost: SOCKET_COST, fn: '`handler`' },
+          data: { client: 'new Pool()', effect: OPENS_POOL, fn: '`handler`' },
           suggestions: [],
         },
         {
@@ -2781,7 +2780,7 @@ export async function handler(id) {
           column: 47,
           endLine: 9,
           endColumn: 66,
-          data: { client: 'new net.Agent.Https()', cost: SOCKET_COST, fn: '`handler`' },
+          data: { client: 'new net.Agent.Https()', effect: OPENS_POOL, fn: '`handler`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2824,7 +2823,7 @@ export function ping(url) {
           column: 27,
           endLine: 7,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`ping`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2864,7 +2863,7 @@ import https from 'node:https';
           column: 27,
           endLine: 4,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`ping`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2906,7 +2905,7 @@ export async function crawl(urls) {
           column: 17,
           endLine: 5,
           endColumn: 26,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`crawl`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`crawl`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2951,7 +2950,7 @@ class HooksController {
           column: 71,
           endLine: 10,
           endColumn: 80,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the NestJS route handler `receive`', advice: NEST_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the NestJS route handler `receive`', advice: NEST_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -2995,7 +2994,7 @@ https.createServer(options, (req, res) => fetch('https://e.example.com', { dispa
           column: 81,
           endLine: 4,
           endColumn: 90,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3020,7 +3019,7 @@ https.createServer(options, (req, res) => fetch('https://e.example.com', { dispa
           column: 83,
           endLine: 5,
           endColumn: 92,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.post`', advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the route handler passed to `app.post`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3046,7 +3045,7 @@ https.createServer(options, (req, res) => fetch('https://e.example.com', { dispa
           column: 82,
           endLine: 6,
           endColumn: 91,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the route handler passed to `app.put`', advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the route handler passed to `app.put`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3072,7 +3071,7 @@ https.createServer(options, (req, res) => fetch('https://e.example.com', { dispa
           column: 98,
           endLine: 7,
           endColumn: 107,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: "the route handler passed to `router.route('/users').get(list).post`", advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: "the route handler passed to `router.route('/users').get(list).post`", advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3098,7 +3097,7 @@ https.createServer(options, (req, res) => fetch('https://e.example.com', { dispa
           column: 88,
           endLine: 8,
           endColumn: 97,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the request handler passed to `https.createServer`', advice: ROUTE_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the request handler passed to `https.createServer`', advice: ROUTE_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3143,7 +3142,7 @@ const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: 
           column: 56,
           endLine: 4,
           endColumn: 65,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'the function passed to `emitter.get`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: 'the function passed to `emitter.get`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3172,7 +3171,7 @@ const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: 
           column: 51,
           endLine: 5,
           endColumn: 60,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'the function passed to `app.get`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: 'the function passed to `app.get`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3202,7 +3201,7 @@ const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: 
           column: 53,
           endLine: 6,
           endColumn: 62,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'the function passed to `register`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: 'the function passed to `register`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3232,7 +3231,7 @@ const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: 
           column: 71,
           endLine: 7,
           endColumn: 80,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`handler`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`handler`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3262,7 +3261,7 @@ const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: 
           column: 62,
           endLine: 8,
           endColumn: 71,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`handler`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`handler`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3292,7 +3291,7 @@ const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: 
           column: 81,
           endLine: 9,
           endColumn: 90,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'the function passed to `api.interceptors.request.use`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: 'the function passed to `api.interceptors.request.use`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3322,7 +3321,7 @@ const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: 
           column: 91,
           endLine: 10,
           endColumn: 100,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'this function' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: 'this function' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3352,7 +3351,7 @@ const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: 
           column: 108,
           endLine: 11,
           endColumn: 117,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'the function passed to `.registerRequestCallback`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: 'the function passed to `.registerRequestCallback`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3382,7 +3381,7 @@ const table = { [key]: async () => fetch('https://f.example.com', { dispatcher: 
           column: 81,
           endLine: 12,
           endColumn: 90,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: 'this function' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: 'this function' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3428,7 +3427,7 @@ sync();
           column: 52,
           endLine: 5,
           endColumn: 61,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`sync`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`sync`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3468,7 +3467,7 @@ export default async (req, res) => {
           column: 61,
           endLine: 5,
           endColumn: 70,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'this Next.js API route', advice: NEXT_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'this Next.js API route', advice: NEXT_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3519,7 +3518,7 @@ export class Service {
           column: 57,
           endLine: 11,
           endColumn: 66,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`a`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`a`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3557,7 +3556,7 @@ export class Service {
           column: 57,
           endLine: 15,
           endColumn: 66,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`b`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`b`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3595,7 +3594,7 @@ export class Service {
           column: 57,
           endLine: 19,
           endColumn: 66,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`c`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`c`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3652,7 +3651,7 @@ export function notAnAction() {
           column: 68,
           endLine: 7,
           endColumn: 77,
-          data: { client: 'new Agent()', cost: SOCKET_COST, handler: 'the server action `save`', advice: NEXT_ADVICE },
+          data: { client: 'new Agent()', effect: OPENS_POOL, handler: 'the server action `save`', advice: NEXT_ADVICE },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3681,7 +3680,7 @@ export function notAnAction() {
           column: 53,
           endLine: 11,
           endColumn: 62,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`notAnAction`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`notAnAction`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3741,7 +3740,7 @@ export function d(url) {
           column: 21,
           endLine: 10,
           endColumn: 36,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`a`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3780,7 +3779,7 @@ export function d(url) {
           column: 40,
           endLine: 15,
           endColumn: 55,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`b`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3820,7 +3819,7 @@ export function d(url) {
           column: 22,
           endLine: 18,
           endColumn: 37,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`c`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`c`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3860,7 +3859,7 @@ export function d(url) {
           column: 35,
           endLine: 22,
           endColumn: 50,
-          data: { client: 'createApiClient()', cost: INSTANCE_COST, fn: '`d`' },
+          data: { client: 'createApiClient()', effect: BUILDS_CLIENT, fn: '`d`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3900,7 +3899,7 @@ export function d(url) {
           column: 61,
           endLine: 22,
           endColumn: 68,
-          data: { client: 'connect()', cost: SOCKET_COST, fn: '`d`' },
+          data: { client: 'connect()', effect: OPENS_POOL, fn: '`d`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -3940,7 +3939,7 @@ export function d(url) {
           column: 78,
           endLine: 22,
           endColumn: 96,
-          data: { client: 'new Transport.Pool()', cost: SOCKET_COST, fn: '`d`' },
+          data: { client: 'new Transport.Pool()', effect: OPENS_POOL, fn: '`d`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -4022,7 +4021,7 @@ export function d(url) {
           column: 27,
           endLine: 13,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`a`' },
           suggestions: [],
         },
         {
@@ -4031,7 +4030,7 @@ export function d(url) {
           column: 27,
           endLine: 14,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`a`' },
           suggestions: [],
         },
         {
@@ -4040,7 +4039,7 @@ export function d(url) {
           column: 27,
           endLine: 15,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`a`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`a`' },
           suggestions: [],
         },
         {
@@ -4049,7 +4048,7 @@ export function d(url) {
           column: 27,
           endLine: 19,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`b`' },
           suggestions: [],
         },
         {
@@ -4058,7 +4057,7 @@ export function d(url) {
           column: 27,
           endLine: 20,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`b`' },
           suggestions: [],
         },
         {
@@ -4067,7 +4066,7 @@ export function d(url) {
           column: 27,
           endLine: 21,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`b`' },
           suggestions: [],
         },
         {
@@ -4076,7 +4075,7 @@ export function d(url) {
           column: 27,
           endLine: 22,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`b`' },
           suggestions: [],
         },
         {
@@ -4085,7 +4084,7 @@ export function d(url) {
           column: 27,
           endLine: 23,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`b`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`b`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -4136,7 +4135,7 @@ export function d(url) {
           column: 27,
           endLine: 27,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`c`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`c`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -4187,7 +4186,7 @@ export function d(url) {
           column: 27,
           endLine: 28,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`c`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`c`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -4238,7 +4237,7 @@ export function d(url) {
           column: 27,
           endLine: 32,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`d`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`d`' },
           suggestions: [],
         },
         {
@@ -4247,7 +4246,7 @@ export function d(url) {
           column: 27,
           endLine: 33,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`d`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`d`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -4318,7 +4317,7 @@ export async function load(url) {
           column: 34,
           endLine: 9,
           endColumn: 49,
-          data: { client: 'createApiClient()', cost: INSTANCE_COST, fn: '`load`' },
+          data: { client: 'createApiClient()', effect: BUILDS_CLIENT, fn: '`load`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -4346,7 +4345,7 @@ export async function load(url) {
           column: 35,
           endLine: 10,
           endColumn: 47,
-          data: { client: 'axios.create()', cost: INSTANCE_COST, fn: '`load`' },
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, fn: '`load`' },
           suggestions: [],
         },
       ],
@@ -4370,7 +4369,7 @@ export async function load(url) {
           column: 34,
           endLine: 5,
           endColumn: 93,
-          data: { client: 'createApiClient()', cost: INSTANCE_COST, fn: '`load`' },
+          data: { client: 'createApiClient()', effect: BUILDS_CLIENT, fn: '`load`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -4411,7 +4410,7 @@ export function ping(url) {
           column: 27,
           endLine: 9,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`ping`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
@@ -4439,7 +4438,7 @@ export function ping(url) {
           column: 27,
           endLine: 10,
           endColumn: 42,
-          data: { client: 'new https.Agent()', cost: SOCKET_COST, fn: '`ping`' },
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`ping`' },
           suggestions: [],
         },
       ],
@@ -4455,13 +4454,653 @@ export function ping(url) {
           column: 17,
           endLine: 4,
           endColumn: 26,
-          data: { client: 'new Agent()', cost: SOCKET_COST, fn: '`load`' },
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`load`' },
           suggestions: [
             {
               messageId: 'suggestHoist',
               data: { client: 'new Agent()', name: 'agent' },
               output:
                 "import { Agent } from 'undici';\r\n\r\nconst agent = new Agent({\r\n  connections: 10,\r\n});\r\n\r\nexport function load(url) {\r\n  return fetch(url, { dispatcher: agent });\r\n}\r\n",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-client-per-request (agent modules, subclasses, escapes that are not)', rule, {
+  valid: [
+    // Handed to a long-lived client stored on `this`.
+    `import https from 'node:https';
+import { ApiClient } from './api-client';
+
+export class Gateway {
+  connect(token) {
+    this.client = new ApiClient({ token, agent: new https.Agent({ keepAlive: true }) });
+  }
+}
+`,
+    // Returned: a factory.
+    `import { HttpsCookieAgent } from 'http-cookie-agent/http';
+
+export function cookieAgentFor(jar) {
+  return new HttpsCookieAgent({ cookies: { jar } });
+}
+`,
+    // Cached in a Map.
+    `import { Agent } from 'undici';
+
+class PinnedAgent extends Agent {}
+const agents = new Map();
+
+export function agentFor(origin) {
+  let agent = agents.get(origin);
+  if (!agent) {
+    agent = new PinnedAgent({ connect: { servername: origin } });
+    agents.set(origin, agent);
+  }
+  return agent;
+}
+`,
+    // Memoised in a module variable.
+    `import tunnel from 'tunnel';
+
+let proxyAgent;
+export function getProxyAgent() {
+  proxyAgent ??= tunnel.httpsOverHttp({ proxy: { host: 'proxy.corp', port: 8080 } });
+  return proxyAgent;
+}
+`,
+    // Agent-like names under keys that do not take an agent, and a class whose name does not say agent.
+    `import axios from 'axios';
+import { BrowserAgent, Tracker } from './telemetry';
+
+export async function track(event) {
+  await axios.post('/events', event, { meta: new BrowserAgent(), agent: new Tracker() });
+}
+`,
+    // An unknown agent in the options of something that is not a request.
+    `import { CustomAgent } from './net';
+
+export function makeClient() {
+  return createClient({ httpsAgent: new CustomAgent() });
+}
+`,
+    // A class named as an agent that extends no agent class, outside any agent option.
+    `import { EventEmitter } from 'node:events';
+
+class StatsAgent extends EventEmitter {}
+
+export function collect() {
+  const stats = new StatsAgent();
+  stats.emit('start');
+}
+`,
+    // Reading the key that holds the agent hands it out.
+    `import axios from 'axios';
+import https from 'node:https';
+
+export async function getInvoice(id) {
+  const options = { httpsAgent: new https.Agent({ keepAlive: true }) };
+  remember(options.httpsAgent);
+  return axios.get(\`/invoices/\${id}\`, options);
+}
+`,
+    // A retry helper whose promise nobody waits for may call back later.
+    `import { Agent } from 'undici';
+
+export function warmUp(url) {
+  const dispatcher = new Agent();
+  retry(() => fetch(url, { dispatcher }));
+}
+`,
+    // A same-class method that keeps the agent.
+    `import axios from 'axios';
+import https from 'node:https';
+
+export class Api {
+  init() {
+    const agent = new https.Agent({ keepAlive: true });
+    this.use(agent);
+  }
+
+  use(agent) {
+    this.agent = agent;
+    return axios.get('/health', { httpsAgent: agent });
+  }
+}
+`,
+  ],
+  invalid: [
+    // http-cookie-agent: its node:https agent, inline in axios options.
+    {
+      code: `import axios from 'axios';
+import { HttpsCookieAgent } from 'http-cookie-agent/http';
+
+export async function fetchProfile(jar, id) {
+  const { data } = await axios.get(\`/profiles/\${id}\`, { httpsAgent: new HttpsCookieAgent({ cookies: { jar } }) });
+  return data;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 69,
+          endLine: 5,
+          endColumn: 89,
+          data: { client: 'new HttpsCookieAgent()', effect: OPENS_POOL, fn: '`fetchProfile`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // http-cookie-agent: its undici dispatcher.
+    {
+      code: `import { CookieAgent } from 'http-cookie-agent/undici';
+
+export async function loadCart(jar) {
+  const dispatcher = new CookieAgent({ cookies: { jar } });
+  const res = await fetch('https://shop.example.com/cart', { dispatcher });
+  return res.json();
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 37,
+          data: { client: 'new CookieAgent()', effect: OPENS_POOL, fn: '`loadCart`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // hpagent through `require`, in got's `agent: { https }` option.
+    {
+      code: `const got = require('got');
+const { HttpsProxyAgent } = require('hpagent');
+
+exports.download = async function download(url) {
+  return got(url, { agent: { https: new HttpsProxyAgent({ proxy: 'http://proxy.internal:3128' }) } }).buffer();
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 37,
+          endLine: 5,
+          endColumn: 56,
+          data: { client: 'new HttpsProxyAgent()', effect: OPENS_POOL, fn: '`download`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new HttpsProxyAgent()', name: 'httpsProxyAgent' },
+              output: `const got = require('got');
+const { HttpsProxyAgent } = require('hpagent');
+
+const httpsProxyAgent = new HttpsProxyAgent({ proxy: 'http://proxy.internal:3128' });
+
+exports.download = async function download(url) {
+  return got(url, { agent: { https: httpsProxyAgent } }).buffer();
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // agentkeepalive's `HttpsAgent`, with node-fetch.
+    {
+      code: `import { HttpsAgent } from 'agentkeepalive';
+import fetch from 'node-fetch';
+
+export async function ping(url) {
+  const agent = new HttpsAgent({ maxSockets: 4 });
+  return fetch(url, { agent });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 31,
+          data: { client: 'new HttpsAgent()', effect: OPENS_POOL, fn: '`ping`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new HttpsAgent()', name: 'agent' },
+              output: `import { HttpsAgent } from 'agentkeepalive';
+import fetch from 'node-fetch';
+
+const agent = new HttpsAgent({ maxSockets: 4 });
+
+export async function ping(url) {
+  return fetch(url, { agent });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A tunnel factory returns a new agent on each call.
+    {
+      code: `import axios from 'axios';
+import tunnel from 'tunnel';
+
+export function viaCorporateProxy(url) {
+  return axios.get(url, { proxy: false, httpsAgent: tunnel.httpsOverHttp({ proxy: { host: 'proxy.corp', port: 8080 } }) });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 53,
+          endLine: 5,
+          endColumn: 73,
+          data: { client: 'tunnel.httpsOverHttp()', effect: OPENS_POOL, fn: '`viaCorporateProxy`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'tunnel.httpsOverHttp()', name: 'httpsOverHttpAgent' },
+              output: `import axios from 'axios';
+import tunnel from 'tunnel';
+
+const httpsOverHttpAgent = tunnel.httpsOverHttp({ proxy: { host: 'proxy.corp', port: 8080 } });
+
+export function viaCorporateProxy(url) {
+  return axios.get(url, { proxy: false, httpsAgent: httpsOverHttpAgent });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // follow-redirects: its `https` inherits `Agent` and sends the request.
+    {
+      code: `const { https } = require('follow-redirects');
+
+exports.resolve = function resolve(url, done) {
+  const agent = new https.Agent({ keepAlive: true });
+  https.get(url, { agent }, (res) => done(res.responseUrl));
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 32,
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`resolve`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'agent' },
+              output: `const { https } = require('follow-redirects');
+
+const agent = new https.Agent({ keepAlive: true });
+
+exports.resolve = function resolve(url, done) {
+  https.get(url, { agent }, (res) => done(res.responseUrl));
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A project subclass of undici's `Agent`.
+    {
+      code: `import { Agent } from 'undici';
+
+class PinnedAgent extends Agent {
+  constructor(fingerprint) {
+    super({ connect: { checkServerIdentity: (host, cert) => verify(cert, fingerprint) } });
+  }
+}
+
+export async function fetchPinned(url, fingerprint) {
+  return fetch(url, { dispatcher: new PinnedAgent(fingerprint) });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 10,
+          column: 35,
+          endLine: 10,
+          endColumn: 50,
+          data: { client: 'new PinnedAgent()', effect: OPENS_POOL, fn: '`fetchPinned`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // A subclass of a subclass of `https.Agent`, bound by a class expression.
+    {
+      code: `import https from 'node:https';
+
+class LoggingAgent extends https.Agent {}
+const StrictAgent = class extends LoggingAgent {};
+
+export function head(url) {
+  const agent = new StrictAgent({ keepAlive: true });
+  return https.request(url, { method: 'HEAD', agent });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 32,
+          data: { client: 'new StrictAgent()', effect: OPENS_POOL, fn: '`head`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new StrictAgent()', name: 'agent' },
+              output: `import https from 'node:https';
+
+class LoggingAgent extends https.Agent {}
+const StrictAgent = class extends LoggingAgent {};
+
+const agent = new StrictAgent({ keepAlive: true });
+
+export function head(url) {
+  return https.request(url, { method: 'HEAD', agent });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A subclass of `EnvHttpProxyAgent` constructed in a route handler.
+    {
+      code: `import { EnvHttpProxyAgent } from 'undici';
+import express from 'express';
+
+class TracedProxy extends EnvHttpProxyAgent {}
+
+const app = express();
+app.get('/weather', async (req, res) => {
+  const upstream = await fetch('https://weather.example.com/now', { dispatcher: new TracedProxy() });
+  res.json(await upstream.json());
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perRequest',
+          line: 8,
+          column: 81,
+          endLine: 8,
+          endColumn: 96,
+          data: { client: 'new TracedProxy()', effect: OPENS_POOL, handler: 'the route handler passed to `app.get`', advice: ROUTE_ADVICE },
+          suggestions: [],
+        },
+      ],
+    },
+    // A subclass of a destructured `require('undici').Agent`.
+    {
+      code: `const { Agent } = require('undici');
+
+class Pinned extends Agent {}
+
+exports.fetchPinned = async (url) => {
+  const dispatcher = new Pinned({ connect: { rejectUnauthorized: true } });
+  return fetch(url, { dispatcher });
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 6,
+          column: 22,
+          endLine: 6,
+          endColumn: 32,
+          data: { client: 'new Pinned()', effect: OPENS_POOL, fn: '`exports.fetchPinned`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // An unknown class named as an agent, directly in `httpsAgent`.
+    {
+      code: `import axios from 'axios';
+import { CustomAgent } from './net/custom-agent';
+
+export async function getOrders() {
+  const res = await axios.get('/orders', { httpsAgent: new CustomAgent() });
+  return res.data;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 56,
+          endLine: 5,
+          endColumn: 71,
+          data: { client: 'new CustomAgent()', effect: OPENS_POOL, fn: '`getOrders`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new CustomAgent()', name: 'customAgent' },
+              output: `import axios from 'axios';
+import { CustomAgent } from './net/custom-agent';
+
+const customAgent = new CustomAgent();
+
+export async function getOrders() {
+  const res = await axios.get('/orders', { httpsAgent: customAgent });
+  return res.data;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // An unknown class named as a dispatcher, directly in `dispatcher`.
+    {
+      code: `import { RetryDispatcher } from './dispatchers';
+
+export async function getStatus(url) {
+  return fetch(url, { dispatcher: new RetryDispatcher({ retries: 2 }) });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 35,
+          endLine: 4,
+          endColumn: 54,
+          data: { client: 'new RetryDispatcher()', effect: OPENS_POOL, fn: '`getStatus`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new RetryDispatcher()', name: 'retryDispatcher' },
+              output: `import { RetryDispatcher } from './dispatchers';
+
+const retryDispatcher = new RetryDispatcher({ retries: 2 });
+
+export async function getStatus(url) {
+  return fetch(url, { dispatcher: retryDispatcher });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Reading other keys of the options does not hand the agent out.
+    {
+      code: `import axios from 'axios';
+import https from 'node:https';
+
+export async function getInvoice(id, token) {
+  const options = { httpsAgent: new https.Agent({ keepAlive: true }), headers: { authorization: token } };
+  audit(options.headers, options.baseURL);
+  const { data } = await axios.get(\`/invoices/\${id}\`, options);
+  return data;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 33,
+          endLine: 5,
+          endColumn: 48,
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`getInvoice`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `import axios from 'axios';
+import https from 'node:https';
+
+const httpsAgent = new https.Agent({ keepAlive: true });
+
+export async function getInvoice(id, token) {
+  const options = { httpsAgent, headers: { authorization: token } };
+  audit(options.headers, options.baseURL);
+  const { data } = await axios.get(\`/invoices/\${id}\`, options);
+  return data;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // `JSON.stringify` and logging read the options without keeping them.
+    {
+      code: `import axios from 'axios';
+import https from 'node:https';
+
+export async function getReport(id) {
+  const config = { httpsAgent: new https.Agent({ rejectUnauthorized: false }), params: { id } };
+  console.debug('request', JSON.stringify(config.params), config);
+  logger.info({ config });
+  return axios.get('/reports', config);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 32,
+          endLine: 5,
+          endColumn: 47,
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`getReport`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // A retry helper whose promise is returned runs its callback during this call.
+    {
+      code: `import pRetry from 'p-retry';
+import { Agent } from 'undici';
+
+export async function syncInventory(url) {
+  const dispatcher = new Agent({ connections: 8 });
+  return pRetry(() => fetch(url, { dispatcher, method: 'POST' }), { retries: 3 });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 22,
+          endLine: 5,
+          endColumn: 31,
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`syncInventory`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'dispatcher' },
+              output: `import pRetry from 'p-retry';
+import { Agent } from 'undici';
+
+const dispatcher = new Agent({ connections: 8 });
+
+export async function syncInventory(url) {
+  return pRetry(() => fetch(url, { dispatcher, method: 'POST' }), { retries: 3 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A same-class method that only forwards the agent to a request.
+    {
+      code: `import axios from 'axios';
+import https from 'node:https';
+
+export class BillingApi {
+  async charge(order) {
+    const agent = new https.Agent({ keepAlive: true });
+    return this.post('/charges', order, agent);
+  }
+
+  post(path, body, agent) {
+    return axios.post(path, body, { httpsAgent: agent });
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 34,
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`charge`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'agent' },
+              output: `import axios from 'axios';
+import https from 'node:https';
+
+const agent = new https.Agent({ keepAlive: true });
+
+export class BillingApi {
+  async charge(order) {
+    return this.post('/charges', order, agent);
+  }
+
+  post(path, body, agent) {
+    return axios.post(path, body, { httpsAgent: agent });
+  }
+}
+`,
             },
           ],
         },

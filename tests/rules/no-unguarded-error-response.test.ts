@@ -1830,6 +1830,363 @@ async function syncRepos(token, repos, store) {
   ],
 });
 
+ruleTester.run('no-unguarded-error-response (interceptors and API modules)', rule, {
+  valid: [
+    // Guards in an interceptor: optional chaining, and `isAxiosError` with the response checked.
+    `import axios from 'axios';
+
+axios.interceptors.response.use(
+  (response) => response,
+  (error) => {
+    if (error.response?.status === 401) redirectToLogin();
+    if (axios.isAxiosError(error) && error.response) log(error.response.data);
+    return Promise.reject(error);
+  },
+);
+`,
+    // A request interceptor's rejection callback: no response is expected there.
+    `import axios from 'axios';
+
+axios.interceptors.request.use((config) => config, (error) => Promise.reject(error.response.data));
+`,
+    // An imported function of a module that does not say it is an API client, in a file without axios.
+    `import { getUser } from './users';
+
+export async function loadProfile(id) {
+  try {
+    return await getUser(id);
+  } catch (err) {
+    if (err.response.status === 404) return null;
+    throw err;
+  }
+}
+`,
+    // Reads of other fields than `status`, `data` and `headers` are not evidence of an axios error.
+    `import { getUser } from './api/users';
+
+export async function loadProfile(id) {
+  try {
+    return await getUser(id);
+  } catch (err) {
+    log(err.response.statusText, err.response.config);
+    throw err;
+  }
+}
+`,
+    // A package import is not the project's API module.
+    `import axios from 'axios';
+import { parse } from 'some-http-lib';
+
+export function read(text) {
+  try {
+    return parse(text);
+  } catch (e) {
+    return e.response.status;
+  }
+}
+`,
+    // A promise created before the `try` rejects outside it.
+    `import { getUser } from './api/users';
+
+export async function loadProfile(id) {
+  const pending = getUser(id);
+  try {
+    await other();
+  } catch (err) {
+    return err.response.status;
+  }
+  return pending;
+}
+`,
+    // Guarded: `axios.isAxiosError(err) && err.response`, and `?.`.
+    `import { getUser } from './api/users';
+
+export async function loadProfile(id) {
+  try {
+    return await getUser(id);
+  } catch (err) {
+    if (axios.isAxiosError(err) && err.response) return err.response.status;
+    return err.response?.data;
+  }
+}
+`,
+    // Type-only imports do not count.
+    `import type { ApiError } from './api/types';
+import { toMessage } from './messages';
+
+export function describe(error: ApiError) {
+  try {
+    return toMessage(error);
+  } catch (e) {
+    return e.response.status;
+  }
+}
+`,
+  ],
+  invalid: [
+    // An interceptor's rejection callback handles every failed request of the instance, network errors included.
+    {
+      code: `import axios from 'axios';
+
+const api = axios.create({ baseURL: '/api', timeout: 10000 });
+
+api.interceptors.response.use(
+  (response) => response,
+  (error) => {
+    if (error.response.status === 401) redirectToLogin();
+    return Promise.reject(error);
+  },
+);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          line: 8,
+          column: 9,
+          endLine: 8,
+          endColumn: 23,
+          data: { response: 'error.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `import axios from 'axios';
+
+const api = axios.create({ baseURL: '/api', timeout: 10000 });
+
+api.interceptors.response.use(
+  (response) => response,
+  (error) => {
+    if (error.response?.status === 401) redirectToLogin();
+    return Promise.reject(error);
+  },
+);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // An interceptor of the axios default, with a named callback that destructures the response.
+    {
+      code: `import axios from 'axios';
+
+function onRejected(error) {
+  const { status } = error.response;
+  notify(\`Request failed with \${status}\`);
+  return Promise.reject(error);
+}
+
+axios.interceptors.response.use(undefined, onRejected);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 36,
+          data: { response: 'error.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestEmptyObject',
+              output: `import axios from 'axios';
+
+function onRejected(error) {
+  const { status } = error.response ?? {};
+  notify(\`Request failed with \${status}\`);
+  return Promise.reject(error);
+}
+
+axios.interceptors.response.use(undefined, onRejected);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // An interceptor of an imported instance, with a pattern in the parameter.
+    {
+      code: `import http from './http';
+
+http.interceptors.response.use(null, ({ response: { data } }) => Promise.reject(new Error(data.message)));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          line: 3,
+          column: 41,
+          endLine: 3,
+          endColumn: 49,
+          data: { response: 'response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestEmptyObject',
+              output: `import http from './http';
+
+http.interceptors.response.use(null, ({ response: { data } = {} }) => Promise.reject(new Error(data.message)));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A catch around an awaited function of an API module (the path says api).
+    {
+      code: `import { getUser } from './api/users';
+
+export async function loadProfile(id) {
+  try {
+    return await getUser(id);
+  } catch (err) {
+    if (err.response.status === 404) return null;
+    throw err;
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 21,
+          data: { response: 'err.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `import { getUser } from './api/users';
+
+export async function loadProfile(id) {
+  try {
+    return await getUser(id);
+  } catch (err) {
+    if (err.response?.status === 404) return null;
+    throw err;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A `.catch()` on a method of an imported object, in a file that imports axios.
+    {
+      code: `import axios from 'axios';
+import { orders } from '../services/orders';
+
+export function refresh(store) {
+  return orders
+    .list({ page: 1 })
+    .then((list) => store.set(list))
+    .catch((e) => store.fail(e.response.data.message));
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          line: 8,
+          column: 30,
+          endLine: 8,
+          endColumn: 40,
+          data: { response: 'e.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `import axios from 'axios';
+import { orders } from '../services/orders';
+
+export function refresh(store) {
+  return orders
+    .list({ page: 1 })
+    .then((list) => store.set(list))
+    .catch((e) => store.fail(e.response?.data.message));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // `error.isAxiosError` does not say there is a response.
+    {
+      code: `import { fetchCart } from '@/lib/apiClient';
+
+export async function cartTotal() {
+  try {
+    const cart = await fetchCart();
+    return cart.total;
+  } catch (error) {
+    if (error.isAxiosError && error.response.status === 401) return 0;
+    report(error.response.headers['x-request-id']);
+    throw error;
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          line: 8,
+          column: 31,
+          endLine: 8,
+          endColumn: 45,
+          data: { response: 'error.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `import { fetchCart } from '@/lib/apiClient';
+
+export async function cartTotal() {
+  try {
+    const cart = await fetchCart();
+    return cart.total;
+  } catch (error) {
+    if (error.isAxiosError && error.response?.status === 401) return 0;
+    report(error.response.headers['x-request-id']);
+    throw error;
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          line: 9,
+          column: 12,
+          endLine: 9,
+          endColumn: 26,
+          data: { response: 'error.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `import { fetchCart } from '@/lib/apiClient';
+
+export async function cartTotal() {
+  try {
+    const cart = await fetchCart();
+    return cart.total;
+  } catch (error) {
+    if (error.isAxiosError && error.response.status === 401) return 0;
+    report(error.response?.headers['x-request-id']);
+    throw error;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 describe('no-unguarded-error-response options', () => {
   it('rejects options', () => {
     const linter = new Linter({ configType: 'flat' });
