@@ -192,7 +192,8 @@ function proxyAgentModule(...names: readonly string[]): ApiShape {
  */
 export const MODULE_SHAPES: Readonly<Record<string, ApiShape>> = {
   axios: axiosStatic(),
-  got: gotInstanceShape,
+  // got exports itself as the default and as `got`: `import { got } from 'got'`, `require('got').got`.
+  got: { ...gotInstanceShape, members: { ...gotInstanceShape.members, got: gotInstanceShape } },
   ky: kyInstanceShape,
   'node-fetch': fetchShape,
   'cross-fetch': { ...fetchShape, members: { fetch: fetchShape } },

@@ -1565,6 +1565,328 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  {
+    // got's named export is got itself.
+    code: `
+      import { got } from 'got';
+      export const items = () => got('https://example.com/items').json();
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 3,
+        column: 34,
+        endLine: 3,
+        endColumn: 37,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      import { got } from 'got';
+      export const items = () => got('https://example.com/items', { timeout: { request: 10000 } }).json();
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The named export through a dynamic import.
+    code: `
+      export async function createItem(json) {
+        const { got } = await import('got');
+        return got.post('https://example.com/items', { json });
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 4,
+        column: 16,
+        endLine: 4,
+        endColumn: 24,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      export async function createItem(json) {
+        const { got } = await import('got');
+        return got.post('https://example.com/items', { json, timeout: { request: 10000 } });
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      export async function listItems() {
+        return (await import('got')).got.get('https://example.com/items').json();
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 3,
+        column: 16,
+        endLine: 3,
+        endColumn: 45,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      export async function listItems() {
+        return (await import('got')).got.get('https://example.com/items', { timeout: { request: 10000 } }).json();
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // `got.got` is got too.
+    code: `
+      const got = require('got');
+      module.exports = (id) => got.got(\`https://example.com/items/\${id}\`);
+    `,
+    languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 3,
+        column: 32,
+        endLine: 3,
+        endColumn: 39,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      const got = require('got');
+      module.exports = (id) => got.got(\`https://example.com/items/\${id}\`, { timeout: { request: 10000 } });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The global `axios` of a browser script build.
+    code: `
+      function loadOrders() {
+        return axios.get('/api/orders').then((response) => render(response.data));
+      }
+    `,
+    languageOptions: { parserOptions: { sourceType: 'script' } },
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 3,
+        column: 16,
+        endLine: 3,
+        endColumn: 25,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      function loadOrders() {
+        return axios.get('/api/orders', { timeout: 10000 }).then((response) => render(response.data));
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A client kept in a field with a default: the default is axios.
+    code: `
+      import axios from 'axios';
+      export class UserService {
+        constructor(options = {}) {
+          this.http = options.http || axios;
+        }
+        list() {
+          return this.http.get('/users');
+        }
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 8,
+        column: 18,
+        endLine: 8,
+        endColumn: 31,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export class UserService {
+        constructor(options = {}) {
+          this.http = options.http || axios;
+        }
+        list() {
+          return this.http.get('/users', { timeout: 10000 });
+        }
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      import axios from 'axios';
+      export class OrderService {
+        http = globalThis.client ?? axios.create({ baseURL: '/api' });
+        place(order) {
+          return this.http.post('/orders', order);
+        }
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 6,
+        column: 18,
+        endLine: 6,
+        endColumn: 32,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export class OrderService {
+        http = globalThis.client ?? axios.create({ baseURL: '/api' });
+        place(order) {
+          return this.http.post('/orders', order, { timeout: 10000 });
+        }
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A factory method whose result is called.
+    code: `
+      import axios from 'axios';
+      export class ReportApi {
+        getApi() {
+          return axios.create({ baseURL: '/reports' });
+        }
+        monthly(month) {
+          return this.getApi().get(\`/monthly/\${month}\`);
+        }
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 8,
+        column: 18,
+        endLine: 8,
+        endColumn: 35,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export class ReportApi {
+        getApi() {
+          return axios.create({ baseURL: '/reports' });
+        }
+        monthly(month) {
+          return this.getApi().get(\`/monthly/\${month}\`, { timeout: 10000 });
+        }
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A factory function whose result is called, directly or through a variable.
+    code: `
+      import axios from 'axios';
+      const api = () => axios.create({ baseURL: '/api' });
+      export const save = (order) => api().put('/orders', order);
+      export function remove(id) {
+        const client = api();
+        return client.delete(\`/orders/\${id}\`);
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 4,
+        column: 38,
+        endLine: 4,
+        endColumn: 47,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      const api = () => axios.create({ baseURL: '/api' });
+      export const save = (order) => api().put('/orders', order, { timeout: 10000 });
+      export function remove(id) {
+        const client = api();
+        return client.delete(\`/orders/\${id}\`);
+      }
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 7,
+        column: 16,
+        endLine: 7,
+        endColumn: 29,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      const api = () => axios.create({ baseURL: '/api' });
+      export const save = (order) => api().put('/orders', order);
+      export function remove(id) {
+        const client = api();
+        return client.delete(\`/orders/\${id}\`, { timeout: 10000 });
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('require-request-timeout', rule, {
@@ -1824,6 +2146,69 @@ ruleTester.run('require-request-timeout', rule, {
       `,
       options: [{ clients: { axios: false, fetch: false, got: false, ky: false, 'node-http': false, undici: false } }],
     },
+    // got's named export with a timeout; a local `got` that is not the library.
+    `
+      import { got } from 'got';
+      await got('https://example.com/items', { timeout: { request: 5000 } });
+      const { got: client } = await import('got');
+      await client.get('https://example.com/items', { signal: AbortSignal.timeout(5000) });
+      function load(got) {
+        return got('https://example.com/items');
+      }
+    `,
+    // `axios` declared, imported or shadowed is not the global build.
+    {
+      code: `
+      var axios = createClient();
+      axios.get('/api/orders');
+    `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
+    `
+      import axios from './lib/axios.js';
+      axios.get('/api/orders');
+      function load(axios) {
+        return axios.get('/api/orders');
+      }
+    `,
+    // The global `axios` with a deadline.
+    {
+      code: `
+      axios.defaults.timeout = 5000;
+      axios.get('/api/orders');
+    `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
+    // A default the plugin does not know, or an instance with a timeout, in the field.
+    `
+      import axios from 'axios';
+      export class UserService {
+        constructor(options = {}) {
+          this.http = options.http || fallbackClient;
+          this.api = options.api ?? axios.create({ timeout: 5000 });
+        }
+        list() {
+          return Promise.all([this.http.get('/users'), this.api.get('/users')]);
+        }
+      }
+    `,
+    // A factory whose instance has a timeout; a function that returns something else.
+    `
+      import axios from 'axios';
+      export class ReportApi {
+        getApi() {
+          return axios.create({ baseURL: '/reports', timeout: 5000 });
+        }
+        getOther() {
+          return otherClient;
+        }
+        monthly(month) {
+          return Promise.all([this.getApi().get(\`/monthly/\${month}\`), this.getOther().get('/x')]);
+        }
+      }
+      const make = () => axios.create({ timeout: 2000 });
+      make().get('/items');
+    `,
   ],
   invalid,
 });

@@ -428,6 +428,26 @@ ruleTester.run('require-status-check', rule, {
         return res.json();
       }
     `,
+    // got's named export rejects on HTTP errors by default; a shadowed global `axios`
+    `
+      import { got } from 'got';
+      export async function load(url) {
+        const res = await got(url);
+        return res.body;
+      }
+      export function local(axios) {
+        return axios.get('/x', { validateStatus: () => true }).then((res) => res.data);
+      }
+    `,
+    // the global `axios` rejects on HTTP errors by default
+    {
+      code: `
+      function loadOrders() {
+        return axios.get('/api/orders').then((res) => render(res.data));
+      }
+    `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
   ],
   invalid: [
     {
@@ -1425,6 +1445,70 @@ ruleTester.run('require-status-check', rule, {
     `,
             },
           ],
+        },
+      ],
+    },
+    {
+      // got's named export, told not to throw on HTTP errors
+      code: `
+      import { got } from 'got';
+      export async function load(url) {
+        const res = await got(url, { throwHttpErrors: false });
+        return res.body;
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'got', settles: 'resolves', reason: ' with `throwHttpErrors: false`', check: 'res.statusCode', use: 'res.body', action: 'reads' },
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 63,
+        },
+      ],
+    },
+    {
+      // the global `axios` of a browser build, told to accept every status
+      code: `
+      function loadOrders() {
+        return axios.get('/api/orders', { validateStatus: () => true }).then((res) => render(res.data));
+      }
+    `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'axios.get', settles: 'resolves', reason: ' with this `validateStatus`', check: 'res.status', use: 'res.data', action: 'reads' },
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 72,
+        },
+      ],
+    },
+    {
+      // a factory method whose instance accepts every status
+      code: `
+      import axios from 'axios';
+      export class UserApi {
+        getApi() {
+          return axios.create({ baseURL: '/users', validateStatus: () => true });
+        }
+        async list() {
+          const { data } = await this.getApi().get('/');
+          return data;
+        }
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'this.getApi().get', settles: 'resolves', reason: ' with this `validateStatus`', check: 'status', use: 'data', action: 'reads' },
+          line: 8,
+          column: 34,
+          endLine: 8,
+          endColumn: 56,
         },
       ],
     },
