@@ -56,11 +56,13 @@ describe('storedValue and fieldStoreOf', () => {
     const clients = found.filter((node) => node.name === 'client');
     expect(clients.map((node) => fieldStoreOf(node)?.field ?? null)).toEqual(['a', null, 'c', 'd', null]);
     const stores = clients.map((node) => {
-      for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+      let current: TSESTree.Node = node;
+      for (;;) {
         const value = storedValue(current);
         if (value) return text(value);
+        if (current.type === AST_NODE_TYPES.Program) return null;
+        current = current.parent;
       }
-      return null;
     });
     expect(stores).toEqual(['opts.a ?? client', null, 'opts.c || client', 'client', null]);
   });
