@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
 import type { OptionLookup } from '../ast/nodes';
 import type { ClientName } from '../clients/catalogue';
@@ -9,6 +9,7 @@ import {
   getStaticName,
   getStaticValue,
   isFunctionNode,
+  isMemberNamed,
   isUndefinedLiteral,
   skipWrappersDown,
   skipWrappersUp,
@@ -20,7 +21,8 @@ import {
   NODE_FETCH_MODULES,
   UNDICI_TIMEOUT_OPTIONS,
 } from '../clients/timeouts';
-import { getHttpModel, isLocalResourceRequest, lookupInstanceOption, lookupOption } from './http';
+import { getHttpModel, isLocalResourceRequest, lookupOption } from './http';
+import { findResolvedProperty, resolveOptionsValue } from './options';
 
 /** Whether a request or client has a deadline: `set` when it has one or may have one the code does not show. */
 export type DeadlineState = 'absent' | 'set';
@@ -104,6 +106,51 @@ export function getDeadlineProblems(
 
 function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode): DeadlineProblem[] {
   const problems: DeadlineProblem[] = [];
+  /** Where the checks put what they find: `problems`, or the list of one way a request's options may be. */
+  let sink = problems;
+  const isRequest = (call: TSESTree.CallExpression | TSESTree.NewExpression): boolean =>
+    model.requestOf(call) !== undefined || model.constructionOf(call) !== undefined;
+
+  /** Looks up an option, into spreads of known objects: `{ ...defaults, method }`. */
+  function lookup(options: OptionsRef, name: string): OptionLookup {
+    return options.kind === 'object'
+      ? findResolvedProperty(options.node, name, sourceCode, isRequest)
+      : lookupOption(options, name);
+  }
+
+  /** The ways `options` may be: `[options]` unless it names object literals the code builds out of place. */
+  function optionsViews(options: OptionsRef): OptionsRef[] {
+    if (options.kind !== 'unknown' || !options.node) return [options];
+    const alternatives = resolveOptionsValue(options.node, sourceCode, isRequest);
+    if (!alternatives || alternatives.length === 0) return [options];
+    return alternatives.map((object) => (object ? { kind: 'object', node: object } : { kind: 'none' }));
+  }
+
+  /** `options` resolved when it can only be one object (for a client's config). */
+  function onlyView(options: OptionsRef): OptionsRef {
+    const views = optionsViews(options);
+    return views.length === 1 ? (views[0] as OptionsRef) : options;
+  }
+
+  /**
+   * Looks up a setting of a client instance as it applies to its requests: a `defaults.<key> = value`
+   * write in the file wins, then the instance's own config, then the instance it was derived from.
+   */
+  function lookupInstance(instance: ClientInstance, name: string): OptionLookup {
+    const write = instance.defaults.get(name);
+    if (write) return { kind: 'found', property: write, value: write.right };
+    if (instance.defaultsUnknown) return { kind: 'unknown' };
+    const own = lookup(onlyView(instance.config), name);
+    if (own.kind !== 'missing') return own;
+    return instance.parent ? lookupInstance(instance.parent, name) : own;
+  }
+
+  /** The state of the `signal` of `options`; a signal no code can abort is none. */
+  function signalOf(options: OptionsRef): DeadlineState {
+    const found = lookup(options, 'signal');
+    const state = signalState(found);
+    return state === 'set' && found.kind === 'found' && isInertSignal(found.value, sourceCode) ? 'absent' : state;
+  }
 
   /** What the value of a timeout option means for `client`. */
   function valueSetting(
@@ -130,7 +177,7 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
     option: string,
     owner: TSESTree.CallExpression | TSESTree.NewExpression | null,
   ): void {
-    problems.push({ kind: 'disabled', client, option, setting: own, owner });
+    sink.push({ kind: 'disabled', client, option, setting: own, owner });
   }
 
   function checkFetch(request: HttpRequest): void {
@@ -138,13 +185,13 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
     if (request.source === 'settings') return;
     // `fetch(new Request(url, { signal }))`: the request object carries its own signal.
     if (request.url && isRequestObject(model, request.url, sourceCode)) return;
-    const timeout = lookupOption(request.options, 'timeout');
+    const timeout = lookup(request.options, 'timeout');
     const module = request.module;
     if (module !== null && NODE_FETCH_MODULES.has(module)) {
       const own = setting('fetch', timeout);
       if (own.state === 'disabled') disabled('fetch', own, 'timeout', request.node);
       else if (own.state === 'absent') {
-        problems.push({ kind: 'missingDeadline', client: 'fetch', request, library: module, remedy: 'fetch' });
+        sink.push({ kind: 'missingDeadline', client: 'fetch', request, library: module, remedy: 'fetch' });
       }
       return;
     }
@@ -152,7 +199,7 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
       // Node's fetch is undici's: it gives up after 300 s without response headers, or 300 s
       // between body chunks, unless a signal aborts it first.
       // https://undici.nodejs.org/#/docs/api/Dispatcher?id=parameter-dispatchoptions
-      const dispatcher = lookupOption(request.options, 'dispatcher');
+      const dispatcher = lookup(request.options, 'dispatcher');
       if (
         dispatcher.kind === 'found' &&
         agentState(model, dispatcher.value, sourceCode, 'undici', UNDICI_TIMEOUT_OPTIONS) === 'set'
@@ -163,50 +210,53 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
       // https://bun.sh/reference/globals/BunFetchRequestInit/timeout
       const ignored = foundProperty(timeout);
       if (ignored) {
-        problems.push({
+        sink.push({
           kind: 'ignoredTimeout',
           client: 'fetch',
           request,
           property: ignored,
           value: valueSetting('fetch', ignored, ignored.value).state === 'set' ? ignored.value : null,
-          hasSignalKey: lookupOption(request.options, 'signal').kind === 'found',
+          hasSignalKey: lookup(request.options, 'signal').kind === 'found',
         });
       } else {
-        problems.push({ kind: 'missingSignal', client: 'fetch', request, runtimeDefault: true });
+        sink.push({ kind: 'missingSignal', client: 'fetch', request, runtimeDefault: true });
       }
       return;
     }
     // A declared fetch wrapper or another ponyfill: it may implement a `timeout` option.
     if (setting('fetch', timeout).state === 'set') return;
-    problems.push({ kind: 'missingSignal', client: 'fetch', request, runtimeDefault: false });
+    sink.push({ kind: 'missingSignal', client: 'fetch', request, runtimeDefault: false });
   }
 
   /** axios and got: a per-call `timeout`, else the instance's (`axios.create`, `axios.defaults`, `got.extend`). */
   function checkConfigured(request: HttpRequest, client: 'axios' | 'got'): void {
     // axios's legacy cancellation counts like a signal. https://axios-http.com/docs/cancellation
-    if (client === 'axios' && signalState(lookupOption(request.options, 'cancelToken')) !== 'absent') return;
-    const own = setting(client, lookupOption(request.options, 'timeout'));
+    if (client === 'axios' && signalState(lookup(request.options, 'cancelToken')) !== 'absent') return;
+    const own = setting(client, lookup(request.options, 'timeout'));
     if (own.state === 'disabled') {
       disabled(client, own, 'timeout', request.node);
     } else if (own.state === 'absent' && request.instance !== null && instanceState(request.instance, client) === 'absent') {
-      problems.push({ kind: 'missingDeadline', client, request, library: client, remedy: client });
+      sink.push({ kind: 'missingDeadline', client, request, library: client, remedy: client });
     }
   }
 
   /** The deadline an axios or got instance gives its requests; a disabled one is reported where it is set. */
   function instanceState(instance: ClientInstance, client: 'axios' | 'got'): TimeoutSetting['state'] {
-    if (signalState(lookupInstanceOption(instance, 'signal')) !== 'absent') return 'set';
+    const signal = lookupInstance(instance, 'signal');
+    if (signalState(signal) !== 'absent' && !(signal.kind === 'found' && isInertSignal(signal.value, sourceCode))) {
+      return 'set';
+    }
     if (client === 'axios') {
-      if (signalState(lookupInstanceOption(instance, 'cancelToken')) !== 'absent') return 'set';
+      if (signalState(lookupInstance(instance, 'cancelToken')) !== 'absent') return 'set';
       if (instance.interceptorReads.some((read) => interceptorMaySetDeadline(read, sourceCode))) return 'set';
     }
-    return setting(client, lookupInstanceOption(instance, 'timeout')).state;
+    return setting(client, lookupInstance(instance, 'timeout')).state;
   }
 
   /** undici's 300 s `headersTimeout`/`bodyTimeout` apply unless set to `0`. */
   function checkUndici(options: OptionsRef, owner: TSESTree.CallExpression | TSESTree.NewExpression): void {
     for (const key of UNDICI_TIMEOUT_OPTIONS) {
-      const own = setting('undici', lookupOption(options, key));
+      const own = setting('undici', lookup(options, key));
       if (own.state === 'disabled') disabled('undici', own, key, owner);
     }
   }
@@ -217,9 +267,9 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
    */
   function checkNodeHttp(request: HttpRequest): void {
     if (request.source === 'settings') return;
-    const own = setting('node-http', lookupOption(request.options, 'timeout'));
+    const own = setting('node-http', lookup(request.options, 'timeout'));
     if (own.state === 'set') return;
-    const agent = lookupOption(request.options, 'agent');
+    const agent = lookup(request.options, 'agent');
     if (agent.kind === 'found' && agentState(model, agent.value, sourceCode, 'node-http', ['timeout']) === 'set') {
       return;
     }
@@ -228,7 +278,7 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
       disabled('node-http', own, 'timeout', request.node);
     } else {
       const library = `node:${String(request.module).replace(/^node:/u, '')}`;
-      problems.push({ kind: 'missingDeadline', client: 'node-http', request, library, remedy: 'node-http' });
+      sink.push({ kind: 'missingDeadline', client: 'node-http', request, library, remedy: 'node-http' });
     }
   }
 
@@ -243,8 +293,34 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
     ) {
       return;
     }
+    // Options built out of place (`const init = {...}`, `cond ? a : b`, `getOptions()`) are checked
+    // in each form they may take: the request lacks a deadline only when every form does.
+    const views = optionsViews(request.options).map((options) => {
+      sink = [];
+      checkView({ ...request, options });
+      return sink;
+    });
+    sink = problems;
+    if (views.some((found) => found.length === 0)) return;
+    const retarget = (problem: DeadlineProblem): DeadlineProblem =>
+      problem.kind === 'disabled' ? { ...problem, owner: request.node } : { ...problem, request };
+    if (views.length === 1) {
+      problems.push(...(views[0] ?? []).map(retarget));
+      return;
+    }
+    const disabledSettings = new Set<TSESTree.Node>();
+    for (const problem of views.flat()) {
+      if (problem.kind !== 'disabled' || disabledSettings.has(problem.setting.node)) continue;
+      disabledSettings.add(problem.setting.node);
+      problems.push(retarget(problem));
+    }
+    const first = views[0]?.[0];
+    if (disabledSettings.size === 0 && first) problems.push(retarget(first));
+  }
+
+  function checkView(request: HttpRequest): void {
     // Any signal counts: one from elsewhere (`req.signal`, a parameter) may well carry a deadline.
-    if (signalState(lookupOption(request.options, 'signal')) !== 'absent') return;
+    if (signalOf(request.options) !== 'absent') return;
     switch (request.client) {
       case 'fetch':
         checkFetch(request);
@@ -255,7 +331,7 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
         return;
       case 'ky': {
         // ky times out after 10 s unless told `timeout: false`. https://github.com/sindresorhus/ky#timeout
-        const own = setting('ky', lookupOption(request.options, 'timeout'));
+        const own = setting('ky', lookup(request.options, 'timeout'));
         if (own.state === 'disabled') disabled('ky', own, 'timeout', request.node);
         return;
       }
@@ -272,14 +348,15 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
   function checkConstruction({ node, client, options, instance }: ClientConstruction): void {
     if (!client) return;
     if (client === 'undici') {
-      checkUndici(options, node);
+      checkUndici(onlyView(options), node);
       return;
     }
     // `axios.create()`, `got.extend()`, `ky.create()`. A `defaults.timeout = ...` write decides
     // instead, and is checked on its own.
     if (!instance || instance.defaults.has('timeout') || instance.defaultsUnknown) return;
-    if (signalState(lookupOption(options, 'signal')) !== 'absent') return;
-    const own = setting(client, lookupOption(options, 'timeout'));
+    const config = onlyView(options);
+    if (signalOf(config) !== 'absent') return;
+    const own = setting(client, lookup(config, 'timeout'));
     if (own.state === 'disabled') disabled(client, own, 'timeout', node);
   }
 
@@ -470,10 +547,10 @@ function agentState(
   const construction = model.constructionOf(resolveInitializer(node, sourceCode));
   if (!construction) return 'set';
   for (const key of keys) {
-    const lookup = lookupOption(construction.options, key);
-    if (lookup.kind === 'unknown') return 'set';
-    if (lookup.kind === 'missing') continue;
-    const known = getStaticValue(lookup.value, sourceCode.getScope(lookup.value));
+    const found = lookupOption(construction.options, key);
+    if (found.kind === 'unknown') return 'set';
+    if (found.kind === 'missing') continue;
+    const known = getStaticValue(found.value, sourceCode.getScope(found.value));
     if (!known || (known.value !== undefined && !isDisabledTimeout(client, known.value))) return 'set';
   }
   return 'absent';
@@ -544,4 +621,47 @@ function interceptorMaySetDeadline(read: TSESTree.Node, sourceCode: TSESLint.Sou
   const handler = getMethodCall(use)?.arguments[0];
   if (!isFunctionNode(handler)) return handler !== undefined;
   return /\b(?:timeout|signal|cancelToken)\b/u.test(sourceCode.getText(handler.body));
+}
+
+/**
+ * Is `value` the signal of a local `new AbortController()` that nothing can abort: every use of
+ * the controller reads its `signal`, so no `abort()` is called and the controller never leaves
+ * the function (or module) that made it? Such a signal never fires.
+ * https://developer.mozilla.org/en-US/docs/Web/API/AbortController/abort
+ */
+function isInertSignal(value: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const inner = skipWrappersDown(value);
+  if (!isMemberNamed(inner, 'signal') || inner.object.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(inner.object), inner.object);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (
+    !variable ||
+    variable.scope.type === TSESLintValues.Scope.ScopeType.global ||
+    definition?.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+    definition.node.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    !definition.node.init
+  ) {
+    return false;
+  }
+  const init = skipWrappersDown(definition.node.init);
+  if (
+    init.type !== AST_NODE_TYPES.NewExpression ||
+    init.callee.type !== AST_NODE_TYPES.Identifier ||
+    init.callee.name !== 'AbortController' ||
+    // A class of the file named `AbortController` is not the global one.
+    ASTUtils.findVariable(sourceCode.getScope(init), init.callee)?.defs.length
+  ) {
+    return false;
+  }
+  return variable.references.every((reference) => {
+    if (reference.init === true) return true;
+    const outer = skipWrappersUp(reference.identifier);
+    const member = outer.parent;
+    return (
+      !reference.isWrite() &&
+      isMemberNamed(member, 'signal') &&
+      member.object === outer &&
+      !(member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member)
+    );
+  });
 }

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientName } from '../clients/catalogue';
 import type { DeadlineProblem, Remedy } from '../model/deadlines';
 import type { HttpRequest } from '../model/http';
-import { findProperty, isUndefinedLiteral } from '../ast/nodes';
+import { findProperty, isUndefinedLiteral, skipWrappersDown } from '../ast/nodes';
 import { AXIOS_DATA_METHODS } from '../clients/catalogue';
 import { DISABLED_TIMEOUT_DESCRIPTIONS } from '../clients/timeouts';
 import { createRule } from '../create-rule';
@@ -134,6 +134,15 @@ export default createRule<Options, MessageIds>({
           },
         ];
       }
+      // Options built elsewhere (`init`, `getOptions()`): extend a copy here, since a shared object
+      // would carry one signal, started when it was made, to every request.
+      if (options.kind === 'unknown' && options.node) {
+        const { node } = options;
+        const inner = skipWrappersDown(node);
+        const simple = inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.CallExpression;
+        const spread = simple ? sourceCode.getText(node) : `(${sourceCode.getText(node)})`;
+        return [{ ...suggestion, fix: (fixer) => fixer.replaceText(node, `{ ...${spread}, ${property} }`) }];
+      }
       // A wrapper's parameters are only assumed to be fetch's: never add an argument to it.
       const index = optionsIndex(request);
       if (index === null || request.source === 'wrapper') return [];
@@ -174,15 +183,18 @@ export default createRule<Options, MessageIds>({
           return;
         }
         case 'ignoredTimeout': {
-          const { property } = problem;
+          const { property, request } = problem;
           const value = problem.value ? sourceCode.getText(problem.value) : ms;
+          const inline = request.options.kind === 'object' && property.parent === request.options.node;
           context.report({
-            node: property,
+            node: request.node,
             messageId: 'ignoredTimeoutOption',
             // `{ timeout, signal: undefined }`: the later `signal` would still win over a replaced `timeout`.
             suggest: problem.hasSignalKey
               ? []
-              : [
+              : !inline
+                ? signalSuggestion(request)
+                : [
                   {
                     messageId: 'suggestSignalForTimeout',
                     data: { value },
@@ -197,7 +209,8 @@ export default createRule<Options, MessageIds>({
           const { node, shown } = problem.setting;
           const replacement = client === 'got' ? `{ request: ${ms} }` : ms;
           context.report({
-            node,
+            // The request or client the setting belongs to, so the report covers the call it affects.
+            node: problem.owner ?? node,
             messageId: 'disabledTimeout',
             data: {
               setting: node.type === AST_NODE_TYPES.Property ? `${option}: ${shown}` : `defaults.${option} = ${shown}`,

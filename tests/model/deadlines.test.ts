@@ -203,6 +203,69 @@ describe('getDeadlineProblems', () => {
   });
 });
 
+describe('getDeadlineProblems with options built out of place', () => {
+  it('checks each form the options may take and reports only when every form lacks a deadline', () => {
+    expect(
+      problems(`
+        import axios from 'axios';
+        const plain = { headers };
+        axios.get(a, plain);
+        axios.get(b, flag ? { headers } : { timeout: 5000 });
+        axios.get(c, flag ? { headers } : undefined);
+        axios.get(d, flag ? { timeout: 0 } : {});
+        axios.get(e, flag ? { timeout: 0 } : { timeout: 0, headers });
+      `),
+    ).toEqual([
+      'missingDeadline axios.get(a, plain) axios, remedy axios',
+      'missingDeadline axios.get(c, flag ? { headers } : undefined) axios, remedy axios',
+      'disabled axios timeout: 0 at timeout: 0, owner axios.get(d, flag ? { timeout: 0 } : {})',
+      'disabled axios timeout: 0 at timeout: 0, owner axios.get(e, flag ? { timeout: 0 } : { timeout: 0, headers })',
+      'disabled axios timeout: 0 at timeout: 0, owner axios.get(e, flag ? { timeout: 0 } : { timeout: 0, headers })',
+    ]);
+  });
+
+  it('resolves the config of an instance and a construction when it can only be one object', () => {
+    expect(
+      problems(`
+        import axios from 'axios';
+        const config = { baseURL };
+        const api = axios.create(config);
+        api.get('/a');
+        const off = { timeout: 0 };
+        axios.create(off);
+      `),
+    ).toEqual([
+      "missingDeadline api.get('/a') axios, remedy axios",
+      'disabled axios timeout: 0 at timeout: 0, owner axios.create(off)',
+    ]);
+  });
+
+  it('takes the signal of a local controller nothing aborts for no signal', () => {
+    expect(
+      problems(`
+        import axios from 'axios';
+        export function a() {
+          const controller = new AbortController();
+          return fetch(u, { signal: controller.signal });
+        }
+        export function b() {
+          const controller = new AbortController();
+          const api = axios.create({ signal: controller.signal });
+          return api.get(u);
+        }
+        export function c() {
+          const controller = new AbortController();
+          onCancel(() => controller.abort());
+          return fetch(u, { signal: controller.signal });
+        }
+      `),
+    ).toEqual([
+      'missingSignal fetch(u, { signal: controller.signal }) (runtime default)',
+      'missingDeadline api.get(u) axios, remedy axios',
+    ]);
+  });
+});
+
 describe('signalState', () => {
   it('counts any signal but a literal `undefined` or `null`', () => {
     const { context, sourceCode } = probe(`

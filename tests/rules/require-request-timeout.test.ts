@@ -215,9 +215,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'ignoredTimeoutOption',
         line: 2,
-        column: 60,
+        column: 25,
         endLine: 2,
-        endColumn: 73,
+        endColumn: 76,
         suggestions: [
           {
             messageId: 'suggestSignalForTimeout',
@@ -242,9 +242,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'ignoredTimeoutOption',
         line: 3,
-        column: 29,
+        column: 16,
         endLine: 3,
-        endColumn: 36,
+        endColumn: 39,
         suggestions: [
           {
             messageId: 'suggestSignalForTimeout',
@@ -262,9 +262,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'ignoredTimeoutOption',
         line: 5,
-        column: 20,
+        column: 7,
         endLine: 5,
-        endColumn: 30,
+        endColumn: 33,
         suggestions: [
           {
             messageId: 'suggestSignalForTimeout',
@@ -280,7 +280,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         ],
       },
       // Replacing `timeout` would leave the later `signal: undefined` in force: no suggestion.
-      { messageId: 'ignoredTimeoutOption', line: 6, column: 20, endLine: 6, endColumn: 33, suggestions: [] },
+      { messageId: 'ignoredTimeoutOption', line: 6, column: 7, endLine: 6, endColumn: 55, suggestions: [] },
     ],
   },
   // undici's own fetch has the same 300 s defaults.
@@ -370,9 +370,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: 0', what: 'the `node-fetch` timeout' },
         line: 4,
-        column: 40,
+        column: 27,
         endLine: 4,
-        endColumn: 50,
+        endColumn: 53,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -869,9 +869,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: 0', what: 'the `axios` timeout' },
         line: 4,
-        column: 24,
+        column: 7,
         endLine: 4,
-        endColumn: 43,
+        endColumn: 46,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -892,9 +892,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: Infinity', what: 'the `axios` timeout' },
         line: 5,
-        column: 43,
+        column: 19,
         endLine: 5,
-        endColumn: 60,
+        endColumn: 63,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1090,9 +1090,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: 0', what: 'the `got` timeout' },
         line: 5,
-        column: 42,
+        column: 13,
         endLine: 5,
-        endColumn: 52,
+        endColumn: 55,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1120,9 +1120,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: false', what: 'the 10 s default timeout of `ky`' },
         line: 3,
-        column: 57,
+        column: 26,
         endLine: 3,
-        endColumn: 71,
+        endColumn: 74,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1139,9 +1139,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: false', what: 'the 10 s default timeout of `ky`' },
         line: 4,
-        column: 37,
+        column: 13,
         endLine: 4,
-        endColumn: 51,
+        endColumn: 54,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1170,9 +1170,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'headersTimeout: 0', what: 'the 300 s default of `undici`' },
         line: 3,
-        column: 45,
+        column: 30,
         endLine: 3,
-        endColumn: 62,
+        endColumn: 81,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1191,9 +1191,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'bodyTimeout: 0', what: 'the 300 s default of `undici`' },
         line: 3,
-        column: 64,
+        column: 30,
         endLine: 3,
-        endColumn: 78,
+        endColumn: 81,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1212,9 +1212,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'headersTimeout: 0', what: 'the 300 s default of `undici`' },
         line: 4,
-        column: 62,
+        column: 28,
         endLine: 4,
-        endColumn: 79,
+        endColumn: 82,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1233,9 +1233,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'bodyTimeout: 0', what: 'the 300 s default of `undici`' },
         line: 6,
-        column: 56,
+        column: 13,
         endLine: 6,
-        endColumn: 70,
+        endColumn: 73,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1466,9 +1466,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: 0', what: 'the socket timeout of `node:http`' },
         line: 7,
-        column: 30,
+        column: 7,
         endLine: 7,
-        endColumn: 40,
+        endColumn: 43,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1887,6 +1887,355 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  {
+    // A `const` object literal used as options: nothing else changes it.
+    code: `
+      export async function createOrder(url, order) {
+        const init = { method: 'POST', body: JSON.stringify(order) };
+        console.debug(JSON.stringify(init), init.method);
+        return fetch(url, init);
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 5,
+        column: 16,
+        endLine: 5,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      export async function createOrder(url, order) {
+        const init = { method: 'POST', body: JSON.stringify(order) };
+        console.debug(JSON.stringify(init), init.method);
+        return fetch(url, { ...init, signal: AbortSignal.timeout(10000) });
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A conditional between literals: neither has a deadline.
+    code: `
+      import axios from 'axios';
+      export async function listUsers(admin) {
+        const config = admin ? { headers: { 'x-admin': '1' } } : { params: { active: true } };
+        return axios.get('/users', config);
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 5,
+        column: 16,
+        endLine: 5,
+        endColumn: 25,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export async function listUsers(admin) {
+        const config = admin ? { headers: { 'x-admin': '1' } } : { params: { active: true } };
+        return axios.get('/users', { ...config, timeout: 10000 });
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      import axios from 'axios';
+      export const listUsers = (admin) => axios.get('/users', admin ? { params: { all: true } } : undefined);
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 3,
+        column: 43,
+        endLine: 3,
+        endColumn: 52,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export const listUsers = (admin) => axios.get('/users', { ...(admin ? { params: { all: true } } : undefined), timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A spread of a known literal.
+    code: `
+      import got from 'got';
+      const jsonDefaults = { headers: { accept: 'application/json' }, responseType: 'json' };
+      export const save = (url, body) => got.post(url, { ...jsonDefaults, json: body });
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 4,
+        column: 42,
+        endLine: 4,
+        endColumn: 50,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      import got from 'got';
+      const jsonDefaults = { headers: { accept: 'application/json' }, responseType: 'json' };
+      export const save = (url, body) => got.post(url, { ...jsonDefaults, json: body, timeout: { request: 10000 } });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A local helper that returns only headers has no timeout.
+    code: `
+      function getOptions() {
+        return { headers: { authorization: \`Bearer \${token}\` } };
+      }
+      export const loadProfile = () => fetch('/api/profile', getOptions());
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 5,
+        column: 40,
+        endLine: 5,
+        endColumn: 45,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      function getOptions() {
+        return { headers: { authorization: \`Bearer \${token}\` } };
+      }
+      export const loadProfile = () => fetch('/api/profile', { ...getOptions(), signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // `timeout` in the options of the runtime fetch does nothing, wherever the options are written.
+    code: `
+      const init = { timeout: 5000 };
+      export const ping = () => fetch('https://example.com/health', init);
+    `,
+    errors: [
+      {
+        messageId: 'ignoredTimeoutOption',
+        line: 3,
+        column: 33,
+        endLine: 3,
+        endColumn: 74,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      const init = { timeout: 5000 };
+      export const ping = () => fetch('https://example.com/health', { ...init, signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // `timeout` inside `headers` is a header, not a timeout.
+    code: `
+      import axios from 'axios';
+      await fetch(url, { headers: { timeout: '5000' } });
+      await axios.get(url, { headers: { timeout: 5000 } });
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 3,
+        column: 13,
+        endLine: 3,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import axios from 'axios';
+      await fetch(url, { headers: { timeout: '5000' }, signal: AbortSignal.timeout(10000) });
+      await axios.get(url, { headers: { timeout: 5000 } });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      await fetch(url, { headers: { timeout: '5000' } });
+      await axios.get(url, { headers: { timeout: 5000 }, timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // `signal: undefined` is no signal.
+    code: `
+      import axios from 'axios';
+      await axios.get(url, { signal: undefined });
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 3,
+        column: 13,
+        endLine: 3,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      await axios.get(url, { signal: undefined, timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The signal of a local controller that nothing aborts never fires.
+    code: `
+      export async function load(url) {
+        const controller = new AbortController();
+        const res = await fetch(url, { signal: controller.signal });
+        return res.json();
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 4,
+        column: 27,
+        endLine: 4,
+        endColumn: 32,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      export async function load(url) {
+        const controller = new AbortController();
+        const res = await fetch(url, { signal: AbortSignal.timeout(10000) });
+        return res.json();
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A disabled timeout is reported across the request call it affects.
+    code: `
+      import axios from 'axios';
+      export const download = () =>
+        axios.get('/export.csv', {
+          responseType: 'stream',
+          timeout: 0,
+        });
+    `,
+    errors: [
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'timeout: 0', what: 'the `axios` timeout' },
+        line: 4,
+        column: 9,
+        endLine: 7,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import axios from 'axios';
+      export const download = () =>
+        axios.get('/export.csv', {
+          responseType: 'stream',
+          timeout: 10000,
+        });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      import ky from 'ky';
+      const noTimeout = { timeout: false, retry: 0 };
+      export const report = () => ky.get('/api/report', noTimeout).json();
+    `,
+    errors: [
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'timeout: false', what: 'the 10 s default timeout of `ky`' },
+        line: 4,
+        column: 35,
+        endLine: 4,
+        endColumn: 67,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import ky from 'ky';
+      const noTimeout = { timeout: 10000, retry: 0 };
+      export const report = () => ky.get('/api/report', noTimeout).json();
+    `,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('require-request-timeout', rule, {
@@ -2208,6 +2557,91 @@ ruleTester.run('require-request-timeout', rule, {
       }
       const make = () => axios.create({ timeout: 2000 });
       make().get('/items');
+    `,
+    // Options the code may change or hand on out of sight stay unknown.
+    `
+      import axios from 'axios';
+      export async function a(url, controller) {
+        const init = { headers };
+        init.signal = controller.signal;
+        return fetch(url, init);
+      }
+      export async function b(url) {
+        const init = { headers };
+        addDeadline(init);
+        return fetch(url, init);
+      }
+      export async function c(url) {
+        const config = { headers };
+        Object.assign(config, defaults);
+        return axios.get(url, config);
+      }
+      export const shared = { headers };
+      fetch(url, shared);
+      let reassigned = { headers };
+      reassigned = withTimeout(reassigned);
+      fetch(url, reassigned);
+    `,
+    // A top-level variable of a script is a global other scripts may change.
+    {
+      code: `
+      var init = { headers: headers };
+      fetch(url, init);
+    `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
+    // Out-of-place options that set a deadline in every form they may take.
+    `
+      import axios from 'axios';
+      const quick = { signal: AbortSignal.timeout(5000) };
+      fetch(url, quick);
+      fetch(url, slow ? { headers } : { signal: AbortSignal.timeout(5000) });
+      axios.get(url, big ? { timeout: 0 } : { timeout: 5000 });
+      const base = { timeout: 5000 };
+      axios.get(url, { ...base, params });
+      function getOptions() {
+        return { headers, timeout: 5000 };
+      }
+      axios.get(url, getOptions());
+    `,
+    // Helpers and spreads that may add anything.
+    `
+      import axios from 'axios';
+      function withAuth(extra) {
+        return { ...extra, headers };
+      }
+      fetch(url, withAuth(options));
+      async function asyncOptions() {
+        return { headers };
+      }
+      axios.get(url, await asyncOptions());
+      axios.get(url, { ...this.defaults, params });
+      axios.get(url, makeOptions());
+    `,
+    // A controller that something may abort, or that leaves the function.
+    `
+      export async function a(url) {
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 5000);
+        return fetch(url, { signal: controller.signal });
+      }
+      export async function b(url) {
+        const controller = new AbortController();
+        register(controller);
+        return fetch(url, { signal: controller.signal });
+      }
+      export function c(url) {
+        const controller = new AbortController();
+        return { controller, done: fetch(url, { signal: controller.signal }) };
+      }
+      export const module = new AbortController();
+      fetch(url, { signal: module.signal });
+    `,
+    // A class of the file named `AbortController` is not the global one.
+    `
+      class AbortController {}
+      const local = new AbortController();
+      fetch(url, { signal: local.signal });
     `,
   ],
   invalid,
