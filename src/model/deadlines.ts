@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
-import type { OptionLookup } from '../ast/nodes';
+import type { FunctionNode, OptionLookup } from '../ast/nodes';
 import type { ClientName } from '../clients/catalogue';
 import type { ClientConstruction, ClientInstance, HttpModel, HttpRequest, OptionsRef } from './http';
 import {
@@ -13,7 +13,9 @@ import {
   isUndefinedLiteral,
   skipWrappersDown,
   skipWrappersUp,
+  walk,
 } from '../ast/nodes';
+import { enclosingClassBody, resolveLocalFunction } from '../ast/scope';
 import {
   CHAINABLE_REQUEST_METHODS,
   isDisabledTimeout,
@@ -21,7 +23,7 @@ import {
   NODE_FETCH_MODULES,
   UNDICI_TIMEOUT_OPTIONS,
 } from '../clients/timeouts';
-import { getHttpModel, isLocalResourceRequest, lookupOption } from './http';
+import { calleeMatches, getHttpModel, isLocalResourceRequest, lookupOption } from './http';
 import { findResolvedProperty, resolveOptionsValue } from './options';
 
 /** Whether a request or client has a deadline: `set` when it has one or may have one the code does not show. */
@@ -110,6 +112,23 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
   let sink = problems;
   const isRequest = (call: TSESTree.CallExpression | TSESTree.NewExpression): boolean =>
     model.requestOf(call) !== undefined || model.constructionOf(call) !== undefined;
+
+  const deadlineByFunction = new Map<FunctionNode, boolean>();
+
+  /**
+   * Does the file define the wrapper `request` calls (`fetchFunctions`), with a deadline of its own?
+   * The definition decides, as it would if the wrapper were listed in `timeoutFunctions`.
+   */
+  function wrapperSetsDeadline(request: HttpRequest): boolean {
+    const fn = wrapperDefinition(request.node.callee, sourceCode);
+    if (!fn) return false;
+    let sets = deadlineByFunction.get(fn);
+    if (sets === undefined) {
+      sets = walk(fn.body, sourceCode, (node) => (setsDeadline(node, model) ? 'stop' : undefined));
+      deadlineByFunction.set(fn, sets);
+    }
+    return sets;
+  }
 
   /** Looks up an option, into spreads of known objects: `{ ...defaults, method }`. */
   function lookup(options: OptionsRef, name: string): OptionLookup {
@@ -288,6 +307,7 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
       // Typed requests are in-house wrappers nobody declared: their deadline is their own business.
       request.source === 'typed' ||
       request.deadlineFromWrapper ||
+      (request.source === 'wrapper' && wrapperSetsDeadline(request)) ||
       isLocalResourceRequest(request) ||
       isRaced(request.node, sourceCode)
     ) {
@@ -664,4 +684,69 @@ function isInertSignal(value: TSESTree.Node, sourceCode: TSESLint.SourceCode): b
       !(member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member)
     );
   });
+}
+
+/**
+ * The function a wrapper call runs, when the file defines it: `fetchJson(url)` of a local
+ * function, `this.fetchJson(url)` of a method of the same class, `api.fetch(url)` of a method of
+ * a `const api = { ... }` object literal or of a `const api = new Api()` of a class of the file.
+ */
+function wrapperDefinition(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): FunctionNode | null {
+  const target = skipWrappersDown(callee);
+  if (target.type === AST_NODE_TYPES.Identifier) return resolveLocalFunction(target, sourceCode);
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = getStaticName(target);
+  if (name === null) return null;
+  const object = skipWrappersDown(target.object);
+  let members: readonly TSESTree.Node[] = [];
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    members = enclosingClassBody(target)?.body ?? [];
+  } else if (object.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
+    if (init?.type === AST_NODE_TYPES.ObjectExpression) members = init.properties;
+    // `const http = new Client()` of a class the file defines.
+    if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
+      const classVariable = ASTUtils.findVariable(sourceCode.getScope(init), init.callee);
+      const classNode = classVariable?.defs.length === 1 ? classVariable.defs[0]?.node : undefined;
+      if (classNode?.type === AST_NODE_TYPES.ClassDeclaration) members = classNode.body.body;
+    }
+  }
+  for (const member of members) {
+    if (
+      (member.type === AST_NODE_TYPES.MethodDefinition ||
+        member.type === AST_NODE_TYPES.PropertyDefinition ||
+        member.type === AST_NODE_TYPES.Property) &&
+      !(member.type !== AST_NODE_TYPES.Property && member.static) &&
+      getStaticName(member) === name
+    ) {
+      return isFunctionNode(member.value) ? member.value : null;
+    }
+  }
+  return null;
+}
+
+/** Methods of `AbortSignal` that make a signal with a deadline. https://developer.mozilla.org/en-US/docs/Web/API/AbortSignal */
+const DEADLINE_SIGNALS: ReadonlySet<string> = new Set(['any', 'timeout']);
+
+/**
+ * Is `node` a way a wrapper gives its request a deadline: `AbortSignal.timeout()` or
+ * `AbortSignal.any()`, a timer (`setTimeout`, which may abort a controller), `Promise.race`, a
+ * `timeout` option, or a call of a `timeoutFunctions` function?
+ */
+function setsDeadline(node: TSESTree.Node, model: HttpModel): boolean {
+  if (node.type === AST_NODE_TYPES.Property) return getStaticName(node) === 'timeout';
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappersDown(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout') return true;
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    ((callee.object.name === 'AbortSignal' && isMemberNamed(callee, DEADLINE_SIGNALS)) ||
+      (callee.object.name === 'Promise' && isMemberNamed(callee, 'race')))
+  ) {
+    return true;
+  }
+  return calleeMatches(callee, model.settings.timeoutFunctions);
 }

@@ -203,6 +203,34 @@ describe('getDeadlineProblems', () => {
   });
 });
 
+describe('getDeadlineProblems for fetchFunctions wrappers', () => {
+  it('lets a definition in the file decide whether the wrapper sets a deadline', () => {
+    expect(
+      problems(
+        `
+          function timed(url) { return fetch(url, { signal: AbortSignal.any([AbortSignal.timeout(1000)]) }); }
+          function raced(url) { return Promise.race([fetch(url), later()]); }
+          function optioned(url) { return request(url, { timeout: 1000 }); }
+          function delegated(url) { return withDeadline(fetch(url)); }
+          function plain(url, init) { return fetch(url, init); }
+          timed(a);
+          raced(b);
+          optioned(c);
+          delegated(d);
+          plain(e);
+          imported(f);
+        `,
+        {
+          'http-client': {
+            fetchFunctions: ['timed', 'raced', 'optioned', 'delegated', 'plain', 'imported'],
+            timeoutFunctions: ['withDeadline'],
+          },
+        },
+      ),
+    ).toEqual(['missingSignal plain(e)', 'missingSignal imported(f)']);
+  });
+});
+
 describe('getDeadlineProblems with options built out of place', () => {
   it('checks each form the options may take and reports only when every form lacks a deadline', () => {
     expect(

@@ -2236,6 +2236,84 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  {
+    // A fetch wrapper the file defines without a deadline: its calls are checked like fetch.
+    code: `
+      async function getJson(url, init) {
+        const res = await fetch(url, init);
+        return res;
+      }
+      export const user = () => getJson('/api/user', { headers: { accept: 'application/json' } });
+    `,
+    settings: { 'http-client': { fetchFunctions: ['getJson', 'http.request'] } },
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: OTHER_FETCH,
+        line: 6,
+        column: 33,
+        endLine: 6,
+        endColumn: 40,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      async function getJson(url, init) {
+        const res = await fetch(url, init);
+        return res;
+      }
+      export const user = () => getJson('/api/user', { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A deadline in another function of the file does not cover the wrapper.
+    code: `
+      export class Client {
+        request(path, init) {
+          return fetch(path, init);
+        }
+        ping() {
+          return fetch('/health', { signal: AbortSignal.timeout(1000) });
+        }
+      }
+      const http = new Client();
+      http.request('/orders', { method: 'GET' });
+    `,
+    settings: { 'http-client': { fetchFunctions: ['getJson', 'http.request'] } },
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: OTHER_FETCH,
+        line: 11,
+        column: 7,
+        endLine: 11,
+        endColumn: 19,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      export class Client {
+        request(path, init) {
+          return fetch(path, init);
+        }
+        ping() {
+          return fetch('/health', { signal: AbortSignal.timeout(1000) });
+        }
+      }
+      const http = new Client();
+      http.request('/orders', { method: 'GET', signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('require-request-timeout', rule, {
@@ -2643,6 +2721,47 @@ ruleTester.run('require-request-timeout', rule, {
       const local = new AbortController();
       fetch(url, { signal: local.signal });
     `,
+    // A fetch wrapper the file defines with a deadline of its own: its calls have one.
+    {
+      code: `
+      async function getJson(url, init = {}) {
+        const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
+        return res;
+      }
+      export const user = () => getJson('/api/user');
+    `,
+      settings: { 'http-client': { fetchFunctions: ['getJson', 'http.request', 'api.fetch'] } },
+    },
+    {
+      code: `
+      export class Client {
+        async request(path) {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 5000);
+          try {
+            return await fetch(path, { signal: controller.signal });
+          } finally {
+            clearTimeout(timer);
+          }
+        }
+        load() {
+          return this.request('/items');
+        }
+      }
+      const http = new Client();
+      http.request('/orders');
+    `,
+      settings: { 'http-client': { fetchFunctions: ['getJson', 'http.request', 'api.fetch'] } },
+    },
+    {
+      code: `
+      const api = {
+        fetch: (url) => Promise.race([fetch(url), sleep(5000).then(() => { throw new Error('timed out'); })]),
+      };
+      export const orders = () => api.fetch('/api/orders');
+    `,
+      settings: { 'http-client': { fetchFunctions: ['getJson', 'http.request', 'api.fetch'] } },
+    },
   ],
   invalid,
 });
