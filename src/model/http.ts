@@ -26,6 +26,7 @@ import { createTracker } from '../ast/reference-tracker';
 import { getTypeInfo, isFetchResponseNode } from './type-info';
 import type { FactoryFunction } from './client-stores';
 import { callsOf, fieldStoreOf, returningFunction, storedValue, valueLeaves } from './client-stores';
+import { isLocalResourceUrl } from './local-resources';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -134,6 +135,8 @@ export interface HttpRequest {
   readonly callback: FunctionNode | null;
   /** A function from `settings['http-client'].timeoutFunctions` gives the request its deadline. */
   readonly deadlineFromWrapper: boolean;
+  /** The URL is a local resource (`data:`, `blob:`, a module asset), so the request never reaches the network. */
+  readonly localResource: boolean;
 }
 
 /** Everything the plugin knows about the HTTP traffic of one file. */
@@ -201,28 +204,7 @@ export function lookupInstanceOption(instance: ClientInstance, name: string): Op
 
 /** Is the request's URL a local resource (`data:`, `blob:`, a bundled asset) rather than the network? */
 export function isLocalResourceRequest(request: HttpRequest): boolean {
-  let url = request.url && skipWrappersDown(request.url);
-  if (!url) return false;
-  // `new URL(...).href` names the same resource as the URL object.
-  if (isMemberNamed(url, 'href')) url = skipWrappersDown(url.object);
-  const prefix = staticPrefix(url);
-  if (prefix !== null && /^(?:data|blob|file):/iu.test(prefix)) return true;
-  // new URL('./asset.wasm', import.meta.url): a file shipped with the module.
-  return (
-    url.type === AST_NODE_TYPES.NewExpression &&
-    url.arguments.some(
-      (argument) =>
-        argument.type === AST_NODE_TYPES.MemberExpression &&
-        argument.object.type === AST_NODE_TYPES.MetaProperty &&
-        getStaticName(argument) === 'url',
-    )
-  );
-}
-
-function staticPrefix(node: TSESTree.Node): string | null {
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis[0]?.value.cooked ?? null;
-  return null;
+  return request.localResource;
 }
 
 /**
@@ -517,6 +499,7 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       options,
       callback,
       deadlineFromWrapper: isWrappedByTimeoutFunction(node, settings),
+      localResource: url !== null && isLocalResourceUrl(url, sourceCode),
     };
     requests.push(request);
     requestByNode.set(node, request);

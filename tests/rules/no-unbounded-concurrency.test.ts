@@ -945,6 +945,15 @@ export const mixed = (flag, xs, others, cached) => [
 ];
 `,
     },
+    // not the network: object URLs and data URLs of local files
+    `
+      export function readAll(files) {
+        return Promise.all(files.map((file) => fetch(URL.createObjectURL(file)).then((res) => res.arrayBuffer())));
+      }
+      export function decodeAll(images) {
+        return Promise.all(images.map((image) => fetch('data:image/png;base64,' + image.base64)));
+      }
+    `,
   ],
   invalid: [
     {
@@ -2592,6 +2601,24 @@ export const viaAlias = (urls) => Promise.all(urls.map((url) => undiciFetch(url)
       ],
     },
 
+    {
+      // a URL resolved against a base is a request
+      code: `
+      export function loadAll(ids, base) {
+        return Promise.all(ids.map((id) => fetch(new URL(\`/api/items/\${id}\`, base))));
+      }
+    `,
+      errors: [
+        {
+          messageId: 'unboundedFanOut',
+          data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' },
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 27,
+        },
+      ],
+    },
   ],
 });
 

@@ -2314,6 +2314,66 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
     ],
   },
+  {
+    // `new URL('/api/x', base)` is a request; a variable reassigned to a remote URL may be one.
+    code: `
+      export async function load(base, remote) {
+        const items = await fetch(new URL('/api/items', base));
+        let source = 'data:application/json,[]';
+        if (remote) source = remote;
+        const more = await fetch(source);
+        return [items, more];
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 3,
+        column: 29,
+        endLine: 3,
+        endColumn: 34,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      export async function load(base, remote) {
+        const items = await fetch(new URL('/api/items', base), { signal: AbortSignal.timeout(10000) });
+        let source = 'data:application/json,[]';
+        if (remote) source = remote;
+        const more = await fetch(source);
+        return [items, more];
+      }
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 6,
+        column: 28,
+        endLine: 6,
+        endColumn: 33,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      export async function load(base, remote) {
+        const items = await fetch(new URL('/api/items', base));
+        let source = 'data:application/json,[]';
+        if (remote) source = remote;
+        const more = await fetch(source, { signal: AbortSignal.timeout(10000) });
+        return [items, more];
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('require-request-timeout', rule, {
@@ -2762,6 +2822,18 @@ ruleTester.run('require-request-timeout', rule, {
     `,
       settings: { 'http-client': { fetchFunctions: ['getJson', 'http.request', 'api.fetch'] } },
     },
+    // Not the network: local URLs through a variable, a concatenation, an object URL, a canvas, a module asset.
+    `
+      const placeholder = 'data:image/png;base64,' + PLACEHOLDER_BASE64;
+      export async function decode(file, canvas) {
+        const preview = await fetch(placeholder);
+        const objectUrl = URL.createObjectURL(file);
+        const bytes = await fetch(objectUrl).then((res) => res.arrayBuffer());
+        const snapshot = await fetch(canvas.toDataURL('image/png'));
+        const font = await fetch(new URL('./fonts/inter.woff2', import.meta.url));
+        return [preview, bytes, snapshot, font];
+      }
+    `,
   ],
   invalid,
 });

@@ -448,6 +448,16 @@ ruleTester.run('require-status-check', rule, {
     `,
       languageOptions: { parserOptions: { sourceType: 'script' } },
     },
+    // not the network: a data URL from a canvas, an object URL held in a variable, a module asset
+    `
+      export async function snapshot(canvas, file) {
+        const res = await fetch(canvas.toDataURL('image/png'));
+        const objectUrl = URL.createObjectURL(file);
+        const bytes = await fetch(objectUrl).then((r) => r.arrayBuffer());
+        const config = await (await fetch(new URL('./config.json', import.meta.url))).json();
+        return [await res.blob(), bytes, config];
+      }
+    `,
   ],
   invalid: [
     {
@@ -1509,6 +1519,38 @@ ruleTester.run('require-status-check', rule, {
           column: 34,
           endLine: 8,
           endColumn: 56,
+        },
+      ],
+    },
+    {
+      // a URL resolved against a base is a request
+      code: `
+      export async function items(base) {
+        const res = await fetch(new URL('/api/items', base));
+        return res.json();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 3,
+          column: 27,
+          endLine: 3,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      export async function items(base) {
+        const res = await fetch(new URL('/api/items', base));
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${res.url}\`);
+        return res.json();
+      }
+    `,
+            },
+          ],
         },
       ],
     },
