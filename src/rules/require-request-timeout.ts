@@ -34,10 +34,10 @@ const DEFAULT_MS = 10_000;
 
 /** The `{{remedy}}` of `missingDeadline`. */
 const REMEDIES: Readonly<Record<Remedy, string>> = {
-  axios: 'Set `timeout` or pass a `signal`',
-  fetch: 'Pass `signal: AbortSignal.timeout(ms)`',
-  got: 'Set `timeout: { request: ms }` or pass a `signal`',
-  'node-http': 'Pass `signal: AbortSignal.timeout(ms)` or call `req.setTimeout()`',
+  axios: 'set `timeout` or pass a `signal`',
+  fetch: 'pass `signal: AbortSignal.timeout(ms)`',
+  got: 'set `timeout: { request: ms }` or pass a `signal`',
+  'node-http': 'pass a `signal` or call `req.setTimeout(ms)`',
 };
 
 export default createRule<Options, MessageIds>({
@@ -91,14 +91,11 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
-      missingSignal:
-        'This request has no explicit deadline{{fallback}}, so a server that stops answering keeps the caller waiting. Pass `signal: AbortSignal.timeout(ms)`.',
-      missingDeadline:
-        'This request has no deadline, and `{{library}}` sets none by default, so a server that stops answering keeps it waiting indefinitely. {{remedy}}.',
-      disabledTimeout:
-        '`{{setting}}` turns off {{what}}, so a server that stops answering keeps the request waiting indefinitely.',
+      missingSignal: 'This request sets no deadline{{fallback}}: pass `signal: AbortSignal.timeout(ms)`.',
+      missingDeadline: 'This request has no deadline (`{{library}}` sets none): {{remedy}}.',
+      disabledTimeout: '`{{setting}}` turns off {{what}}: set a timeout in milliseconds.',
       ignoredTimeoutOption:
-        '`timeout` is not a Fetch option: Node ignores it and Bun reads it only as an idle timeout, so this request has no overall deadline (runtime default 300 s). Pass `signal: AbortSignal.timeout(ms)` instead.',
+        '`fetch` ignores `timeout`, so this request has no deadline: pass `signal: AbortSignal.timeout(ms)`.',
       suggestSignal: 'Add `signal: AbortSignal.timeout({{ms}})`.',
       suggestSignalForTimeout: 'Replace `timeout` with `signal: AbortSignal.timeout({{value}})`.',
       suggestTimeout: 'Add `timeout: {{value}}`.',

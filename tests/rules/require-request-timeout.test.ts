@@ -15,10 +15,10 @@ const ruleTester = createRuleTester();
 
 const RUNTIME_FETCH = { fallback: ' (runtime default 300 s)' };
 const OTHER_FETCH = { fallback: '' };
-const AXIOS = { library: 'axios', remedy: 'Set `timeout` or pass a `signal`' };
-const GOT = { library: 'got', remedy: 'Set `timeout: { request: ms }` or pass a `signal`' };
-const NODE_FETCH = { library: 'node-fetch', remedy: 'Pass `signal: AbortSignal.timeout(ms)`' };
-const NODE_HTTP_REMEDY = 'Pass `signal: AbortSignal.timeout(ms)` or call `req.setTimeout()`';
+const AXIOS = { library: 'axios', remedy: 'set `timeout` or pass a `signal`' };
+const GOT = { library: 'got', remedy: 'set `timeout: { request: ms }` or pass a `signal`' };
+const NODE_FETCH = { library: 'node-fetch', remedy: 'pass `signal: AbortSignal.timeout(ms)`' };
+const NODE_HTTP_REMEDY = 'pass a `signal` or call `req.setTimeout(ms)`';
 
 const SETTINGS = {
   'http-client': {
@@ -417,7 +417,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
       {
         messageId: 'missingDeadline',
-        data: { library: 'cross-fetch', remedy: 'Pass `signal: AbortSignal.timeout(ms)`' },
+        data: { library: 'cross-fetch', remedy: 'pass `signal: AbortSignal.timeout(ms)`' },
         line: 5,
         column: 7,
         endLine: 5,
@@ -2886,5 +2886,47 @@ describe('require-request-timeout options', () => {
 
   it('accepts a partial set of clients and keeps the others on', () => {
     expect(verify({ clients: { axios: false } })).toHaveLength(1);
+  });
+});
+
+describe('require-request-timeout messages', () => {
+  it('say what is wrong and what to do in a first sentence of at most 100 characters', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(
+      `
+        import axios from 'axios';
+        import got from 'got';
+        import ky from 'ky';
+        import https from 'node:https';
+        import nodeFetch from 'node-fetch';
+        import { Agent } from 'undici';
+        fetch(url);
+        fetch(url, { timeout: 5000 });
+        nodeFetch(url);
+        fetchJson(url);
+        axios.get(url);
+        got(\`\${base}/items\`);
+        https.get('https://example.com/', (res) => res.resume());
+        const api = axios.create();
+        api.defaults.timeout = Infinity;
+        ky(url, { timeout: false });
+        new Agent({ headersTimeout: 0 });
+      `,
+      [
+        {
+          settings: { 'http-client': { fetchFunctions: ['fetchJson'] } },
+          plugins: { 'http-client': { rules: { 'require-request-timeout': rule } } } as never,
+          rules: { 'http-client/require-request-timeout': 'error' },
+        },
+      ],
+    );
+    expect(new Set(messages.map((message) => message.messageId))).toEqual(
+      new Set(['missingSignal', 'ignoredTimeoutOption', 'missingDeadline', 'disabledTimeout']),
+    );
+    expect(messages).toHaveLength(10);
+    for (const { message } of messages) {
+      const first = /^.*?\.(?:\s|$)/su.exec(message)?.[0].trim() ?? message;
+      expect(first.length, message).toBeLessThanOrEqual(100);
+    }
   });
 });

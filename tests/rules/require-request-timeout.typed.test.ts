@@ -51,7 +51,7 @@ createTypedRuleTester().run('require-request-timeout (typed)', rule, {
           messageId: 'missingDeadline',
           data: {
             library: 'node:https',
-            remedy: 'Pass \`signal: AbortSignal.timeout(ms)\` or call \`req.setTimeout()\`',
+            remedy: 'pass a \`signal\` or call \`req.setTimeout(ms)\`',
           },
           line: 4,
           column: 11,
