@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FieldStore } from '../ast/scope';
 import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
-import { enclosingClassBody, getFieldStore } from '../ast/scope';
+import { getFieldStore } from '../ast/scope';
 
 /**
  * Where the HTTP model follows a client value that the reference tracker does not: into an
@@ -124,13 +124,4 @@ export function callsOf(variable: TSESLint.Scope.Variable): TSESTree.CallExpress
     if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === outer) calls.push(call);
   }
   return calls;
-}
-
-/** Is `member` (`this.name`) the callee of a call in the class `classBody`? Returns the call. */
-export function thisMethodCall(member: TSESTree.MemberExpression, classBody: TSESTree.ClassBody): TSESTree.CallExpression | null {
-  const outer = skipWrappersUp(member);
-  const call = outer.parent;
-  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === outer && enclosingClassBody(member) === classBody
-    ? call
-    : null;
 }

@@ -48,13 +48,14 @@ describe('storedValue and fieldStoreOf', () => {
             this.c = opts.c || client;
             this.d ??= client;
             other.e = client;
+            this.f = flag ? client : other;
           }
         }
       `,
       AST_NODE_TYPES.Identifier,
     );
     const clients = found.filter((node) => node.name === 'client');
-    expect(clients.map((node) => fieldStoreOf(node)?.field ?? null)).toEqual(['a', null, 'c', 'd', null]);
+    expect(clients.map((node) => fieldStoreOf(node)?.field ?? null)).toEqual(['a', null, 'c', 'd', null, 'f']);
     const stores = clients.map((node) => {
       let current: TSESTree.Node = node;
       for (;;) {
@@ -64,7 +65,7 @@ describe('storedValue and fieldStoreOf', () => {
         current = current.parent;
       }
     });
-    expect(stores).toEqual(['opts.a ?? client', null, 'opts.c || client', 'client', null]);
+    expect(stores).toEqual(['opts.a ?? client', null, 'opts.c || client', 'client', null, 'flag ? client : other']);
   });
 });
 

@@ -47,7 +47,7 @@ describe('resolveOptionsValue', () => {
     expect(
       alternatives(`
         const init = { headers };
-        log(JSON.stringify(init), init.headers, { ...init });
+        log(JSON.stringify(init), init.headers, { ...init }, table[init.headers]);
         fetch(a, init);
         fetch(b, init);
         new Agent(init);
@@ -70,6 +70,9 @@ describe('resolveOptionsValue', () => {
         const called = {};
         called.toString();
         fetch(d, called);
+        const counted = { retries: 0 };
+        counted.retries++;
+        fetch(n, counted);
         const deleted = { signal };
         delete deleted.signal;
         fetch(e, deleted);
@@ -94,6 +97,7 @@ describe('resolveOptionsValue', () => {
       'fetch(b, deep)': 'unknown',
       'fetch(c, passed)': 'unknown',
       'fetch(d, called)': 'unknown',
+      'fetch(n, counted)': 'unknown',
       'fetch(e, deleted)': 'unknown',
       'fetch(f, exported)': 'unknown',
       'fetch(g, later)': 'unknown',
