@@ -96,10 +96,13 @@ function construct(kind: ConstructedKind, optionsIndex: number, client: ClientNa
 
 const fetchShape: ApiShape = request('fetch', null, 'url-options');
 
+/** axios methods whose config comes after a `data` argument: `axios.post(url, data, config)`. */
+export const AXIOS_DATA_METHODS: ReadonlySet<string> = new Set(['patch', 'patchForm', 'post', 'postForm', 'put', 'putForm']);
+
 // https://axios-http.com/docs/api_intro
 const axiosRequestMembers: Record<string, ApiShape> = {
   ...methods('axios', ['delete', 'get', 'head', 'options'], 'url-options'),
-  ...methods('axios', ['patch', 'patchForm', 'post', 'postForm', 'put', 'putForm'], 'url-data-options'),
+  ...methods('axios', [...AXIOS_DATA_METHODS], 'url-data-options'),
   // `axios.request(config)`, and since axios 1.x also `axios.request(url, config)`.
   request: request('axios', 'request', 'config-or-url-options'),
   defaults: { read: { role: 'defaults' } },
@@ -182,7 +185,8 @@ const nodeHttpShape: ApiShape = {
  */
 export const MODULE_SHAPES: Readonly<Record<string, ApiShape>> = {
   axios: axiosStatic(),
-  got: gotInstanceShape,
+  // got exports itself as the default and as `got`: `import { got } from 'got'`, `require('got').got`.
+  got: { ...gotInstanceShape, members: { ...gotInstanceShape.members, got: gotInstanceShape } },
   ky: kyInstanceShape,
   'node-fetch': fetchShape,
   'cross-fetch': { ...fetchShape, members: { fetch: fetchShape } },

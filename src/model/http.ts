@@ -8,6 +8,7 @@ import type { HttpClientSettings } from '../settings';
 import type { TypeInfo } from './type-info';
 import {
   findProperty,
+  getMethodCall,
   getStaticName,
   isFunctionNode,
   isInLoopBody,
@@ -19,10 +20,13 @@ import {
   walk,
 } from '../ast/nodes';
 import { GLOBAL_FETCH_SHAPE, GLOBAL_OBJECT_NAMES, instanceShapeOf, MODULE_SHAPES } from '../clients/catalogue';
-import { enclosingClassBody, getFieldStore, globalReferences, isClassField, requireCalls } from '../ast/scope';
+import { enclosingClassBody, globalReferences, isClassField, requireCalls } from '../ast/scope';
 import { getSettings } from '../settings';
 import { createTracker } from '../ast/reference-tracker';
 import { getTypeInfo, isFetchResponseNode } from './type-info';
+import type { FactoryFunction } from './client-stores';
+import { callsOf, fieldStoreOf, returningFunction, storedValue, valueLeaves } from './client-stores';
+import { isLocalResourceUrl } from './local-resources';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -136,6 +140,8 @@ export interface HttpRequest {
   readonly callback: FunctionNode | null;
   /** A function from `settings['http-client'].timeoutFunctions` gives the request its deadline. */
   readonly deadlineFromWrapper: boolean;
+  /** The URL is a local resource (`data:`, `blob:`, a module asset), so the request never reaches the network. */
+  readonly localResource: boolean;
 }
 
 /** Everything the plugin knows about the HTTP traffic of one file. */
@@ -203,28 +209,7 @@ export function lookupInstanceOption(instance: ClientInstance, name: string): Op
 
 /** Is the request's URL a local resource (`data:`, `blob:`, a bundled asset) rather than the network? */
 export function isLocalResourceRequest(request: HttpRequest): boolean {
-  let url = request.url && skipWrappersDown(request.url);
-  if (!url) return false;
-  // `new URL(...).href` names the same resource as the URL object.
-  if (isMemberNamed(url, 'href')) url = skipWrappersDown(url.object);
-  const prefix = staticPrefix(url);
-  if (prefix !== null && /^(?:data|blob|file):/iu.test(prefix)) return true;
-  // new URL('./asset.wasm', import.meta.url): a file shipped with the module.
-  return (
-    url.type === AST_NODE_TYPES.NewExpression &&
-    url.arguments.some(
-      (argument) =>
-        argument.type === AST_NODE_TYPES.MemberExpression &&
-        argument.object.type === AST_NODE_TYPES.MetaProperty &&
-        getStaticName(argument) === 'url',
-    )
-  );
-}
-
-function staticPrefix(node: TSESTree.Node): string | null {
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis[0]?.value.cooked ?? null;
-  return null;
+  return request.localResource;
 }
 
 /**
@@ -291,6 +276,10 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
   const libraryInstances = new Map<string, MutableInstance>();
   /** Instances stored on `this.<field>`, resolved after the first pass. */
   const fieldInstances: { instance: MutableInstance; field: string; classBody: TSESTree.ClassBody; store: TSESTree.Node }[] = [];
+  /** Methods that return an instance (`getApi() { return axios.create() }`), resolved in the walk. */
+  const factoryMethods: { instance: MutableInstance; classBody: TSESTree.ClassBody; name: string }[] = [];
+  /** Whether the file imports or requires a known module, or uses the global `axios`. */
+  let hasLibraryRoot = false;
 
   const { traceMapOf, esmMap } = getTraceMaps(settings.clientModules);
 
@@ -408,9 +397,64 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
   function trackInstance(instance: MutableInstance, node: TSESTree.Node): void {
     const map = traceMapOf(instanceShapeOf(instance.client), instance.module);
     for (const found of propertyTracker.iteratePropertyReferences(node, map)) handle(found, instance);
-    // this.api = axios.create() / class Api { api = axios.create() }
-    const fieldStore = getFieldStore(node);
+    // this.api = axios.create() / class Api { api = axios.create() } / this.api = opts.api ?? axios.create()
+    const fieldStore = fieldStoreOf(node);
     if (fieldStore) fieldInstances.push({ instance, ...fieldStore });
+    // getApi() { return axios.create() } ... getApi().get(url)
+    const factory = returningFunction(node, sourceCode);
+    if (factory) trackFactoryCalls(instance, factory, map);
+  }
+
+  function trackFactoryCalls(instance: MutableInstance, factory: FactoryFunction, map: TraceMapElement): void {
+    if (factory.kind === 'method') {
+      factoryMethods.push({ instance, classBody: factory.classBody, name: factory.name });
+      return;
+    }
+    for (const call of callsOf(factory.variable)) {
+      for (const found of propertyTracker.iteratePropertyReferences(call, map)) handle(found, instance);
+    }
+  }
+
+  /**
+   * The library client that `leaf` names, when it is one with requests of its own (axios, got,
+   * ky, or a settings client of theirs): an import binding, a `require()` of the module, or the
+   * global `axios`. Used for values the tracker does not follow, such as `this.http = opts.http || axios`.
+   */
+  function libraryRootOf(leaf: TSESTree.Node): MutableInstance | null {
+    if (leaf.type !== AST_NODE_TYPES.Identifier) return null;
+    if (globalAxios.has(leaf)) return libraryInstance('axios', 'axios', 'library');
+    const variable = ASTUtils.findVariable(sourceCode.getScope(leaf), leaf);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!def) return null;
+    let module: string | null = null;
+    let name = 'default';
+    if (def.node.type === AST_NODE_TYPES.ImportDefaultSpecifier || def.node.type === AST_NODE_TYPES.ImportSpecifier) {
+      const declaration = def.node.parent;
+      module = declaration.type === AST_NODE_TYPES.ImportDeclaration ? declaration.source.value : null;
+      if (def.node.type === AST_NODE_TYPES.ImportSpecifier) {
+        const imported = def.node.imported;
+        name = imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
+      }
+    } else if (
+      def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+      def.node.id.type === AST_NODE_TYPES.Identifier &&
+      def.node.init &&
+      !variable?.references.some((reference) => reference.isWrite() && reference.init !== true)
+    ) {
+      let init = skipWrappersDown(def.node.init);
+      if (isMemberNamed(init, 'default')) init = skipWrappersDown(init.object);
+      const required = requiredModules.get(init);
+      if (required === undefined) return null;
+      module = required;
+    }
+    if (module === null || !Object.hasOwn(esmMap, module)) return null;
+    const element = (esmMap[module] as Record<string, TraceMapElement | undefined>)[name];
+    const info = element && (element as unknown as Record<symbol, TraceInfo | undefined>)[ReferenceTracker.CALL];
+    if (info?.api.role !== 'request' || (info.api.client !== 'axios' && info.api.client !== 'got' && info.api.client !== 'ky')) {
+      return null;
+    }
+    const settingsClient = Object.hasOwn(settings.clientModules, module) && !Object.hasOwn(MODULE_SHAPES, module);
+    return libraryInstance(info.api.client, module, settingsClient ? 'settings' : 'library');
   }
 
   function recordDefaultsUse(instance: MutableInstance, node: TSESTree.Node): void {
@@ -460,6 +504,7 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       options,
       callback,
       deadlineFromWrapper: isWrappedByTimeoutFunction(node, settings),
+      localResource: url !== null && isLocalResourceUrl(url, sourceCode),
     };
     requests.push(request);
     requestByNode.set(node, request);
@@ -467,9 +512,11 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
 
   // 1. Imports and `require()` of known modules.
   for (const found of tracker.iterateEsmReferences(esmMap)) handle(found, null);
+  const requiredModules = new Map<TSESTree.Node, string>();
   for (const { call, module } of requireCalls(globalScope)) {
     const map = Object.hasOwn(esmMap, module) ? esmMap[module] : undefined;
     if (!map) continue;
+    requiredModules.set(call, module);
     for (const found of propertyTracker.iteratePropertyReferences(call, map)) handle(found, null);
   }
 
@@ -492,6 +539,12 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
     }
   }
 
+  hasLibraryRoot =
+    requiredModules.size > 0 ||
+    sourceCode.ast.body.some(
+      (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && Object.hasOwn(esmMap, statement.source.value),
+    );
+
   // 2. The global `fetch`, also as `globalThis.fetch`, `window.fetch`, `self.fetch`.
   const fetchMap = traceMapOf(GLOBAL_FETCH_SHAPE, '');
   for (const identifier of globalReferences(globalScope, 'fetch')) {
@@ -503,6 +556,16 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       for (const found of propertyTracker.iteratePropertyReferences(identifier, globalObjectMap)) handle(found, null);
     }
   }
+  // A browser `<script>` build of axios is the global `axios`: only when nothing in the file declares,
+  // imports or assigns that name, so a local `axios` of any kind is never taken for it.
+  const globalAxios = new Set<TSESTree.Node>(globalReferences(globalScope, 'axios'));
+  if (globalAxios.size > 0) {
+    hasLibraryRoot = true;
+    const axiosMap = traceMapOf(MODULE_SHAPES.axios as ApiShape, 'axios');
+    for (const identifier of globalAxios) {
+      for (const found of propertyTracker.iteratePropertyReferences(identifier, axiosMap)) handle(found, null);
+    }
+  }
 
   // 3. What needs a walk of the tree: dynamic imports, `this.<field>` instances, wrappers named in
   //    settings, and typed requests. Done once, and only when something asks for it.
@@ -510,8 +573,9 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
   const wrapperNames = [...settings.fetchFunctions, ...settings.timeoutFunctions];
   const wantsWrappers = wrapperNames.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)));
   const wantsImports = text.includes('import(');
-  if (wantsWrappers || wantsImports || fieldInstances.length > 0 || types) {
-    const { calls, imports, thisMembers } = collect(sourceCode);
+  const wantsStores = hasLibraryRoot && text.includes('this');
+  if (wantsWrappers || wantsImports || wantsStores || fieldInstances.length > 0 || factoryMethods.length > 0 || types) {
+    const { calls, imports, thisMembers, stores } = collect(sourceCode);
     for (const node of imports) {
       const name = ASTUtils.getStringIfConstant(node.source);
       const map = name != null && Object.hasOwn(esmMap, name) ? esmMap[name] : undefined;
@@ -519,9 +583,19 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       if (!map || awaited?.type !== AST_NODE_TYPES.AwaitExpression) continue;
       for (const found of propertyTracker.iteratePropertyReferences(awaited, map)) handle(found, null);
     }
+    // A library client kept in a field, maybe as a default: `this.http = opts.http || axios`.
+    for (const store of wantsStores ? stores : []) {
+      const value = storedValue(store);
+      const fieldStore = value && fieldStoreOf(value);
+      if (!value || !fieldStore) continue;
+      for (const leaf of valueLeaves(value)) {
+        const instance = libraryRootOf(leaf);
+        if (instance) fieldInstances.push({ instance, ...fieldStore });
+      }
+    }
     // `this.<name>` reads by class and name, so each field instance finds its reads directly.
     const thisMembersByClass = new Map<TSESTree.ClassBody, Map<string, TSESTree.MemberExpression[]>>();
-    if (fieldInstances.length > 0) {
+    if (fieldInstances.length > 0 || factoryMethods.length > 0) {
       for (const member of thisMembers) {
         const name = getStaticName(member);
         const classBody = name === null ? null : enclosingClassBody(member);
@@ -534,6 +608,15 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
         const list = byName.get(name);
         if (list) list.push(member);
         else byName.set(name, [member]);
+      }
+    }
+    // `this.getApi().get(url)` where `getApi()` returns `axios.create(...)`.
+    for (const { instance, classBody, name } of factoryMethods) {
+      const map = traceMapOf(instanceShapeOf(instance.client), instance.module);
+      for (const member of thisMembersByClass.get(classBody)?.get(name) ?? []) {
+        const call = getMethodCall(member);
+        if (!call) continue;
+        for (const found of propertyTracker.iteratePropertyReferences(call, map)) handle(found, instance);
       }
     }
     // Following a field may find more field instances (`this.b = this.a.extend()`): they are appended.
@@ -814,17 +897,21 @@ function collect(sourceCode: TSESLint.SourceCode): {
   calls: TSESTree.CallExpression[];
   imports: TSESTree.ImportExpression[];
   thisMembers: TSESTree.MemberExpression[];
+  stores: (TSESTree.AssignmentExpression | TSESTree.PropertyDefinition)[];
 } {
   const calls: TSESTree.CallExpression[] = [];
   const imports: TSESTree.ImportExpression[] = [];
   const thisMembers: TSESTree.MemberExpression[] = [];
+  const stores: (TSESTree.AssignmentExpression | TSESTree.PropertyDefinition)[] = [];
   walk(sourceCode.ast, sourceCode, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
     else if (node.type === AST_NODE_TYPES.ImportExpression) imports.push(node);
     else if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
       thisMembers.push(node);
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.PropertyDefinition) {
+      stores.push(node);
     }
     return undefined;
   });
-  return { calls, imports, thisMembers };
+  return { calls, imports, thisMembers, stores };
 }

@@ -1238,3 +1238,139 @@ describe('lookupOption', () => {
     ).toEqual(['signal', 'missing', 'unknown', 'unknown', 'missing']);
   });
 });
+
+describe('clients the tracker does not follow by itself', () => {
+  it('finds got through its named export', () => {
+    expect(
+      findings(`
+        import { got } from 'got';
+        import defaultGot from 'got';
+        got('https://a.example');
+        defaultGot.got.post('https://b.example');
+        const { got: named } = await import('got');
+        named.get('https://c.example');
+        (await import('got')).got('https://d.example');
+      `),
+    ).toEqual([
+      "request got('https://a.example') → got (library, got)",
+      "request defaultGot.got.post('https://b.example') → got.post (library, got)",
+      "request named.get('https://c.example') → got.get (library, got)",
+      "request (await import('got')).got('https://d.example') → got (library, got)",
+    ]);
+  });
+
+  it('takes an undeclared `axios` for the global build, and nothing that shadows it', () => {
+    expect(findings(`axios.get(u); axios.create({ baseURL }).post(u);`, { sourceType: 'script' })).toEqual([
+      'request axios.get(u) → axios.get (library, axios)',
+      'request axios.create({ baseURL }).post(u) → axios.post (instance, axios)',
+      'construct axios.create() → instance, axios (axios)',
+    ]);
+    expect(findings(`var axios = makeClient(); axios.get(u);`, { sourceType: 'script' })).toEqual([]);
+    expect(findings(`axios = makeClient(); axios.get(u);`, { sourceType: 'script' })).toEqual([]);
+    expect(findings(`function load(axios) { return axios.get(u); }`, { sourceType: 'script' })).toEqual([]);
+    expect(findings(`import axios from './axios.js'; axios.get(u);`)).toEqual([]);
+  });
+
+  it('follows a library client kept in a field, also as a default', () => {
+    expect(
+      requestInstances(`
+        import axios from 'axios';
+        import ky from 'ky';
+        const got = require('got');
+        class Service {
+          http = options.http ?? axios;
+          constructor(options) {
+            this.ky = options.ky || ky;
+            this.got = options.slow ? got : options.got;
+            this.other = options.other || client;
+            this.plain = axios;
+          }
+          run() {
+            this.http.get(a);
+            this.ky.post(b);
+            this.got(c);
+            this.other.get(d);
+            this.plain.put(e);
+          }
+        }
+      `),
+    ).toEqual([
+      { call: 'this.http.get(a)', source: 'instance', instance: 'library axios from axios, config none' },
+      { call: 'this.ky.post(b)', source: 'instance', instance: 'library ky from ky, config none' },
+      { call: 'this.got(c)', source: 'instance', instance: 'library got from got, config none' },
+      { call: 'this.plain.put(e)', source: 'instance', instance: 'library axios from axios, config none' },
+    ]);
+  });
+
+  it('does not take `&&` or the test of a conditional for the stored value', () => {
+    expect(
+      findings(`
+        import axios from 'axios';
+        class Service {
+          constructor(options) {
+            this.a = options.enabled && axios;
+            this.b = axios ? options.http : null;
+          }
+          run() {
+            this.a.get(u);
+            this.b.get(u);
+          }
+        }
+      `),
+    ).toEqual([]);
+  });
+
+  it('follows the result of a factory function or method to its requests', () => {
+    expect(
+      requestInstances(`
+        import axios from 'axios';
+        function make() {
+          return axios.create({ baseURL: '/a' });
+        }
+        const arrow = () => axios.create({ baseURL: '/b' });
+        class Api {
+          getApi() {
+            return axios.create({ baseURL: '/c' });
+          }
+          field = () => axios.create({ baseURL: '/d' });
+          run() {
+            make().get(a);
+            const client = arrow();
+            client.post(b);
+            this.getApi().get(c);
+            this.field().get(d);
+          }
+        }
+      `),
+    ).toEqual([
+      { call: 'make().get(a)', source: 'instance', instance: "factory axios from axios by axios.create(), config object { baseURL: '/a' }, parent library axios from axios, config none" },
+      { call: 'client.post(b)', source: 'instance', instance: "factory axios from axios by axios.create(), config object { baseURL: '/b' }, parent library axios from axios, config none" },
+      { call: 'this.getApi().get(c)', source: 'instance', instance: "factory axios from axios by axios.create(), config object { baseURL: '/c' }, parent library axios from axios, config none" },
+      { call: 'this.field().get(d)', source: 'instance', instance: "factory axios from axios by axios.create(), config object { baseURL: '/d' }, parent library axios from axios, config none" },
+    ]);
+  });
+
+  it('does not follow a factory that is reassigned, static, or not returned', () => {
+    expect(
+      findings(`
+        import axios from 'axios';
+        let make = () => axios.create();
+        make = other;
+        make().get(a);
+        class Api {
+          static create() {
+            return axios.create();
+          }
+          build() {
+            const api = axios.create();
+            configure(api);
+          }
+          run() {
+            this.create().get(b);
+            this.build().get(c);
+          }
+        }
+      `).filter((line) => line.startsWith('request')),
+    ).toEqual([]);
+  });
+});

@@ -1168,6 +1168,15 @@ export async function digests(paths) {
 }
 `,
     },
+    // not the network: object URLs and data URLs of local files
+    `
+      export function readAll(files) {
+        return Promise.all(files.map((file) => fetch(URL.createObjectURL(file)).then((res) => res.arrayBuffer())));
+      }
+      export function decodeAll(images) {
+        return Promise.all(images.map((image) => fetch('data:image/png;base64,' + image.base64)));
+      }
+    `,
   ],
   invalid: [
     {
@@ -3210,6 +3219,24 @@ export function warm(urls) {
       output: null,
       errors: [
         { messageId: 'unboundedFanOut', line: 4, column: 34, endLine: 4, endColumn: 45, data: { combinator: 'Promise.all', amount: 'one request per element of `batch`' } },
+      ],
+    },
+    {
+      // a URL resolved against a base is a request
+      code: `
+      export function loadAll(ids, base) {
+        return Promise.all(ids.map((id) => fetch(new URL(\`/api/items/\${id}\`, base))));
+      }
+    `,
+      errors: [
+        {
+          messageId: 'unboundedFanOut',
+          data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' },
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 27,
+        },
       ],
     },
   ],

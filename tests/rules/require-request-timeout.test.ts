@@ -15,10 +15,10 @@ const ruleTester = createRuleTester();
 
 const RUNTIME_FETCH = { fallback: ' (runtime default 300 s)' };
 const OTHER_FETCH = { fallback: '' };
-const AXIOS = { library: 'axios', remedy: 'Set `timeout` or pass a `signal`' };
-const GOT = { library: 'got', remedy: 'Set `timeout: { request: ms }` or pass a `signal`' };
-const NODE_FETCH = { library: 'node-fetch', remedy: 'Pass `signal: AbortSignal.timeout(ms)`' };
-const NODE_HTTP_REMEDY = 'Pass `signal: AbortSignal.timeout(ms)` or call `req.setTimeout()`';
+const AXIOS = { library: 'axios', remedy: 'set `timeout` or pass a `signal`' };
+const GOT = { library: 'got', remedy: 'set `timeout: { request: ms }` or pass a `signal`' };
+const NODE_FETCH = { library: 'node-fetch', remedy: 'pass `signal: AbortSignal.timeout(ms)`' };
+const NODE_HTTP_REMEDY = 'pass a `signal` or call `req.setTimeout(ms)`';
 
 const SETTINGS = {
   'http-client': {
@@ -215,9 +215,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'ignoredTimeoutOption',
         line: 2,
-        column: 60,
+        column: 25,
         endLine: 2,
-        endColumn: 73,
+        endColumn: 76,
         suggestions: [
           {
             messageId: 'suggestSignalForTimeout',
@@ -242,9 +242,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'ignoredTimeoutOption',
         line: 3,
-        column: 29,
+        column: 16,
         endLine: 3,
-        endColumn: 36,
+        endColumn: 39,
         suggestions: [
           {
             messageId: 'suggestSignalForTimeout',
@@ -262,9 +262,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       {
         messageId: 'ignoredTimeoutOption',
         line: 5,
-        column: 20,
+        column: 7,
         endLine: 5,
-        endColumn: 30,
+        endColumn: 33,
         suggestions: [
           {
             messageId: 'suggestSignalForTimeout',
@@ -280,7 +280,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         ],
       },
       // Replacing `timeout` would leave the later `signal: undefined` in force: no suggestion.
-      { messageId: 'ignoredTimeoutOption', line: 6, column: 20, endLine: 6, endColumn: 33, suggestions: [] },
+      { messageId: 'ignoredTimeoutOption', line: 6, column: 7, endLine: 6, endColumn: 55, suggestions: [] },
     ],
   },
   // undici's own fetch has the same 300 s defaults.
@@ -370,9 +370,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: 0', what: 'the `node-fetch` timeout' },
         line: 4,
-        column: 40,
+        column: 27,
         endLine: 4,
-        endColumn: 50,
+        endColumn: 53,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -417,7 +417,7 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       },
       {
         messageId: 'missingDeadline',
-        data: { library: 'cross-fetch', remedy: 'Pass `signal: AbortSignal.timeout(ms)`' },
+        data: { library: 'cross-fetch', remedy: 'pass `signal: AbortSignal.timeout(ms)`' },
         line: 5,
         column: 7,
         endLine: 5,
@@ -869,9 +869,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: 0', what: 'the `axios` timeout' },
         line: 4,
-        column: 24,
+        column: 7,
         endLine: 4,
-        endColumn: 43,
+        endColumn: 46,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -892,9 +892,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: Infinity', what: 'the `axios` timeout' },
         line: 5,
-        column: 43,
+        column: 19,
         endLine: 5,
-        endColumn: 60,
+        endColumn: 63,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1090,9 +1090,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: 0', what: 'the `got` timeout' },
         line: 5,
-        column: 42,
+        column: 13,
         endLine: 5,
-        endColumn: 52,
+        endColumn: 55,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1120,9 +1120,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: false', what: 'the 10 s default timeout of `ky`' },
         line: 3,
-        column: 57,
+        column: 26,
         endLine: 3,
-        endColumn: 71,
+        endColumn: 74,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1139,9 +1139,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: false', what: 'the 10 s default timeout of `ky`' },
         line: 4,
-        column: 37,
+        column: 13,
         endLine: 4,
-        endColumn: 51,
+        endColumn: 54,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1170,9 +1170,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'headersTimeout: 0', what: 'the 300 s default of `undici`' },
         line: 3,
-        column: 45,
+        column: 30,
         endLine: 3,
-        endColumn: 62,
+        endColumn: 81,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1191,9 +1191,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'bodyTimeout: 0', what: 'the 300 s default of `undici`' },
         line: 3,
-        column: 64,
+        column: 30,
         endLine: 3,
-        endColumn: 78,
+        endColumn: 81,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1212,9 +1212,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'headersTimeout: 0', what: 'the 300 s default of `undici`' },
         line: 4,
-        column: 62,
+        column: 28,
         endLine: 4,
-        endColumn: 79,
+        endColumn: 82,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1233,9 +1233,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'bodyTimeout: 0', what: 'the 300 s default of `undici`' },
         line: 6,
-        column: 56,
+        column: 13,
         endLine: 6,
-        endColumn: 70,
+        endColumn: 73,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1466,9 +1466,9 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         messageId: 'disabledTimeout',
         data: { setting: 'timeout: 0', what: 'the socket timeout of `node:http`' },
         line: 7,
-        column: 30,
+        column: 7,
         endLine: 7,
-        endColumn: 40,
+        endColumn: 43,
         suggestions: [
           {
             messageId: 'suggestTimeoutValue',
@@ -1559,6 +1559,815 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
       import https from 'node:https';
       https.get({ host, agent: false }).end();
       https.get({ host, agent: new https.Agent({ timeout: 0 }), signal: AbortSignal.timeout(10000) }).end();
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // got's named export is got itself.
+    code: `
+      import { got } from 'got';
+      export const items = () => got('https://example.com/items').json();
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 3,
+        column: 34,
+        endLine: 3,
+        endColumn: 37,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      import { got } from 'got';
+      export const items = () => got('https://example.com/items', { timeout: { request: 10000 } }).json();
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The named export through a dynamic import.
+    code: `
+      export async function createItem(json) {
+        const { got } = await import('got');
+        return got.post('https://example.com/items', { json });
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 4,
+        column: 16,
+        endLine: 4,
+        endColumn: 24,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      export async function createItem(json) {
+        const { got } = await import('got');
+        return got.post('https://example.com/items', { json, timeout: { request: 10000 } });
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      export async function listItems() {
+        return (await import('got')).got.get('https://example.com/items').json();
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 3,
+        column: 16,
+        endLine: 3,
+        endColumn: 45,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      export async function listItems() {
+        return (await import('got')).got.get('https://example.com/items', { timeout: { request: 10000 } }).json();
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // `got.got` is got too.
+    code: `
+      const got = require('got');
+      module.exports = (id) => got.got(\`https://example.com/items/\${id}\`);
+    `,
+    languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 3,
+        column: 32,
+        endLine: 3,
+        endColumn: 39,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      const got = require('got');
+      module.exports = (id) => got.got(\`https://example.com/items/\${id}\`, { timeout: { request: 10000 } });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The global `axios` of a browser script build.
+    code: `
+      function loadOrders() {
+        return axios.get('/api/orders').then((response) => render(response.data));
+      }
+    `,
+    languageOptions: { parserOptions: { sourceType: 'script' } },
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 3,
+        column: 16,
+        endLine: 3,
+        endColumn: 25,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      function loadOrders() {
+        return axios.get('/api/orders', { timeout: 10000 }).then((response) => render(response.data));
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A client kept in a field with a default: the default is axios.
+    code: `
+      import axios from 'axios';
+      export class UserService {
+        constructor(options = {}) {
+          this.http = options.http || axios;
+        }
+        list() {
+          return this.http.get('/users');
+        }
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 8,
+        column: 18,
+        endLine: 8,
+        endColumn: 31,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export class UserService {
+        constructor(options = {}) {
+          this.http = options.http || axios;
+        }
+        list() {
+          return this.http.get('/users', { timeout: 10000 });
+        }
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      import axios from 'axios';
+      export class OrderService {
+        http = globalThis.client ?? axios.create({ baseURL: '/api' });
+        place(order) {
+          return this.http.post('/orders', order);
+        }
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 6,
+        column: 18,
+        endLine: 6,
+        endColumn: 32,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export class OrderService {
+        http = globalThis.client ?? axios.create({ baseURL: '/api' });
+        place(order) {
+          return this.http.post('/orders', order, { timeout: 10000 });
+        }
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A factory method whose result is called.
+    code: `
+      import axios from 'axios';
+      export class ReportApi {
+        getApi() {
+          return axios.create({ baseURL: '/reports' });
+        }
+        monthly(month) {
+          return this.getApi().get(\`/monthly/\${month}\`);
+        }
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 8,
+        column: 18,
+        endLine: 8,
+        endColumn: 35,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export class ReportApi {
+        getApi() {
+          return axios.create({ baseURL: '/reports' });
+        }
+        monthly(month) {
+          return this.getApi().get(\`/monthly/\${month}\`, { timeout: 10000 });
+        }
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A factory function whose result is called, directly or through a variable.
+    code: `
+      import axios from 'axios';
+      const api = () => axios.create({ baseURL: '/api' });
+      export const save = (order) => api().put('/orders', order);
+      export function remove(id) {
+        const client = api();
+        return client.delete(\`/orders/\${id}\`);
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 4,
+        column: 38,
+        endLine: 4,
+        endColumn: 47,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      const api = () => axios.create({ baseURL: '/api' });
+      export const save = (order) => api().put('/orders', order, { timeout: 10000 });
+      export function remove(id) {
+        const client = api();
+        return client.delete(\`/orders/\${id}\`);
+      }
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 7,
+        column: 16,
+        endLine: 7,
+        endColumn: 29,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      const api = () => axios.create({ baseURL: '/api' });
+      export const save = (order) => api().put('/orders', order);
+      export function remove(id) {
+        const client = api();
+        return client.delete(\`/orders/\${id}\`, { timeout: 10000 });
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A `const` object literal used as options: nothing else changes it.
+    code: `
+      export async function createOrder(url, order) {
+        const init = { method: 'POST', body: JSON.stringify(order) };
+        console.debug(JSON.stringify(init), init.method);
+        return fetch(url, init);
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 5,
+        column: 16,
+        endLine: 5,
+        endColumn: 21,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      export async function createOrder(url, order) {
+        const init = { method: 'POST', body: JSON.stringify(order) };
+        console.debug(JSON.stringify(init), init.method);
+        return fetch(url, { ...init, signal: AbortSignal.timeout(10000) });
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A conditional between literals: neither has a deadline.
+    code: `
+      import axios from 'axios';
+      export async function listUsers(admin) {
+        const config = admin ? { headers: { 'x-admin': '1' } } : { params: { active: true } };
+        return axios.get('/users', config);
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 5,
+        column: 16,
+        endLine: 5,
+        endColumn: 25,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export async function listUsers(admin) {
+        const config = admin ? { headers: { 'x-admin': '1' } } : { params: { active: true } };
+        return axios.get('/users', { ...config, timeout: 10000 });
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      import axios from 'axios';
+      export const listUsers = (admin) => axios.get('/users', admin ? { params: { all: true } } : undefined);
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 3,
+        column: 43,
+        endLine: 3,
+        endColumn: 52,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      export const listUsers = (admin) => axios.get('/users', { ...(admin ? { params: { all: true } } : undefined), timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A spread of a known literal.
+    code: `
+      import got from 'got';
+      const jsonDefaults = { headers: { accept: 'application/json' }, responseType: 'json' };
+      export const save = (url, body) => got.post(url, { ...jsonDefaults, json: body });
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: GOT,
+        line: 4,
+        column: 42,
+        endLine: 4,
+        endColumn: 50,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '{ request: 10000 }' },
+            output: `
+      import got from 'got';
+      const jsonDefaults = { headers: { accept: 'application/json' }, responseType: 'json' };
+      export const save = (url, body) => got.post(url, { ...jsonDefaults, json: body, timeout: { request: 10000 } });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A local helper that returns only headers has no timeout.
+    code: `
+      function getOptions() {
+        return { headers: { authorization: \`Bearer \${token}\` } };
+      }
+      export const loadProfile = () => fetch('/api/profile', getOptions());
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 5,
+        column: 40,
+        endLine: 5,
+        endColumn: 45,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      function getOptions() {
+        return { headers: { authorization: \`Bearer \${token}\` } };
+      }
+      export const loadProfile = () => fetch('/api/profile', { ...getOptions(), signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // `timeout` in the options of the runtime fetch does nothing, wherever the options are written.
+    code: `
+      const init = { timeout: 5000 };
+      export const ping = () => fetch('https://example.com/health', init);
+    `,
+    errors: [
+      {
+        messageId: 'ignoredTimeoutOption',
+        line: 3,
+        column: 33,
+        endLine: 3,
+        endColumn: 74,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      const init = { timeout: 5000 };
+      export const ping = () => fetch('https://example.com/health', { ...init, signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // `timeout` inside `headers` is a header, not a timeout.
+    code: `
+      import axios from 'axios';
+      await fetch(url, { headers: { timeout: '5000' } });
+      await axios.get(url, { headers: { timeout: 5000 } });
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 3,
+        column: 13,
+        endLine: 3,
+        endColumn: 18,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      import axios from 'axios';
+      await fetch(url, { headers: { timeout: '5000' }, signal: AbortSignal.timeout(10000) });
+      await axios.get(url, { headers: { timeout: 5000 } });
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 4,
+        column: 13,
+        endLine: 4,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      await fetch(url, { headers: { timeout: '5000' } });
+      await axios.get(url, { headers: { timeout: 5000 }, timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // `signal: undefined` is no signal.
+    code: `
+      import axios from 'axios';
+      await axios.get(url, { signal: undefined });
+    `,
+    errors: [
+      {
+        messageId: 'missingDeadline',
+        data: AXIOS,
+        line: 3,
+        column: 13,
+        endLine: 3,
+        endColumn: 22,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            data: { value: '10000' },
+            output: `
+      import axios from 'axios';
+      await axios.get(url, { signal: undefined, timeout: 10000 });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The signal of a local controller that nothing aborts never fires.
+    code: `
+      export async function load(url) {
+        const controller = new AbortController();
+        const res = await fetch(url, { signal: controller.signal });
+        return res.json();
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 4,
+        column: 27,
+        endLine: 4,
+        endColumn: 32,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      export async function load(url) {
+        const controller = new AbortController();
+        const res = await fetch(url, { signal: AbortSignal.timeout(10000) });
+        return res.json();
+      }
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A disabled timeout is reported across the request call it affects.
+    code: `
+      import axios from 'axios';
+      export const download = () =>
+        axios.get('/export.csv', {
+          responseType: 'stream',
+          timeout: 0,
+        });
+    `,
+    errors: [
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'timeout: 0', what: 'the `axios` timeout' },
+        line: 4,
+        column: 9,
+        endLine: 7,
+        endColumn: 11,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import axios from 'axios';
+      export const download = () =>
+        axios.get('/export.csv', {
+          responseType: 'stream',
+          timeout: 10000,
+        });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `
+      import ky from 'ky';
+      const noTimeout = { timeout: false, retry: 0 };
+      export const report = () => ky.get('/api/report', noTimeout).json();
+    `,
+    errors: [
+      {
+        messageId: 'disabledTimeout',
+        data: { setting: 'timeout: false', what: 'the 10 s default timeout of `ky`' },
+        line: 4,
+        column: 35,
+        endLine: 4,
+        endColumn: 67,
+        suggestions: [
+          {
+            messageId: 'suggestTimeoutValue',
+            data: { option: 'timeout', value: '10000' },
+            output: `
+      import ky from 'ky';
+      const noTimeout = { timeout: 10000, retry: 0 };
+      export const report = () => ky.get('/api/report', noTimeout).json();
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A fetch wrapper the file defines without a deadline: its calls are checked like fetch.
+    code: `
+      async function getJson(url, init) {
+        const res = await fetch(url, init);
+        return res;
+      }
+      export const user = () => getJson('/api/user', { headers: { accept: 'application/json' } });
+    `,
+    settings: { 'http-client': { fetchFunctions: ['getJson', 'http.request'] } },
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: OTHER_FETCH,
+        line: 6,
+        column: 33,
+        endLine: 6,
+        endColumn: 40,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      async function getJson(url, init) {
+        const res = await fetch(url, init);
+        return res;
+      }
+      export const user = () => getJson('/api/user', { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A deadline in another function of the file does not cover the wrapper.
+    code: `
+      export class Client {
+        request(path, init) {
+          return fetch(path, init);
+        }
+        ping() {
+          return fetch('/health', { signal: AbortSignal.timeout(1000) });
+        }
+      }
+      const http = new Client();
+      http.request('/orders', { method: 'GET' });
+    `,
+    settings: { 'http-client': { fetchFunctions: ['getJson', 'http.request'] } },
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: OTHER_FETCH,
+        line: 11,
+        column: 7,
+        endLine: 11,
+        endColumn: 19,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      export class Client {
+        request(path, init) {
+          return fetch(path, init);
+        }
+        ping() {
+          return fetch('/health', { signal: AbortSignal.timeout(1000) });
+        }
+      }
+      const http = new Client();
+      http.request('/orders', { method: 'GET', signal: AbortSignal.timeout(10000) });
+    `,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // `new URL('/api/x', base)` is a request; a variable reassigned to a remote URL may be one.
+    code: `
+      export async function load(base, remote) {
+        const items = await fetch(new URL('/api/items', base));
+        let source = 'data:application/json,[]';
+        if (remote) source = remote;
+        const more = await fetch(source);
+        return [items, more];
+      }
+    `,
+    errors: [
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 3,
+        column: 29,
+        endLine: 3,
+        endColumn: 34,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      export async function load(base, remote) {
+        const items = await fetch(new URL('/api/items', base), { signal: AbortSignal.timeout(10000) });
+        let source = 'data:application/json,[]';
+        if (remote) source = remote;
+        const more = await fetch(source);
+        return [items, more];
+      }
+    `,
+          },
+        ],
+      },
+      {
+        messageId: 'missingSignal',
+        data: RUNTIME_FETCH,
+        line: 6,
+        column: 28,
+        endLine: 6,
+        endColumn: 33,
+        suggestions: [
+          {
+            messageId: 'suggestSignal',
+            data: { ms: '10000' },
+            output: `
+      export async function load(base, remote) {
+        const items = await fetch(new URL('/api/items', base));
+        let source = 'data:application/json,[]';
+        if (remote) source = remote;
+        const more = await fetch(source, { signal: AbortSignal.timeout(10000) });
+        return [items, more];
+      }
     `,
           },
         ],
@@ -1824,6 +2633,207 @@ ruleTester.run('require-request-timeout', rule, {
       `,
       options: [{ clients: { axios: false, fetch: false, got: false, ky: false, 'node-http': false, undici: false } }],
     },
+    // got's named export with a timeout; a local `got` that is not the library.
+    `
+      import { got } from 'got';
+      await got('https://example.com/items', { timeout: { request: 5000 } });
+      const { got: client } = await import('got');
+      await client.get('https://example.com/items', { signal: AbortSignal.timeout(5000) });
+      function load(got) {
+        return got('https://example.com/items');
+      }
+    `,
+    // `axios` declared, imported or shadowed is not the global build.
+    {
+      code: `
+      var axios = createClient();
+      axios.get('/api/orders');
+    `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
+    `
+      import axios from './lib/axios.js';
+      axios.get('/api/orders');
+      function load(axios) {
+        return axios.get('/api/orders');
+      }
+    `,
+    // The global `axios` with a deadline.
+    {
+      code: `
+      axios.defaults.timeout = 5000;
+      axios.get('/api/orders');
+    `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
+    // A default the plugin does not know, or an instance with a timeout, in the field.
+    `
+      import axios from 'axios';
+      export class UserService {
+        constructor(options = {}) {
+          this.http = options.http || fallbackClient;
+          this.api = options.api ?? axios.create({ timeout: 5000 });
+        }
+        list() {
+          return Promise.all([this.http.get('/users'), this.api.get('/users')]);
+        }
+      }
+    `,
+    // A factory whose instance has a timeout; a function that returns something else.
+    `
+      import axios from 'axios';
+      export class ReportApi {
+        getApi() {
+          return axios.create({ baseURL: '/reports', timeout: 5000 });
+        }
+        getOther() {
+          return otherClient;
+        }
+        monthly(month) {
+          return Promise.all([this.getApi().get(\`/monthly/\${month}\`), this.getOther().get('/x')]);
+        }
+      }
+      const make = () => axios.create({ timeout: 2000 });
+      make().get('/items');
+    `,
+    // Options the code may change or hand on out of sight stay unknown.
+    `
+      import axios from 'axios';
+      export async function a(url, controller) {
+        const init = { headers };
+        init.signal = controller.signal;
+        return fetch(url, init);
+      }
+      export async function b(url) {
+        const init = { headers };
+        addDeadline(init);
+        return fetch(url, init);
+      }
+      export async function c(url) {
+        const config = { headers };
+        Object.assign(config, defaults);
+        return axios.get(url, config);
+      }
+      export const shared = { headers };
+      fetch(url, shared);
+      let reassigned = { headers };
+      reassigned = withTimeout(reassigned);
+      fetch(url, reassigned);
+    `,
+    // A top-level variable of a script is a global other scripts may change.
+    {
+      code: `
+      var init = { headers: headers };
+      fetch(url, init);
+    `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
+    // Out-of-place options that set a deadline in every form they may take.
+    `
+      import axios from 'axios';
+      const quick = { signal: AbortSignal.timeout(5000) };
+      fetch(url, quick);
+      fetch(url, slow ? { headers } : { signal: AbortSignal.timeout(5000) });
+      axios.get(url, big ? { timeout: 0 } : { timeout: 5000 });
+      const base = { timeout: 5000 };
+      axios.get(url, { ...base, params });
+      function getOptions() {
+        return { headers, timeout: 5000 };
+      }
+      axios.get(url, getOptions());
+    `,
+    // Helpers and spreads that may add anything.
+    `
+      import axios from 'axios';
+      function withAuth(extra) {
+        return { ...extra, headers };
+      }
+      fetch(url, withAuth(options));
+      async function asyncOptions() {
+        return { headers };
+      }
+      axios.get(url, await asyncOptions());
+      axios.get(url, { ...this.defaults, params });
+      axios.get(url, makeOptions());
+    `,
+    // A controller that something may abort, or that leaves the function.
+    `
+      export async function a(url) {
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 5000);
+        return fetch(url, { signal: controller.signal });
+      }
+      export async function b(url) {
+        const controller = new AbortController();
+        register(controller);
+        return fetch(url, { signal: controller.signal });
+      }
+      export function c(url) {
+        const controller = new AbortController();
+        return { controller, done: fetch(url, { signal: controller.signal }) };
+      }
+      export const module = new AbortController();
+      fetch(url, { signal: module.signal });
+    `,
+    // A class of the file named `AbortController` is not the global one.
+    `
+      class AbortController {}
+      const local = new AbortController();
+      fetch(url, { signal: local.signal });
+    `,
+    // A fetch wrapper the file defines with a deadline of its own: its calls have one.
+    {
+      code: `
+      async function getJson(url, init = {}) {
+        const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
+        return res;
+      }
+      export const user = () => getJson('/api/user');
+    `,
+      settings: { 'http-client': { fetchFunctions: ['getJson', 'http.request', 'api.fetch'] } },
+    },
+    {
+      code: `
+      export class Client {
+        async request(path) {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(), 5000);
+          try {
+            return await fetch(path, { signal: controller.signal });
+          } finally {
+            clearTimeout(timer);
+          }
+        }
+        load() {
+          return this.request('/items');
+        }
+      }
+      const http = new Client();
+      http.request('/orders');
+    `,
+      settings: { 'http-client': { fetchFunctions: ['getJson', 'http.request', 'api.fetch'] } },
+    },
+    {
+      code: `
+      const api = {
+        fetch: (url) => Promise.race([fetch(url), sleep(5000).then(() => { throw new Error('timed out'); })]),
+      };
+      export const orders = () => api.fetch('/api/orders');
+    `,
+      settings: { 'http-client': { fetchFunctions: ['getJson', 'http.request', 'api.fetch'] } },
+    },
+    // Not the network: local URLs through a variable, a concatenation, an object URL, a canvas, a module asset.
+    `
+      const placeholder = 'data:image/png;base64,' + PLACEHOLDER_BASE64;
+      export async function decode(file, canvas) {
+        const preview = await fetch(placeholder);
+        const objectUrl = URL.createObjectURL(file);
+        const bytes = await fetch(objectUrl).then((res) => res.arrayBuffer());
+        const snapshot = await fetch(canvas.toDataURL('image/png'));
+        const font = await fetch(new URL('./fonts/inter.woff2', import.meta.url));
+        return [preview, bytes, snapshot, font];
+      }
+    `,
   ],
   invalid,
 });
@@ -1876,5 +2886,47 @@ describe('require-request-timeout options', () => {
 
   it('accepts a partial set of clients and keeps the others on', () => {
     expect(verify({ clients: { axios: false } })).toHaveLength(1);
+  });
+});
+
+describe('require-request-timeout messages', () => {
+  it('say what is wrong and what to do in a first sentence of at most 100 characters', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(
+      `
+        import axios from 'axios';
+        import got from 'got';
+        import ky from 'ky';
+        import https from 'node:https';
+        import nodeFetch from 'node-fetch';
+        import { Agent } from 'undici';
+        fetch(url);
+        fetch(url, { timeout: 5000 });
+        nodeFetch(url);
+        fetchJson(url);
+        axios.get(url);
+        got(\`\${base}/items\`);
+        https.get('https://example.com/', (res) => res.resume());
+        const api = axios.create();
+        api.defaults.timeout = Infinity;
+        ky(url, { timeout: false });
+        new Agent({ headersTimeout: 0 });
+      `,
+      [
+        {
+          settings: { 'http-client': { fetchFunctions: ['fetchJson'] } },
+          plugins: { 'http-client': { rules: { 'require-request-timeout': rule } } } as never,
+          rules: { 'http-client/require-request-timeout': 'error' },
+        },
+      ],
+    );
+    expect(new Set(messages.map((message) => message.messageId))).toEqual(
+      new Set(['missingSignal', 'ignoredTimeoutOption', 'missingDeadline', 'disabledTimeout']),
+    );
+    expect(messages).toHaveLength(10);
+    for (const { message } of messages) {
+      const first = /^.*?\.(?:\s|$)/su.exec(message)?.[0].trim() ?? message;
+      expect(first.length, message).toBeLessThanOrEqual(100);
+    }
   });
 });

@@ -26,6 +26,16 @@ createTypedRuleTester().run('require-request-timeout (typed)', rule, {
       declare const api: Api;
       export const users = await (await api.fetchUsers()).json();
     `,
+    // A wrapper named in `fetchFunctions` whose definition sets a deadline: the same answer as without types.
+    {
+      code: `
+        async function getJson(url: string): Promise<Response> {
+          return fetch(url, { signal: AbortSignal.timeout(5000) });
+        }
+        export const user = await getJson('/api/user');
+      `,
+      settings: { 'http-client': { fetchFunctions: ['getJson'] } },
+    },
   ],
   invalid: [
     // A parameter typed as a URL is no options object.
@@ -41,7 +51,7 @@ createTypedRuleTester().run('require-request-timeout (typed)', rule, {
           messageId: 'missingDeadline',
           data: {
             library: 'node:https',
-            remedy: 'Pass \`signal: AbortSignal.timeout(ms)\` or call \`req.setTimeout()\`',
+            remedy: 'pass a \`signal\` or call \`req.setTimeout(ms)\`',
           },
           line: 4,
           column: 11,
@@ -85,6 +95,38 @@ createTypedRuleTester().run('require-request-timeout (typed)', rule, {
         export async function load(request: string) {
           return fetch(request, { signal: AbortSignal.timeout(10000) });
         }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A wrapper named in `fetchFunctions` whose definition sets none is checked like `fetch`, with or without types.
+    {
+      code: `
+        async function getJson(url: string, init?: RequestInit): Promise<Response> {
+          return fetch(url, init);
+        }
+        export const user = await getJson('/api/user', { cache: 'no-store' });
+      `,
+      settings: { 'http-client': { fetchFunctions: ['getJson'] } },
+      errors: [
+        {
+          messageId: 'missingSignal',
+          data: { fallback: '' },
+          line: 5,
+          column: 35,
+          endLine: 5,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              data: { ms: '10000' },
+              output: `
+        async function getJson(url: string, init?: RequestInit): Promise<Response> {
+          return fetch(url, init);
+        }
+        export const user = await getJson('/api/user', { cache: 'no-store', signal: AbortSignal.timeout(10000) });
       `,
             },
           ],

@@ -428,6 +428,36 @@ ruleTester.run('require-status-check', rule, {
         return res.json();
       }
     `,
+    // got's named export rejects on HTTP errors by default; a shadowed global `axios`
+    `
+      import { got } from 'got';
+      export async function load(url) {
+        const res = await got(url);
+        return res.body;
+      }
+      export function local(axios) {
+        return axios.get('/x', { validateStatus: () => true }).then((res) => res.data);
+      }
+    `,
+    // the global `axios` rejects on HTTP errors by default
+    {
+      code: `
+      function loadOrders() {
+        return axios.get('/api/orders').then((res) => render(res.data));
+      }
+    `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+    },
+    // not the network: a data URL from a canvas, an object URL held in a variable, a module asset
+    `
+      export async function snapshot(canvas, file) {
+        const res = await fetch(canvas.toDataURL('image/png'));
+        const objectUrl = URL.createObjectURL(file);
+        const bytes = await fetch(objectUrl).then((r) => r.arrayBuffer());
+        const config = await (await fetch(new URL('./config.json', import.meta.url))).json();
+        return [await res.blob(), bytes, config];
+      }
+    `,
   ],
   invalid: [
     {
@@ -1420,6 +1450,102 @@ ruleTester.run('require-status-check', rule, {
       async function load(url) {
         const res = await withDeadline(fetch(url), 5000);
         if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        return res.json();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // got's named export, told not to throw on HTTP errors
+      code: `
+      import { got } from 'got';
+      export async function load(url) {
+        const res = await got(url, { throwHttpErrors: false });
+        return res.body;
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'got', settles: 'resolves', reason: ' with `throwHttpErrors: false`', check: 'res.statusCode', use: 'res.body', action: 'reads' },
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 63,
+        },
+      ],
+    },
+    {
+      // the global `axios` of a browser build, told to accept every status
+      code: `
+      function loadOrders() {
+        return axios.get('/api/orders', { validateStatus: () => true }).then((res) => render(res.data));
+      }
+    `,
+      languageOptions: { parserOptions: { sourceType: 'script' } },
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'axios.get', settles: 'resolves', reason: ' with this `validateStatus`', check: 'res.status', use: 'res.data', action: 'reads' },
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 72,
+        },
+      ],
+    },
+    {
+      // a factory method whose instance accepts every status
+      code: `
+      import axios from 'axios';
+      export class UserApi {
+        getApi() {
+          return axios.create({ baseURL: '/users', validateStatus: () => true });
+        }
+        async list() {
+          const { data } = await this.getApi().get('/');
+          return data;
+        }
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'this.getApi().get', settles: 'resolves', reason: ' with this `validateStatus`', check: 'status', use: 'data', action: 'reads' },
+          line: 8,
+          column: 34,
+          endLine: 8,
+          endColumn: 56,
+        },
+      ],
+    },
+    {
+      // a URL resolved against a base is a request
+      code: `
+      export async function items(base) {
+        const res = await fetch(new URL('/api/items', base));
+        return res.json();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 3,
+          column: 27,
+          endLine: 3,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      export async function items(base) {
+        const res = await fetch(new URL('/api/items', base));
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${res.url}\`);
         return res.json();
       }
     `,

@@ -1,0 +1,197 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
+
+import type { OptionLookup } from '../ast/nodes';
+import { getStaticName, isFunctionNode, isUndefinedLiteral, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { resolveLocalFunction } from '../ast/scope';
+
+/**
+ * Options objects the code builds out of place: a `const` object literal used as options, a
+ * conditional between literals, a spread of a known literal, a local helper that returns a
+ * literal. What the code could change out of sight — a parameter, a variable that is mutated or
+ * handed to another function, a module-level object of a script — stays unknown.
+ */
+
+/** The object literals an options expression may be; `null` stands for no options (`undefined`). */
+export type OptionsAlternatives = readonly (TSESTree.ObjectExpression | null)[];
+
+/** How deep constants, helpers and spreads are followed; real code rarely nests more. */
+const MAX_DEPTH = 4;
+
+/**
+ * Decides whether a call is a request or a client construction of the HTTP model, which reads the
+ * options it is given and never changes them.
+ */
+export type IsRequestCall = (call: TSESTree.CallExpression | TSESTree.NewExpression) => boolean;
+
+/**
+ * The object literals `node` may evaluate to, or `null` when that cannot be known. `isRequest`
+ * tells the calls that only read an options object they are given.
+ */
+export function resolveOptionsValue(
+  node: TSESTree.Node,
+  sourceCode: TSESLint.SourceCode,
+  isRequest: IsRequestCall,
+  depth = 0,
+): OptionsAlternatives | null {
+  if (depth > MAX_DEPTH) return null;
+  const inner = skipWrappersDown(node);
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return [inner];
+  if (isUndefinedLiteral(inner)) return [null];
+  switch (inner.type) {
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const consequent = resolveOptionsValue(inner.consequent, sourceCode, isRequest, depth + 1);
+      const alternate = consequent && resolveOptionsValue(inner.alternate, sourceCode, isRequest, depth + 1);
+      return consequent && alternate ? [...consequent, ...alternate] : null;
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const init = unchangedInitializer(inner, sourceCode, isRequest);
+      return init ? resolveOptionsValue(init, sourceCode, isRequest, depth + 1) : null;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (inner.callee.type !== AST_NODE_TYPES.Identifier) return null;
+      const fn = resolveLocalFunction(inner.callee, sourceCode);
+      if (!fn || fn.async || fn.generator) return null;
+      const results: (TSESTree.ObjectExpression | null)[] = [];
+      for (const value of returnedValues(fn, sourceCode)) {
+        const resolved = value ? resolveOptionsValue(value, sourceCode, isRequest, depth + 1) : [null];
+        if (!resolved) return null;
+        results.push(...resolved);
+      }
+      return results;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Looks up `name` in an object literal as {@link findProperty} does, but looks into spreads of
+ * objects that {@link resolveOptionsValue} knows: `{ ...defaults, method }` with a `const defaults = {...}`.
+ */
+export function findResolvedProperty(
+  object: TSESTree.ObjectExpression,
+  name: string,
+  sourceCode: TSESLint.SourceCode,
+  isRequest: IsRequestCall,
+  depth = 0,
+): OptionLookup {
+  let result: OptionLookup = { kind: 'missing' };
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread =
+        depth < MAX_DEPTH ? resolveOptionsValue(property.argument, sourceCode, isRequest, depth + 1) : null;
+      const only = spread?.length === 1 ? spread[0] : undefined;
+      if (only === undefined) {
+        result = { kind: 'unknown' };
+      } else if (only !== null) {
+        const inside = findResolvedProperty(only, name, sourceCode, isRequest, depth + 1);
+        if (inside.kind !== 'missing') result = inside;
+      }
+      continue;
+    }
+    const key = getStaticName(property);
+    // `{ [key]: value }` may be any property.
+    if (key === null) result = { kind: 'unknown' };
+    else if (key === name) result = { kind: 'found', property, value: property.value };
+  }
+  return result;
+}
+
+/**
+ * The initialiser of the variable `id` names, when nothing can change what it holds: one
+ * declaration with a value, never reassigned, not exported, not a global of a script, and every
+ * other use only reads it — a property read, a spread into a new object, `JSON.stringify()`, or
+ * the options of a request.
+ */
+function unchangedInitializer(
+  id: TSESTree.Identifier,
+  sourceCode: TSESLint.SourceCode,
+  isRequest: IsRequestCall,
+): TSESTree.Expression | null {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (
+    !variable ||
+    variable.scope.type === TSESLintValues.Scope.ScopeType.global ||
+    definition?.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+    definition.node.id.type !== AST_NODE_TYPES.Identifier ||
+    !definition.node.init ||
+    definition.node.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration
+  ) {
+    return null;
+  }
+  for (const reference of variable.references) {
+    if (reference.init === true) continue;
+    if (reference.isWrite() || !isReadOnlyUse(reference.identifier as TSESTree.Identifier, isRequest)) return null;
+  }
+  return definition.node.init;
+}
+
+/** Is this use of an options object one that cannot change it or hand it to code that might? */
+function isReadOnlyUse(identifier: TSESTree.Identifier, isRequest: IsRequestCall): boolean {
+  const outer = skipWrappersUp(identifier);
+  const parent = outer.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === outer && !isChangedMember(parent);
+    case AST_NODE_TYPES.SpreadElement:
+      return parent.parent.type === AST_NODE_TYPES.ObjectExpression;
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee !== outer && isRequest(parent);
+    case AST_NODE_TYPES.CallExpression:
+      if (parent.callee === outer) return false;
+      return (
+        isRequest(parent) ||
+        (parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+          parent.callee.object.type === AST_NODE_TYPES.Identifier &&
+          parent.callee.object.name === 'JSON' &&
+          getStaticName(parent.callee) === 'stringify')
+      );
+    default:
+      return false;
+  }
+}
+
+/** Is `member` (`opts.a`, `opts.a.b`) written, deleted or called as a method, which may change the object? */
+function isChangedMember(member: TSESTree.MemberExpression): boolean {
+  let current: TSESTree.Node = skipWrappersUp(member);
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.AssignmentExpression:
+        return parent.left === current;
+      case AST_NODE_TYPES.UpdateExpression:
+        return true;
+      case AST_NODE_TYPES.UnaryExpression:
+        return parent.operator === 'delete';
+      case AST_NODE_TYPES.CallExpression:
+        return parent.callee === current;
+      case AST_NODE_TYPES.MemberExpression:
+        if (parent.object !== current) return false;
+        current = skipWrappersUp(parent);
+        continue;
+      default:
+        return false;
+    }
+  }
+}
+
+/**
+ * The values a function returns: the body of an expression arrow, else the argument of each
+ * `return` of its own (not of nested functions); `null` for a `return;` or no `return` at all.
+ */
+function returnedValues(
+  fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression,
+  sourceCode: TSESLint.SourceCode,
+): (TSESTree.Expression | null)[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const values: (TSESTree.Expression | null)[] = [];
+  walk(fn.body, sourceCode, (node) => {
+    if (isFunctionNode(node)) return 'skip';
+    if (node.type === AST_NODE_TYPES.ReturnStatement) values.push(node.argument);
+    return undefined;
+  });
+  return values.length > 0 ? values : [null];
+}
