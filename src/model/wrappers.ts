@@ -9,6 +9,7 @@ import { getEnclosingFunction, getStaticName, isFunctionNode, isUndefinedLiteral
 import { enclosingClassBody } from '../ast/scope';
 import { DEFAULT_WRAPPER_PATTERN } from '../settings';
 import { calleeMatches, getHttpModel } from './http';
+import { isLocalResourceUrl } from './local-resources';
 import { getEffectiveResponseFlow, getResponseUses, hasStatusCheck, isFetchStyleRequest, resolveFunction } from './response-uses';
 
 /**
@@ -69,7 +70,7 @@ function inferRequests(model: HttpModel, sourceCode: TSESLint.SourceCode): reado
       if (wrappers.get(definition) !== 'unchecked') return undefined;
     }
     if (model.types && !isUntyped(node, model)) return undefined;
-    const request = inferredRequest(node, model);
+    const request = inferredRequest(node, model, sourceCode);
     const flow = getEffectiveResponseFlow(request, model, sourceCode);
     const uses = getResponseUses(request, flow, model, sourceCode, { checkers: [] });
     if (uses.some(isResponseEvidence)) found.push(request);
@@ -195,7 +196,7 @@ function isUntyped(call: TSESTree.CallExpression, model: HttpModel): boolean {
   return (types.services.getTypeAtLocation(call).flags & UNTYPED_FLAGS) !== 0;
 }
 
-function inferredRequest(node: TSESTree.CallExpression, model: HttpModel): HttpRequest {
+function inferredRequest(node: TSESTree.CallExpression, model: HttpModel, sourceCode: TSESLint.SourceCode): HttpRequest {
   const [url, options] = node.arguments;
   const spread = node.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.SpreadElement);
   let optionsRef: OptionsRef = { kind: 'none' };
@@ -211,6 +212,7 @@ function inferredRequest(node: TSESTree.CallExpression, model: HttpModel): HttpR
     client: 'fetch',
     method: null,
     source: 'inferred',
+    localResource: url !== undefined && url.type !== AST_NODE_TYPES.SpreadElement && isLocalResourceUrl(url, sourceCode),
     module: null,
     instance: null,
     url: url && spread !== 0 ? url : null,
