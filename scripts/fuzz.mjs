@@ -7,6 +7,9 @@
 //   npm run fuzz                       5000 programs, a random seed
 //   npm run fuzz -- --runs 20000 --seed 42
 //   npm run fuzz -- --skip no-client-per-request     leave a rule out (repeatable)
+//   npm run fuzz -- --json out.json    write the summary as JSON (scripts/real-world.mjs reads it)
+import { writeFileSync } from 'node:fs';
+
 import fc from 'fast-check';
 
 import { createChecker } from './lib/check.mjs';
@@ -74,3 +77,9 @@ console.log(`rule crashes ${summary.crashes.length}, generated programs that do 
 console.log(`reports: ${Object.entries(summary.reports).map(([id, n]) => `${id.replace('http-client/', '')} ${n}`).join(', ') || '(no rules)'}`);
 console.log(`fixes checked ${summary.fixesChecked} (+${summary.fixSetsChecked} programs with all fixes applied), failures ${summary.fixFailures.length}`);
 console.log(`suggestions checked ${summary.suggestionsChecked}, failures ${summary.suggestionFailures.length}`);
+
+const jsonFile = valueOf('--json');
+if (jsonFile) {
+  const result = { group: `fuzz, seed ${seed}`, seed, runs, programs, lines, seconds: Number(seconds), ...summary };
+  writeFileSync(jsonFile, `${JSON.stringify({ plugin: plugin.meta, rules: Object.keys(config.rules), results: [result] }, null, 2)}\n`);
+}
