@@ -34,6 +34,7 @@ import { enclosingClassBody, globalReferencesOf } from '../ast/scope';
 import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from './http';
 import { getLimiterModel } from './limiters';
 import { requestFunctionReferences } from './fan-out-references';
+import { findNamedRequests } from './fan-out-names';
 import { findSdkRequests } from './fan-out-sdks';
 import { combine, fanOutOfSize, multiply, Sizes, worst } from './fan-out-size';
 
@@ -227,7 +228,10 @@ class Analysis {
   private readonly queue: FunctionNode[] = [];
   private methodCalls: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
   private requestFunctions: ReadonlySet<TSESTree.Node> = new Set();
-  /** Network calls of well-known SDKs (`s3.send(command)`), which count as requests here. */
+  /**
+   * Network calls of well-known SDKs (`s3.send(command)`) and calls that are requests by the names
+   * of their clients and helpers (`this.api.deleteUser(id)`), which count as requests here.
+   */
   private sdkRequests: ReadonlySet<TSESTree.CallExpression> = new Set();
   private collected!: Collected;
   private sizes!: Sizes;
@@ -241,8 +245,9 @@ class Analysis {
 
   model(): FanOutModel {
     this.requestFunctions = requestFunctionReferences(this.sourceCode);
-    this.sdkRequests = findSdkRequests(this.sourceCode);
     const http = this.http;
+    const named = [...findNamedRequests(this.sourceCode)].filter((call) => http.requestOf(call) === undefined);
+    this.sdkRequests = new Set([...findSdkRequests(this.sourceCode), ...named]);
     if (http.requests.length + http.constructions.length + this.requestFunctions.size + this.sdkRequests.size === 0) {
       return EMPTY;
     }
@@ -406,6 +411,12 @@ class Analysis {
       const outer = skipWrappersUp(reference.identifier);
       const parent = outer.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) calls.push(parent);
+      // `helper.call(this, ...)`, `helper.apply(this, args)`
+      const call = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer ? skipWrappersUp(parent).parent : undefined;
+      const method = parent?.type === AST_NODE_TYPES.MemberExpression ? getStaticName(parent) : null;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === skipWrappersUp(parent as TSESTree.Node) && (method === 'call' || method === 'apply')) {
+        calls.push(call);
+      }
     }
     if (isMethod(fn)) calls.push(...(this.thisCallsByMethod().get(fn) ?? []));
     return calls;
