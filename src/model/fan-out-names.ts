@@ -244,8 +244,11 @@ function isNamedRequest(call: TSESTree.CallExpression, sourceCode: TSESLint.Sour
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const origin = originOf(callee, sourceCode);
     if (origin.kind === 'client') return true;
+    if (origin.kind !== 'opaque') return false;
+    // `axiosInstance(config)`, `api('users')`: a client received from elsewhere, called itself.
+    if (isClientName(callee.name)) return true;
     // A function the file computed (`limiter.wrap(fn)`) is the model's to judge, not its name's.
-    return origin.kind === 'opaque' && origin.computed !== true && isOpaqueRequest(callee.name, origin, call, sourceCode);
+    return origin.computed !== true && isOpaqueRequest(callee.name, origin, call, sourceCode);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getStaticName(callee);
