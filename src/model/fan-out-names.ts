@@ -135,7 +135,7 @@ const LOCAL_MEMBERS: ReadonlySet<string> = new Set([
 const API_VERBS = /^(?:archive|cancel|create|delete|download|fetch|list|patch|post|publish|put|remove|retrieve|search|trigger|update|upload)[A-Z]/u;
 
 /** Packages whose `client` is a database, cache or queue connection. */
-const DRIVER_MODULE = /^(?:@prisma\/|@elastic\/|@google-cloud\/(?:firestore|pubsub|spanner|datastore)|amqplib|better-sqlite3|cassandra-driver|ioredis|kafkajs|knex|mariadb|memcached|mongodb|mongoose|mqtt|mysql2?|nats|pg|postgres|redis|sequelize|sqlite3?|tedious|typeorm|ws)(?:\/|$)/u;
+const DRIVER_MODULE = /^(?:@prisma\/|@google-cloud\/(?:firestore|pubsub|spanner|datastore)|amqplib|better-sqlite3|cassandra-driver|ioredis|kafkajs|knex|mariadb|memcached|mongodb|mongoose|mqtt|mysql2?|nats|pg|postgres|redis|sequelize|sqlite3?|tedious|typeorm|ws)(?:\/|$)/u;
 
 /** Does the name of a function the file does not define say that it sends a request? */
 export function isRequestFunctionName(name: string): boolean {
@@ -268,11 +268,14 @@ function isNamedRequest(call: TSESTree.CallExpression, sourceCode: TSESLint.Sour
     return false;
   }
   if (bases.some((name) => isClientName(name))) return true;
-  // `client.createRelease(...)`, `this.client.deleteLabel(...)`: a bare `client` at the base only.
+  // `client.createRelease(...)`, `this.client.repos.deleteLabel(...)`: a bare `client` at the base only.
   const [base] = bases;
-  if (bases.length === 1 && base?.replace(/^[_$]+/u, '') === 'client' && !drivers && API_VERBS.test(method)) return true;
+  if (base?.replace(/^[_$]+/u, '') === 'client' && !drivers && API_VERBS.test(method)) return true;
   // `this.helpers.httpRequest(...)`; `fetch*` methods are as often a database cursor's.
-  return isRequestFunctionName(method) && !method.startsWith('fetch');
+  if (isRequestFunctionName(method) && !method.startsWith('fetch')) return true;
+  // `mutations_1.SecretMutation.create(graphqlClient, input)`: a module of the project handed a client.
+  const origin = root.type === AST_NODE_TYPES.Identifier ? originOf(root, sourceCode) : null;
+  return origin?.kind === 'opaque' && origin.source !== null && !speaksOfStorage(origin.source) && handsClient(call, sourceCode);
 }
 
 /** Is a call of a function the file does not define (`name`, from `origin`) a request by its name or arguments? */

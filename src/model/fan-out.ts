@@ -30,7 +30,7 @@ import {
   walk,
 } from '../ast/nodes';
 import { createTracker } from '../ast/reference-tracker';
-import { enclosingClassBody, globalReferencesOf } from '../ast/scope';
+import { enclosingClassBody, globalReferencesOf, requireCalls } from '../ast/scope';
 import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from './http';
 import { getLimiterModel } from './limiters';
 import { requestFunctionReferences } from './fan-out-references';
@@ -553,6 +553,19 @@ class Analysis {
       COMBINATORS.map((name) => [name, { [ASTUtils.ReferenceTracker.CALL]: name }]),
     ) as unknown as TraceMapElement;
     const tracker = createTracker<string>(globalScope);
+    // `axios.all(promises)` is `Promise.all`. https://github.com/axios/axios#concurrency-deprecated
+    const axiosAll = { all: { [ASTUtils.ReferenceTracker.CALL]: 'all' } } as unknown as TraceMapElement;
+    const axiosMap = { axios: { ...axiosAll, default: axiosAll } } as unknown as Record<string, TraceMapElement>;
+    const required = requireCalls(globalScope)
+      .filter(({ module }) => module === 'axios')
+      .flatMap(({ call }) => [...tracker.iteratePropertyReferences(call, { ...axiosAll, default: axiosAll })]);
+    for (const found of [...tracker.iterateEsmReferences(axiosMap), ...required]) {
+      const call = found.node as TSESTree.CallExpression;
+      const argument = call.arguments[0];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      const fanOut = this.collectionFanOut(argument, new Set());
+      if (fanOut) this.sites.push({ kind: 'combinator', node: call, combinator: 'axios.all', fanOut });
+    }
     const globals = globalReferencesOf(globalScope, ['Promise', 'globalThis', 'self', 'window', 'global']);
     for (const [name, references] of globals) {
       // `Promise.all(...)`, and `globalThis.Promise.all(...)` through the global object.

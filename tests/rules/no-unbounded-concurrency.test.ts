@@ -3359,6 +3359,18 @@ export async function latestSessions(base) {
   return Promise.allSettled(runners.map((runner) => fetch(\`\${base}/runners/\${runner.id}/latest\`)));
 }
 `,
+    // Two requests, side by side.
+    `
+import axios from 'axios';
+export const profile = (id) => axios.all([axios.get(\`/users/\${id}\`), axios.get(\`/users/\${id}/posts\`)]);
+`,
+    // A module of storage handed a client is not a request.
+    `
+import { saveToCache } from './cache/entries';
+export function cacheAll(apiClient, entries) {
+  return Promise.all(entries.map((entry) => saveToCache(apiClient, entry)));
+}
+`,
     // A list written in another module of the project is a constant list.
     `
 import { SUPPORTED_REGIONS } from './regions';
@@ -3556,6 +3568,60 @@ export class Labels extends Client {
       output: null,
       errors: [
         { messageId: 'unboundedFanOut', line: 4, column: 12, endLine: 4, endColumn: 23, data: { combinator: 'Promise.all', amount: 'one request per element of `issues`' } },
+      ],
+    },
+    {
+      name: 'a bare client whose API call is a level down',
+      code: `
+export function releaseAll(client, notes) {
+  return Promise.all(notes.map((note) => client.repos.createRelease({ tag_name: note.tag })));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 10, endLine: 3, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `notes`' } },
+      ],
+    },
+    {
+      name: 'a class of a required module of the project handed an API client',
+      code: `
+const SecretMutation_1 = require('./graphql/secret-mutation');
+async function pushAll(graphqlClient, names) {
+  const pending = [];
+  for (const name of names) pending.push(SecretMutation_1.SecretMutation.createAsync(graphqlClient, { name }));
+  await Promise.all(pending);
+}
+module.exports = { pushAll };
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 6, column: 9, endLine: 6, endColumn: 20, data: { combinator: 'Promise.all', amount: 'one request per element of `names`' } },
+      ],
+    },
+    {
+      name: 'axios.all is Promise.all',
+      code: `
+import axios from 'axios';
+export const loadAll = (ids) => axios.all(ids.map((id) => axios.get(\`/items/\${id}\`)));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 33, endLine: 3, endColumn: 42, data: { combinator: 'axios.all', amount: 'one request per element of `ids`' } },
+      ],
+    },
+    {
+      name: 'axios.all of a required axios, over pages pushed in a loop',
+      code: `
+const axios = require('axios');
+module.exports = (count) => {
+  const pages = [];
+  for (let page = 1; page < count; page++) pages.push(axios.get('https://news.example.com/?p=' + page));
+  return axios.all(pages);
+};
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 6, column: 10, endLine: 6, endColumn: 19, data: { combinator: 'axios.all', amount: 'an unbounded number of requests (one per loop iteration)' } },
       ],
     },
     {
