@@ -110,6 +110,7 @@ export class Sizes {
         return total;
       }
       case AST_NODE_TYPES.Identifier:
+        if (this.isImportedConstant(inner)) return { kind: 'capped' };
         return this.identifierSize(inner, depth) ?? unknown;
       case AST_NODE_TYPES.CallExpression:
         return this.callSize(inner, depth) ?? (this.isPage(inner, depth) ? { kind: 'capped' } : unknown);
@@ -128,10 +129,45 @@ export class Sizes {
       case AST_NODE_TYPES.MemberExpression:
         // `batches[i]` in a loop that awaits each batch: one element of a list of batches.
         if (inner.computed && this.inAwaitedLoop(inner)) return { kind: 'capped' };
+        if (this.isImportedConstant(inner)) return { kind: 'capped' };
         return this.isPage(inner, depth) ? { kind: 'capped' } : unknown;
       default:
         return unknown;
     }
+  }
+
+  /**
+   * Is `node` a constant of another module of the project, named in SCREAMING_CASE
+   * (`SUPPORTED_CONTEXTS` imported from `./constants`, or `constants_1.SUPPORTED_CONTEXTS`)? Such a
+   * list is written in the code, so its size is fixed by the code, like a literal array's.
+   */
+  private isImportedConstant(node: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipWrappersDown(node.object);
+      return (
+        !node.computed &&
+        object.type === AST_NODE_TYPES.Identifier &&
+        SCREAMING_CASE.test(getStaticName(node) ?? '') &&
+        this.moduleOf(object) !== null
+      );
+    }
+    return SCREAMING_CASE.test(node.name) && this.moduleOf(node) !== null;
+  }
+
+  /** The relative module an identifier is imported or required from, or `null`. */
+  private moduleOf(identifier: TSESTree.Identifier): string | null {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    let source: string | null = null;
+    if (def?.type === TSESLint.Scope.DefinitionType.ImportBinding) {
+      source = (def.parent as TSESTree.ImportDeclaration).source.value;
+    } else if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init) {
+      const init = skipWrappersDown(def.node.init);
+      const call = init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require' ? init : null;
+      const argument = call?.arguments[0];
+      source = argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : null;
+    }
+    return source?.startsWith('.') === true ? source : null;
   }
 
   private identifierSize(identifier: TSESTree.Identifier, depth: number): Size | null {
@@ -146,7 +182,12 @@ export class Sizes {
     if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) {
       return this.awaitedLoops.has(loop) ? { kind: 'capped' } : null;
     }
-    if (isGrown(variable)) return this.assignedSize(variable, def.node.init, depth);
+    if (isGrown(variable)) {
+      const assigned = this.assignedSize(variable, def.node.init, depth);
+      // A page handed to a function (`log(items)`) is still that page, unless something adds to it.
+      if (assigned === null && def.node.init && !isAddedTo(variable) && this.isPage(def.node.init, depth)) return { kind: 'capped' };
+      return assigned;
+    }
     if (!def.node.init) return null;
     const size = this.sizeOf(def.node.init, depth + 1);
     return size.kind === 'unknown' && this.isPage(def.node.init, depth) ? { kind: 'capped' } : size;
@@ -500,6 +541,16 @@ function isGrown(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.some((reference) => !reference.init && (reference.isWrite() || isGrowingUse(reference)));
 }
 
+/** Is the array in `variable` reassigned or added to in the code (`push`, `splice`, index writes)? */
+function isAddedTo(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((reference) => {
+    if (reference.init) return false;
+    if (reference.isWrite()) return true;
+    const outer = skipWrappersUp(reference.identifier);
+    return outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer && isGrowingUse(reference);
+  });
+}
+
 /** Does this read of an array let it grow: `push`/`splice`/`unshift`, an index write, or handing it to a call? */
 function isGrowingUse(reference: TSESLint.Scope.Reference): boolean {
   const outer = skipWrappersUp(reference.identifier);
@@ -514,12 +565,20 @@ function isGrowingUse(reference: TSESLint.Scope.Reference): boolean {
   return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer;
 }
 
+/** A constant's name: `SUPPORTED_CONTEXTS`, `PAGE_SIZE`, `URLS`. */
+const SCREAMING_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/u;
+
+/** A constant whose name says it is a page or batch size: `PAGE_SIZE`, `MAX_ITEMS_PER_BATCH`, `LIMIT`. */
+const PAGE_SIZE_CONSTANT = /(?:^|_)(?:BATCH|LIMIT|PAGE|PER)(?:_|$)|_SIZE$/u;
+
 /** Request methods that follow every page (`octokit.paginate`, got's `paginate.all`, `listAll`). */
 const ALL_PAGES = /^paginate|^(?:all|each)$|All$/u;
 
 /** Query parameters that ask a server for a page of at most N items. */
 const PAGE_SIZE_PARAMETER =
   /[?&](?:per_page|perPage|page_size|pageSize|limit|first|last|top|\$top|take|size|max_results|maxResults)=\d+(?:&|#|$)/u;
+/** The end of a URL part that a page size follows: `?per_page=`. */
+const PAGE_SIZE_PREFIX = /[?&](?:per_page|perPage|page_size|pageSize|limit|first|last|top|\$top|take|size|max_results|maxResults)=$/u;
 /** GraphQL connection arguments with a literal size: `repositories(first: 10)`. */
 const GRAPHQL_PAGE_SIZE = /\b(?:first|last)\s*:\s*\d+\b/u;
 /** Option names that ask for a page of at most N items. */
@@ -550,11 +609,28 @@ function hasPageSize(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth
     case AST_NODE_TYPES.Literal:
       return typeof inner.value === 'string' && isPageQuery(inner.value);
     case AST_NODE_TYPES.TemplateLiteral:
-      return inner.quasis.some((quasi) => isPageQuery(quasi.value.cooked ?? ''));
+      return (
+        inner.quasis.some((quasi) => isPageQuery(quasi.value.cooked ?? '')) ||
+        inner.expressions.some((expression) => hasPageSize(expression, sourceCode, depth + 1)) ||
+        // `?per_page=${PER_PAGE}`, `&limit=${20}`
+        inner.expressions.some(
+          (expression, index) =>
+            PAGE_SIZE_PREFIX.test(inner.quasis[index]?.value.cooked ?? '') &&
+            (isConstantName(expression) || Number(ASTUtils.getStaticValue(expression, sourceCode.getScope(expression))?.value) > 0),
+        )
+      );
     case AST_NODE_TYPES.BinaryExpression:
       return inner.operator === '+' && (hasPageSize(inner.left, sourceCode, depth) || hasPageSize(inner.right, sourceCode, depth));
+    case AST_NODE_TYPES.Identifier:
+      // `api.listSteps(MAX_STEPS_PER_BATCH)`, `` `/items?${params}` `` with `params.set('limit', '20')`
+      return (depth === 0 && isPageSizeConstant(inner)) || searchParamsHavePageSize(inner, sourceCode, depth);
+    case AST_NODE_TYPES.MemberExpression:
+      return depth === 0 && isPageSizeConstant(inner);
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
+      if (inner.callee.type === AST_NODE_TYPES.MemberExpression && getStaticName(inner.callee) === 'toString') {
+        return hasPageSize(inner.callee.object, sourceCode, depth);
+      }
       // `s3.send(new ListObjectsV2Command({ Bucket, MaxKeys: 100 }))`, `new URL('/items?limit=20', base)`,
       // `body: JSON.stringify({ query, variables: { first: 10 } })`
       return inner.arguments.some((argument) => hasPageSize(argument, sourceCode, depth + 1));
@@ -563,6 +639,7 @@ function hasPageSize(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth
         if (property.type !== AST_NODE_TYPES.Property) return false;
         const name = getStaticName(property);
         if (name !== null && PAGE_SIZE_OPTIONS.has(name)) {
+          if (isConstantName(property.value)) return true;
           const value = ASTUtils.getStaticValue(property.value, sourceCode.getScope(property.value))?.value;
           const count = typeof value === 'string' ? Number(value) : value;
           return typeof count === 'number' && Number.isFinite(count) && count > 0;
@@ -572,6 +649,45 @@ function hasPageSize(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth
     default:
       return false;
   }
+}
+
+/** Is `node` a constant named in SCREAMING_CASE (`USERS_PAGE_SIZE`, `constants.LIMIT`)? */
+function isConstantName(node: TSESTree.Node): boolean {
+  const inner = skipWrappersDown(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return SCREAMING_CASE.test(inner.name);
+  return inner.type === AST_NODE_TYPES.MemberExpression && SCREAMING_CASE.test(getStaticName(inner) ?? '');
+}
+
+function isPageSizeConstant(node: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+  const name = node.type === AST_NODE_TYPES.Identifier ? node.name : (getStaticName(node) ?? '');
+  return SCREAMING_CASE.test(name) && PAGE_SIZE_CONSTANT.test(name);
+}
+
+/**
+ * Does a `URLSearchParams` variable ask for a page of a static size: in what it is built from
+ * (`new URLSearchParams({ per_page: '15' })`) or in a `set`/`append` call (`params.set('limit', '20')`)?
+ */
+function searchParamsHavePageSize(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id !== def.name || !def.node.init) return false;
+  const init = skipWrappersDown(def.node.init);
+  if (init.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'URLSearchParams') {
+    return false;
+  }
+  if (init.arguments.some((argument) => hasPageSize(argument, sourceCode, depth + 1))) return true;
+  return (variable as TSESLint.Scope.Variable).references.some((reference) => {
+    const member = reference.identifier.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return false;
+    const method = getStaticName(member);
+    const call = member.parent;
+    if ((method !== 'set' && method !== 'append') || call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return false;
+    const [key, value] = call.arguments;
+    const name = key && ASTUtils.getStringIfConstant(key, sourceCode.getScope(key));
+    if (name == null || !PAGE_SIZE_OPTIONS.has(name) || !value) return false;
+    const count = Number(ASTUtils.getStaticValue(value, sourceCode.getScope(value))?.value);
+    return Number.isFinite(count) && count > 0;
+  });
 }
 
 function isPageQuery(text: string): boolean {

@@ -30,10 +30,11 @@ import {
   walk,
 } from '../ast/nodes';
 import { createTracker } from '../ast/reference-tracker';
-import { enclosingClassBody, globalReferencesOf } from '../ast/scope';
+import { enclosingClassBody, globalReferencesOf, requireCalls } from '../ast/scope';
 import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, lookupOption } from './http';
 import { getLimiterModel } from './limiters';
 import { requestFunctionReferences } from './fan-out-references';
+import { findNamedRequests } from './fan-out-names';
 import { findSdkRequests } from './fan-out-sdks';
 import { combine, fanOutOfSize, multiply, Sizes, worst } from './fan-out-size';
 
@@ -227,7 +228,10 @@ class Analysis {
   private readonly queue: FunctionNode[] = [];
   private methodCalls: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
   private requestFunctions: ReadonlySet<TSESTree.Node> = new Set();
-  /** Network calls of well-known SDKs (`s3.send(command)`), which count as requests here. */
+  /**
+   * Network calls of well-known SDKs (`s3.send(command)`) and calls that are requests by the names
+   * of their clients and helpers (`this.api.deleteUser(id)`), which count as requests here.
+   */
   private sdkRequests: ReadonlySet<TSESTree.CallExpression> = new Set();
   private collected!: Collected;
   private sizes!: Sizes;
@@ -241,8 +245,9 @@ class Analysis {
 
   model(): FanOutModel {
     this.requestFunctions = requestFunctionReferences(this.sourceCode);
-    this.sdkRequests = findSdkRequests(this.sourceCode);
     const http = this.http;
+    const named = [...findNamedRequests(this.sourceCode)].filter((call) => http.requestOf(call) === undefined);
+    this.sdkRequests = new Set([...findSdkRequests(this.sourceCode), ...named]);
     if (http.requests.length + http.constructions.length + this.requestFunctions.size + this.sdkRequests.size === 0) {
       return EMPTY;
     }
@@ -406,6 +411,12 @@ class Analysis {
       const outer = skipWrappersUp(reference.identifier);
       const parent = outer.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) calls.push(parent);
+      // `helper.call(this, ...)`, `helper.apply(this, args)`
+      const call = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer ? skipWrappersUp(parent).parent : undefined;
+      const method = parent?.type === AST_NODE_TYPES.MemberExpression ? getStaticName(parent) : null;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === skipWrappersUp(parent as TSESTree.Node) && (method === 'call' || method === 'apply')) {
+        calls.push(call);
+      }
     }
     if (isMethod(fn)) calls.push(...(this.thisCallsByMethod().get(fn) ?? []));
     return calls;
@@ -542,6 +553,19 @@ class Analysis {
       COMBINATORS.map((name) => [name, { [ASTUtils.ReferenceTracker.CALL]: name }]),
     ) as unknown as TraceMapElement;
     const tracker = createTracker<string>(globalScope);
+    // `axios.all(promises)` is `Promise.all`. https://github.com/axios/axios#concurrency-deprecated
+    const axiosAll = { all: { [ASTUtils.ReferenceTracker.CALL]: 'all' } } as unknown as TraceMapElement;
+    const axiosMap = { axios: { ...axiosAll, default: axiosAll } } as unknown as Record<string, TraceMapElement>;
+    const required = requireCalls(globalScope)
+      .filter(({ module }) => module === 'axios')
+      .flatMap(({ call }) => [...tracker.iteratePropertyReferences(call, { ...axiosAll, default: axiosAll })]);
+    for (const found of [...tracker.iterateEsmReferences(axiosMap), ...required]) {
+      const call = found.node as TSESTree.CallExpression;
+      const argument = call.arguments[0];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      const fanOut = this.collectionFanOut(argument, new Set());
+      if (fanOut) this.sites.push({ kind: 'combinator', node: call, combinator: 'axios.all', fanOut });
+    }
     const globals = globalReferencesOf(globalScope, ['Promise', 'globalThis', 'self', 'window', 'global']);
     for (const [name, references] of globals) {
       // `Promise.all(...)`, and `globalThis.Promise.all(...)` through the global object.

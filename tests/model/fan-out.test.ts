@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { FanOutModel, FanOutSite } from '../../src/model/fan-out';
 import { getFanOutModel } from '../../src/model/fan-out';
 import { addSizes, combine, fanOutOfSize, largest, multiply, worst } from '../../src/model/fan-out-size';
+import { isClientName, isRequestFunctionName } from '../../src/model/fan-out-names';
 
 interface Analysis {
   readonly model: FanOutModel;
@@ -269,6 +270,44 @@ export const d = (xs) => Promise.all(xs.map(async (e) => stripe.webhooks.constru
       'Promise.all(xs.map(() => s3.send(new Lis',
       'Promise.all(xs.map((id) => stripe.custom',
     ]);
+  });
+
+  it('counts calls through clients and helpers the file does not define, by their names', () => {
+    const { model, find } = analyze(`
+import { jiraApiRequest } from './transport';
+import { fetchFromCache } from './cache';
+export async function sync(api, cache, ids) {
+  const viaApi = (id) => api.deleteIssue(id);
+  const viaHelper = async (id) => await jiraApiRequest.call(this, 'DELETE', '/issue/' + id);
+  const viaCache = (id) => cache.get(id);
+  const cached = (id) => fetchFromCache(id);
+  const unused = (id) => { api.hap.uuid.generate(id); };
+  const outer = (id) => viaHelper(id);
+  return [viaApi, viaHelper, viaCache, cached, unused, outer];
+}
+`);
+    const reach = (name: string) => model.reachOf(find('Identifier', name));
+    expect(reach('viaApi')?.mark.depth).toBe(0);
+    expect(reach('viaHelper')?.mark.depth).toBe(0);
+    expect(reach('outer')?.mark.depth).toBe(1);
+    expect(reach('viaCache')).toBeNull();
+    expect(reach('cached')).toBeNull();
+    expect(reach('unused')).toBeNull();
+  });
+
+  it('tells the names of request helpers and API clients', () => {
+    for (const name of ['request', 'apiRequest', 'githubApiRequest', 'slackApiRequestAllItems', 'httpRequest', 'sendRequest', 'requestWithAuthentication', 'fetchJson', 'fetchAllTeams', 'httpGet']) {
+      expect(isRequestFunctionName(name), name).toBe(true);
+    }
+    for (const name of ['handleRequest', 'buildRequest', 'createRequest', 'parseRequest', 'requestAnimationFrame', 'fetchFromCache', 'fetchDbRows', 'fetchLocalConfig', 'fetcher', 'prefetch']) {
+      expect(isRequestFunctionName(name), name).toBe(false);
+    }
+    for (const name of ['api', '_api', 'apiClient', 'githubApi', 'jiraApiClient', 'httpClient', 'httpService', 'octokit', '$stripe', 'axiosInstance']) {
+      expect(isClientName(name), name).toBe(true);
+    }
+    for (const name of ['client', 'redisClient', 'dbClient', 'apiKey', 'apiUrl', 'cacheApi', 'logger', 'repository', 'storageApi']) {
+      expect(isClientName(name), name).toBe(false);
+    }
   });
 });
 

@@ -3242,6 +3242,432 @@ export function warm(urls) {
   ],
 });
 
+ruleTester.run('no-unbounded-concurrency: requests known by the names of their clients and helpers', rule, {
+  valid: [
+    // A database client, even one reached through `client`.
+    `
+export async function saveAll(db, rows) {
+  await Promise.all(rows.map((row) => db.client.query('INSERT INTO t VALUES ($1)', [row.id])));
+}
+`,
+    `
+export function saveAll(client, rows) {
+  return Promise.all(rows.map((row) => client.query('UPDATE t SET seen = true WHERE id = $1', [row.id])));
+}
+`,
+    // A bare \`client\` in a file that works with a database driver.
+    `
+import pg from 'pg';
+export const pool = new pg.Pool();
+export function purge(client, rows) {
+  return Promise.all(rows.map((row) => client.deleteRow(row.id)));
+}
+`,
+    // Caches, the file system, loggers and repositories are not HTTP clients.
+    `
+export function warm(cache, keys) {
+  return Promise.all(keys.map((key) => cache.get(key)));
+}
+`,
+    `
+export function readAll(redisClient, keys) {
+  return Promise.all(keys.map((key) => redisClient.get(key)));
+}
+`,
+    `
+import fs from 'node:fs';
+export function readAll(paths) {
+  return Promise.all(paths.map((path) => fs.promises.readFile(path, 'utf8')));
+}
+`,
+    `
+export class Importer {
+  constructor(repository, logger) {
+    this.repository = repository;
+    this.logger = logger;
+  }
+  async saveAll(items) {
+    await Promise.all(items.map((item) => this.repository.save(item)));
+    await Promise.all(items.map((item) => this.logger.info(item)));
+  }
+}
+`,
+    // A member of an API object whose value is not used as a promise.
+    `
+export function register(api, devices, seen) {
+  devices.forEach((device) => seen.add(api.hap.uuid.generate(device.id)));
+}
+`,
+    // Registering routes on a router named \`api\` sends nothing.
+    `
+export function mount(api, routes) {
+  for (const route of routes) api.get(route.path, (req, res) => res.send(route.body));
+}
+`,
+    // An object of this file, or one it constructs: the model sees what it does.
+    `
+const api = {
+  async label(id) {
+    return \`item \${id}\`;
+  },
+};
+export function labels(ids) {
+  return Promise.all(ids.map((id) => api.label(id)));
+}
+`,
+    `
+import { MemoryStore } from './memory-store';
+export function loadAll(ids) {
+  const api = new MemoryStore();
+  return Promise.all(ids.map((id) => api.load(id)));
+}
+`,
+    // A package the client catalogue does not know is not judged by its name.
+    `
+import { api } from 'storybook-addons';
+export function selectAll(ids) {
+  return Promise.all(ids.map((id) => api.selectStory(id)));
+}
+`,
+    // Helpers whose names or modules speak of storage.
+    `
+import { fetchFromCache } from './helpers';
+import { fetchUser } from '../db/users';
+export async function load(keys, ids) {
+  await Promise.all(keys.map((key) => fetchFromCache(key)));
+  return Promise.all(ids.map((id) => fetchUser(id)));
+}
+`,
+    // \`fetch*\` methods are as often a database cursor's.
+    `
+export function drain(cursors) {
+  return Promise.all(cursors.map((cursor) => cursor.fetchAll()));
+}
+`,
+    // Request-sounding names that build, handle or parse requests.
+    `
+import { buildRequest, handleRequest } from './server';
+export async function prepare(items, incoming) {
+  await Promise.all(items.map((item) => buildRequest(item)));
+  return Promise.all(incoming.map((message) => handleRequest(message)));
+}
+`,
+    // A page of a static size asked for through an API client's options.
+    `
+export async function describeRunners(api) {
+  const { runners } = await api.listRunners({ perPage: 15 });
+  return Promise.all(runners.map((runner) => api.getRunner(runner.id)));
+}
+`,
+    // A page size given by a constant of another module.
+    `
+import { MAX_STEPS_PER_BATCH } from './constants';
+export async function poll(automationsApi) {
+  const steps = await automationsApi.lockSteps(MAX_STEPS_PER_BATCH);
+  await Promise.all(steps.map((step) => automationsApi.runStep(step.id)));
+}
+`,
+    `
+import { PAGE_SIZE } from './constants';
+export async function recent(base) {
+  const res = await fetch(\`\${base}/events?limit=\${PAGE_SIZE}\`);
+  const events = await res.json();
+  return Promise.all(events.map((event) => fetch(\`\${base}/events/\${event.id}\`)));
+}
+`,
+    // A page size set on the query's URLSearchParams.
+    `
+export async function latestSessions(base) {
+  const query = new URLSearchParams({ state: 'open' });
+  query.set('per_page', '15');
+  const res = await fetch(\`\${base}/runners?\${query.toString()}\`);
+  const runners = await res.json();
+  console.log(runners);
+  return Promise.allSettled(runners.map((runner) => fetch(\`\${base}/runners/\${runner.id}/latest\`)));
+}
+`,
+    // Two requests, side by side.
+    `
+import axios from 'axios';
+export const profile = (id) => axios.all([axios.get(\`/users/\${id}\`), axios.get(\`/users/\${id}/posts\`)]);
+`,
+    // A module of storage handed a client is not a request.
+    `
+import { saveToCache } from './cache/entries';
+export function cacheAll(apiClient, entries) {
+  return Promise.all(entries.map((entry) => saveToCache(apiClient, entry)));
+}
+`,
+    // A list written in another module of the project is a constant list.
+    `
+import { SUPPORTED_REGIONS } from './regions';
+export function warmAll(api) {
+  return Promise.all(SUPPORTED_REGIONS.map((region) => api.warm(region)));
+}
+`,
+    `
+const constants_1 = require('./constants');
+async function resetAll(api, value) {
+  await Promise.all(constants_1.DEPLOY_CONTEXTS.map((context) => api.setValue({ context, value })));
+}
+module.exports = { resetAll };
+`,
+  ],
+  invalid: [
+    {
+      name: 'an injected API object',
+      code: `
+export async function removeAll(api, keys) {
+  await Promise.all(keys.map((key) => api.removeVariable({ key })));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 9, endLine: 3, endColumn: 20, data: { combinator: 'Promise.all', amount: 'one request per element of `keys`' } },
+      ],
+    },
+    {
+      name: 'an API client kept on the instance',
+      code: `
+export class Tracker {
+  constructor(githubApi) {
+    this._githubApi = githubApi;
+  }
+  closeAll(numbers) {
+    return Promise.allSettled(numbers.map((number) => this._githubApi.closeIssue(number)));
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 7, column: 12, endLine: 7, endColumn: 30, data: { combinator: 'Promise.allSettled', amount: 'one request per element of `numbers`' } },
+      ],
+    },
+    {
+      name: 'a request helper of another module, called through .call',
+      code: `
+import { crmApiRequest } from './transport';
+export async function loadAll(records) {
+  return Promise.all(records.map((record) => crmApiRequest.call(this, 'GET', \`/records/\${record.id}\`)));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 10, endLine: 4, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `records`' } },
+      ],
+    },
+    {
+      name: 'a request helper of a required module, as compiled code calls it',
+      code: `
+const transport_1 = require('./transport');
+async function describeTables(tables) {
+  return await Promise.all(tables.map(async (table) => {
+    return await (0, transport_1.apiRequest)('GET', \`/tables/\${table.id}\`);
+  }));
+}
+module.exports = { describeTables };
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 16, endLine: 4, endColumn: 27, data: { combinator: 'Promise.all', amount: 'one request per element of `tables`' } },
+      ],
+    },
+    {
+      name: 'a fetch helper of another module',
+      code: `
+import { fetchEntries } from './fetch';
+export const syncAll = (types) => Promise.all(types.map((type) => fetchEntries(type)));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 35, endLine: 3, endColumn: 46, data: { combinator: 'Promise.all', amount: 'one request per element of `types`' } },
+      ],
+    },
+    {
+      name: 'a bare client with a method named like an API call',
+      code: `
+export function publishAll(client, notes) {
+  return Promise.all(notes.map((note) => client.createRelease({ tag: note.tag, body: note.body })));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 10, endLine: 3, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `notes`' } },
+      ],
+    },
+    {
+      name: 'a client made by a factory of the project',
+      code: `
+import { getBillingClient } from './clients';
+export async function invoices(ids) {
+  const billing = getBillingClient();
+  return Promise.all(ids.map(async (id) => {
+    const invoice = await billing.invoices.retrieve(id);
+    return invoice.total;
+  }));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 5, column: 10, endLine: 5, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `ids`' } },
+      ],
+    },
+    {
+      name: 'an API client handed to a function of another module, pushed in a loop',
+      code: `
+import { createSecret } from './mutations';
+export async function pushSecrets(graphqlClient, secrets) {
+  const pending = [];
+  for (const [name, value] of Object.entries(secrets)) {
+    pending.push(createSecret(graphqlClient, { name, value }));
+  }
+  await Promise.all(pending);
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 8, column: 9, endLine: 8, endColumn: 20, data: { combinator: 'Promise.all', amount: 'one request per element of `Object.entries(secrets)`' } },
+      ],
+    },
+    {
+      name: 'a helper of this file run through .call',
+      code: `
+import { graphApiRequest } from './transport';
+async function listChannels(teamId) {
+  return graphApiRequest.call(this, 'GET', \`/teams/\${teamId}/channels\`);
+}
+export async function allChannels(teams) {
+  return Promise.all(teams.map((team) => listChannels.call(this, team.id)));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 7, column: 10, endLine: 7, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `teams`' } },
+      ],
+    },
+    {
+      name: 'an axios instance received from elsewhere, called itself',
+      code: `
+export async function remainingPages(axiosInstance, pages) {
+  return Promise.all(pages.map(async (page) => {
+    const { data } = await axiosInstance({ url: '/entries', params: { page } });
+    return data;
+  }));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 10, endLine: 3, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `pages`' } },
+      ],
+    },
+    {
+      name: 'an injected HTTP service, through a method of the class',
+      code: `
+export class Registry {
+  constructor(httpService) {
+    this.httpService = httpService;
+  }
+  async lookup(name) {
+    const res = await firstValueFrom(this.httpService.get(\`https://registry.example.com/\${name}\`));
+    return res.data;
+  }
+  async lookupAll(names) {
+    const lookups = [];
+    for (const name of names) lookups.push(this.lookup(name).catch(() => null));
+    return Promise.all(lookups);
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 13, column: 12, endLine: 13, endColumn: 23, data: { combinator: 'Promise.all', amount: 'one request per element of `names`' } },
+      ],
+    },
+    {
+      name: 'an inherited request method',
+      code: `
+export class Labels extends Client {
+  applyAll(issues, label) {
+    return Promise.all(issues.map((issue) => this.apiRequest('POST', \`/issues/\${issue}/labels\`, { label })));
+  }
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 4, column: 12, endLine: 4, endColumn: 23, data: { combinator: 'Promise.all', amount: 'one request per element of `issues`' } },
+      ],
+    },
+    {
+      name: 'a bare client whose API call is a level down',
+      code: `
+export function releaseAll(client, notes) {
+  return Promise.all(notes.map((note) => client.repos.createRelease({ tag_name: note.tag })));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 10, endLine: 3, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `notes`' } },
+      ],
+    },
+    {
+      name: 'a class of a required module of the project handed an API client',
+      code: `
+const SecretMutation_1 = require('./graphql/secret-mutation');
+async function pushAll(graphqlClient, names) {
+  const pending = [];
+  for (const name of names) pending.push(SecretMutation_1.SecretMutation.createAsync(graphqlClient, { name }));
+  await Promise.all(pending);
+}
+module.exports = { pushAll };
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 6, column: 9, endLine: 6, endColumn: 20, data: { combinator: 'Promise.all', amount: 'one request per element of `names`' } },
+      ],
+    },
+    {
+      name: 'axios.all is Promise.all',
+      code: `
+import axios from 'axios';
+export const loadAll = (ids) => axios.all(ids.map((id) => axios.get(\`/items/\${id}\`)));
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 3, column: 33, endLine: 3, endColumn: 42, data: { combinator: 'axios.all', amount: 'one request per element of `ids`' } },
+      ],
+    },
+    {
+      name: 'axios.all of a required axios, over pages pushed in a loop',
+      code: `
+const axios = require('axios');
+module.exports = (count) => {
+  const pages = [];
+  for (let page = 1; page < count; page++) pages.push(axios.get('https://news.example.com/?p=' + page));
+  return axios.all(pages);
+};
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedFanOut', line: 6, column: 10, endLine: 6, endColumn: 19, data: { combinator: 'axios.all', amount: 'an unbounded number of requests (one per loop iteration)' } },
+      ],
+    },
+    {
+      name: 'a forEach whose async callback awaits an injected client',
+      code: `
+export function notifyAll(api, users) {
+  users.forEach(async (user) => {
+    await api.sendNotification(user.id);
+  });
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'unboundedIteration', line: 3, column: 3, endLine: 3, endColumn: 16, data: { method: 'forEach', amount: 'one request per element of `users`' } },
+      ],
+    },
+  ],
+});
+
 describe('options', () => {
   it('rejects unknown options and bad values', () => {
     const linter = new Linter({ configType: 'flat' });
