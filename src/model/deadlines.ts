@@ -24,6 +24,7 @@ import {
   UNDICI_TIMEOUT_OPTIONS,
 } from '../clients/timeouts';
 import { calleeMatches, getHttpModel, isLocalResourceRequest, lookupOption } from './http';
+import type { IsIgnoredKey } from './options';
 import { findResolvedProperty, resolveOptionsValue } from './options';
 
 /** Whether a request or client has a deadline: `set` when it has one or may have one the code does not show. */
@@ -130,17 +131,23 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
     return sets;
   }
 
+  /**
+   * Keys whose writes cannot give the request being checked a deadline (`opts.headers = h`):
+   * set per request, since an `agent` carries one for node's `http` and a `dispatcher` for fetch.
+   */
+  let ignored: IsIgnoredKey = NO_IGNORED_KEY;
+
   /** Looks up an option, into spreads of known objects: `{ ...defaults, method }`. */
   function lookup(options: OptionsRef, name: string): OptionLookup {
     return options.kind === 'object'
-      ? findResolvedProperty(options.node, name, sourceCode, isRequest)
+      ? findResolvedProperty(options.node, name, sourceCode, isRequest, ignored)
       : lookupOption(options, name);
   }
 
   /** The ways `options` may be: `[options]` unless it names object literals the code builds out of place. */
   function optionsViews(options: OptionsRef): OptionsRef[] {
     if (options.kind !== 'unknown' || !options.node) return [options];
-    const alternatives = resolveOptionsValue(options.node, sourceCode, isRequest);
+    const alternatives = resolveOptionsValue(options.node, sourceCode, isRequest, ignored);
     if (!alternatives || alternatives.length === 0) return [options];
     return alternatives.map((object) => (object ? { kind: 'object', node: object } : { kind: 'none' }));
   }
@@ -302,7 +309,8 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
   }
 
   function checkRequest(found: HttpRequest): void {
-    const request = withNodeHttpUrl(model, found, sourceCode);
+    const shown = withNodeHttpUrl(model, found, sourceCode);
+    const request: HttpRequest = { ...shown, options: configArgument(shown) };
     if (
       // Typed requests are in-house wrappers nobody declared: their deadline is their own business.
       request.source === 'typed' ||
@@ -315,12 +323,14 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
     }
     // Options built out of place (`const init = {...}`, `cond ? a : b`, `getOptions()`) are checked
     // in each form they may take: the request lacks a deadline only when every form does.
+    ignored = ignoredKeysOf(request.client);
     const views = optionsViews(request.options).map((options) => {
       sink = [];
       checkView({ ...request, options });
       return sink;
     });
     sink = problems;
+    ignored = NO_IGNORED_KEY;
     if (views.some((found) => found.length === 0)) return;
     const retarget = (problem: DeadlineProblem): DeadlineProblem =>
       problem.kind === 'disabled' ? { ...problem, owner: request.node } : { ...problem, request };
@@ -404,6 +414,39 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
   }
   for (const instance of instances) checkDefaultsWrite(instance);
   return problems;
+}
+
+const NO_IGNORED_KEY: IsIgnoredKey = () => false;
+
+/** Options that give a request a deadline, or hold what gives it one, for every client. */
+const DEADLINE_KEYS: ReadonlySet<string> = new Set([
+  'bodyTimeout',
+  'cancelToken',
+  'dispatcher',
+  'headersTimeout',
+  'signal',
+  'timeout',
+]);
+
+/** The keys a write of which cannot give a request of `client` a deadline. */
+function ignoredKeysOf(client: ClientName): IsIgnoredKey {
+  // node's `http` reads an agent's `timeout`; the other clients' agents carry no deadline of theirs.
+  return client === 'node-http'
+    ? (key) => key !== 'agent' && key !== 'createConnection' && !DEADLINE_KEYS.has(key)
+    : (key) => !DEADLINE_KEYS.has(key);
+}
+
+/**
+ * The options of `request` as written: for `axios(config)`, `axios.request(config)`, `got(x)` and
+ * `http.request(x, callback)` with one argument of unknown kind, that argument, which may be a URL
+ * or a config; resolving it decides, since a URL is never an object literal.
+ */
+function configArgument(request: HttpRequest): OptionsRef {
+  const { options, url } = request;
+  if (options.kind !== 'unknown' || options.node !== null || url === null) return options;
+  if (request.client !== 'axios' && request.client !== 'got' && request.client !== 'node-http') return options;
+  const rest = request.node.arguments.filter((argument) => argument !== request.callback);
+  return rest.length === 1 && rest[0] === url ? { kind: 'unknown', node: url } : options;
 }
 
 /**

@@ -513,11 +513,14 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
   // 1. Imports and `require()` of known modules.
   for (const found of tracker.iterateEsmReferences(esmMap)) handle(found, null);
   const requiredModules = new Map<TSESTree.Node, string>();
-  for (const { call, module } of requireCalls(globalScope)) {
-    const map = Object.hasOwn(esmMap, module) ? esmMap[module] : undefined;
-    if (!map) continue;
-    requiredModules.set(call, module);
-    for (const found of propertyTracker.iteratePropertyReferences(call, map)) handle(found, null);
+  for (const { call, module: specifier } of requireCalls(globalScope)) {
+    const module = knownModuleOf(specifier, esmMap);
+    const map = module === null ? undefined : esmMap[module];
+    if (!map || module === null) continue;
+    // Transpiled CommonJS wraps the call: `__importDefault(require('axios'))`, then `axios_1.default.get()`.
+    const root = interopWrapperOf(call) ?? call;
+    requiredModules.set(root, module);
+    for (const found of propertyTracker.iteratePropertyReferences(root, map)) handle(found, null);
   }
 
   // TypeScript's `import axios = require('axios')`.
@@ -625,6 +628,14 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       for (const member of thisMembersByClass.get(classBody)?.get(field) ?? []) {
         if (member === store) continue;
         for (const found of propertyTracker.iteratePropertyReferences(member, map)) handle(found, instance);
+        const dispatched = dispatchedRequest(member, instance.client);
+        if (dispatched && !requestByNode.has(dispatched)) {
+          addRequest(dispatched, instance.client, null, 'config-or-url-options', {
+            source: 'instance',
+            module: instance.module,
+            instance,
+          });
+        }
       }
     }
     // `calls` is in pre-order; walking it backwards sees every call after the calls inside it.
@@ -655,6 +666,27 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
   return model;
 }
 
+/**
+ * A request method picked at run time on a got or ky instance, `this.api[method](url, options)`:
+ * every method such a key can name takes a URL and then options (`stream` and `paginate` too).
+ * axios is left out: where its config goes depends on the method.
+ */
+function dispatchedRequest(instanceRead: TSESTree.Node, client: ClientName): TSESTree.CallExpression | null {
+  if (client !== 'got' && client !== 'ky') return null;
+  const outer = skipWrappersUp(instanceRead);
+  const member = outer.parent;
+  if (
+    member?.type !== AST_NODE_TYPES.MemberExpression ||
+    member.object !== outer ||
+    !member.computed ||
+    getStaticName(member) !== null
+  ) {
+    return null;
+  }
+  const call = getMethodCall(member);
+  return call && call.arguments.length > 0 ? call : null;
+}
+
 /** Is `node`, or a member chain on it (`node.a.b`), the target of an assignment? */
 function isAssignmentTarget(node: TSESTree.Node): boolean {
   let current = node;
@@ -664,6 +696,44 @@ function isAssignmentTarget(node: TSESTree.Node): boolean {
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) return false;
     current = skipWrappersUp(parent);
   }
+}
+
+/**
+ * The helpers compilers wrap a `require()` in for ES module interop: TypeScript's
+ * `__importDefault`/`__importStar`, Babel's `_interopRequireDefault`/`_interopRequireWildcard`,
+ * esbuild's `__toESM`. Each returns the module, or an object whose `default` is the module.
+ */
+const INTEROP_HELPERS: ReadonlySet<string> = new Set([
+  '__importDefault',
+  '__importStar',
+  '__toESM',
+  '_interopRequireDefault',
+  '_interopRequireWildcard',
+]);
+
+/** The interop helper call around `call` (`__importDefault(require('axios'))`), if there is one. */
+function interopWrapperOf(call: TSESTree.CallExpression): TSESTree.CallExpression | null {
+  const outer = skipWrappersUp(call);
+  const parent = outer.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== outer) return null;
+  const callee = skipWrappersDown(parent.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? getStaticName(callee)
+        : null;
+  return name !== null && INTEROP_HELPERS.has(name) ? parent : null;
+}
+
+/**
+ * The known module a `require()` specifier loads: the specifier itself, or the package's main
+ * file named outright (`axios/index`, `got/index.js`); `null` for anything else.
+ */
+function knownModuleOf(specifier: string, esmMap: TraceMap): string | null {
+  if (Object.hasOwn(esmMap, specifier)) return specifier;
+  const main = /^((?:@[^/]+\/)?[^/@]+)\/index(?:\.c?js)?$/u.exec(specifier);
+  return main?.[1] !== undefined && Object.hasOwn(esmMap, main[1]) ? main[1] : null;
 }
 
 /** The reference-tracker maps for the known modules and the project's client modules. */

@@ -25,6 +25,15 @@ const MAX_DEPTH = 4;
 export type IsRequestCall = (call: TSESTree.CallExpression | TSESTree.NewExpression) => boolean;
 
 /**
+ * Keys the caller does not ask about, so a write of one (`opts.headers = h`, `opts.agent = a`)
+ * leaves the object literal a true answer for the keys it does ask about. A computed key
+ * (`opts[key] = v`) may be any key and is never one of them.
+ */
+export type IsIgnoredKey = (key: string) => boolean;
+
+const NO_KEY: IsIgnoredKey = () => false;
+
+/**
  * The object literals `node` may evaluate to, or `null` when that cannot be known. `isRequest`
  * tells the calls that only read an options object they are given.
  */
@@ -32,6 +41,7 @@ export function resolveOptionsValue(
   node: TSESTree.Node,
   sourceCode: TSESLint.SourceCode,
   isRequest: IsRequestCall,
+  ignored: IsIgnoredKey = NO_KEY,
   depth = 0,
 ): OptionsAlternatives | null {
   if (depth > MAX_DEPTH) return null;
@@ -40,13 +50,13 @@ export function resolveOptionsValue(
   if (isUndefinedLiteral(inner)) return [null];
   switch (inner.type) {
     case AST_NODE_TYPES.ConditionalExpression: {
-      const consequent = resolveOptionsValue(inner.consequent, sourceCode, isRequest, depth + 1);
-      const alternate = consequent && resolveOptionsValue(inner.alternate, sourceCode, isRequest, depth + 1);
+      const consequent = resolveOptionsValue(inner.consequent, sourceCode, isRequest, ignored, depth + 1);
+      const alternate = consequent && resolveOptionsValue(inner.alternate, sourceCode, isRequest, ignored, depth + 1);
       return consequent && alternate ? [...consequent, ...alternate] : null;
     }
     case AST_NODE_TYPES.Identifier: {
-      const init = unchangedInitializer(inner, sourceCode, isRequest);
-      return init ? resolveOptionsValue(init, sourceCode, isRequest, depth + 1) : null;
+      const init = unchangedInitializer(inner, sourceCode, isRequest, ignored);
+      return init ? resolveOptionsValue(init, sourceCode, isRequest, ignored, depth + 1) : null;
     }
     case AST_NODE_TYPES.CallExpression: {
       if (inner.callee.type !== AST_NODE_TYPES.Identifier) return null;
@@ -54,7 +64,7 @@ export function resolveOptionsValue(
       if (!fn || fn.async || fn.generator) return null;
       const results: (TSESTree.ObjectExpression | null)[] = [];
       for (const value of returnedValues(fn, sourceCode)) {
-        const resolved = value ? resolveOptionsValue(value, sourceCode, isRequest, depth + 1) : [null];
+        const resolved = value ? resolveOptionsValue(value, sourceCode, isRequest, ignored, depth + 1) : [null];
         if (!resolved) return null;
         results.push(...resolved);
       }
@@ -74,18 +84,19 @@ export function findResolvedProperty(
   name: string,
   sourceCode: TSESLint.SourceCode,
   isRequest: IsRequestCall,
+  ignored: IsIgnoredKey = NO_KEY,
   depth = 0,
 ): OptionLookup {
   let result: OptionLookup = { kind: 'missing' };
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) {
       const spread =
-        depth < MAX_DEPTH ? resolveOptionsValue(property.argument, sourceCode, isRequest, depth + 1) : null;
+        depth < MAX_DEPTH ? resolveOptionsValue(property.argument, sourceCode, isRequest, ignored, depth + 1) : null;
       const only = spread?.length === 1 ? spread[0] : undefined;
       if (only === undefined) {
         result = { kind: 'unknown' };
       } else if (only !== null) {
-        const inside = findResolvedProperty(only, name, sourceCode, isRequest, depth + 1);
+        const inside = findResolvedProperty(only, name, sourceCode, isRequest, ignored, depth + 1);
         if (inside.kind !== 'missing') result = inside;
       }
       continue;
@@ -108,6 +119,7 @@ function unchangedInitializer(
   id: TSESTree.Identifier,
   sourceCode: TSESLint.SourceCode,
   isRequest: IsRequestCall,
+  ignored: IsIgnoredKey,
 ): TSESTree.Expression | null {
   const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -123,38 +135,62 @@ function unchangedInitializer(
   }
   for (const reference of variable.references) {
     if (reference.init === true) continue;
-    if (reference.isWrite() || !isReadOnlyUse(reference.identifier as TSESTree.Identifier, isRequest)) return null;
+    if (reference.isWrite() || !isReadOnlyUse(reference.identifier as TSESTree.Identifier, isRequest, ignored)) return null;
   }
   return definition.node.init;
 }
 
 /** Is this use of an options object one that cannot change it or hand it to code that might? */
-function isReadOnlyUse(identifier: TSESTree.Identifier, isRequest: IsRequestCall): boolean {
+function isReadOnlyUse(identifier: TSESTree.Identifier, isRequest: IsRequestCall, ignored: IsIgnoredKey): boolean {
   const outer = skipWrappersUp(identifier);
   const parent = outer.parent;
   switch (parent?.type) {
     case AST_NODE_TYPES.MemberExpression:
-      return parent.object === outer && !isChangedMember(parent);
+      return parent.object === outer && !isChangedMember(parent, ignored);
     case AST_NODE_TYPES.SpreadElement:
       return parent.parent.type === AST_NODE_TYPES.ObjectExpression;
     case AST_NODE_TYPES.NewExpression:
       return parent.callee !== outer && isRequest(parent);
     case AST_NODE_TYPES.CallExpression:
       if (parent.callee === outer) return false;
-      return (
-        isRequest(parent) ||
-        (parent.callee.type === AST_NODE_TYPES.MemberExpression &&
-          parent.callee.object.type === AST_NODE_TYPES.Identifier &&
-          parent.callee.object.name === 'JSON' &&
-          getStaticName(parent.callee) === 'stringify')
-      );
+      return isRequest(parent) || isPrintingCall(parent);
     default:
       return false;
   }
 }
 
-/** Is `member` (`opts.a`, `opts.a.b`) written, deleted or called as a method, which may change the object? */
-function isChangedMember(member: TSESTree.MemberExpression): boolean {
+/**
+ * Does `call` only print or serialise its arguments? `JSON.stringify(opts)`, and a log method
+ * of the console or of a logger (`console.log`, `this.logger.debug`, `log.info`).
+ */
+function isPrintingCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappersDown(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticName(callee);
+  const object = skipWrappersDown(callee.object);
+  const owner =
+    object.type === AST_NODE_TYPES.Identifier
+      ? object.name
+      : object.type === AST_NODE_TYPES.MemberExpression
+        ? getStaticName(object)
+        : null;
+  if (owner === null || method === null) return false;
+  if (owner === 'JSON') return method === 'stringify';
+  return LOGGER_NAMES.test(owner) && LOG_METHODS.has(method);
+}
+
+/** Names of a console or a logger object. */
+const LOGGER_NAMES = /^(?:console|_?log(?:ger)?)$/iu;
+
+const LOG_METHODS: ReadonlySet<string> = new Set(['debug', 'error', 'info', 'log', 'trace', 'verbose', 'warn']);
+
+/**
+ * Is `member` (`opts.a`, `opts.a.b`) written, deleted or called as a method, which may change the
+ * object? A write under a key the caller ignores (`opts.headers = h`, `opts.headers.x = v`) does not count.
+ */
+function isChangedMember(member: TSESTree.MemberExpression, ignored: IsIgnoredKey = NO_KEY): boolean {
+  const key = getStaticName(member);
+  if (key !== null && ignored(key) && isPlainWrite(member)) return false;
   let current: TSESTree.Node = skipWrappersUp(member);
   for (;;) {
     const parent = current.parent;
@@ -175,6 +211,17 @@ function isChangedMember(member: TSESTree.MemberExpression): boolean {
       default:
         return false;
     }
+  }
+}
+
+/** Is `member` (or a member chain on it) the target of an assignment, as in `opts.headers = h` or `opts.headers.x = v`? */
+function isPlainWrite(member: TSESTree.MemberExpression): boolean {
+  let current: TSESTree.Node = skipWrappersUp(member);
+  for (;;) {
+    const parent = current.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === current;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) return false;
+    current = skipWrappersUp(parent);
   }
 }
 

@@ -1374,3 +1374,79 @@ describe('clients the tracker does not follow by itself', () => {
     ).toEqual([]);
   });
 });
+
+describe('transpiled CommonJS and dispatched methods', () => {
+  it('looks through the interop helpers compilers wrap around `require()`', () => {
+    expect(
+      findings(
+        `
+        const axios_1 = __importDefault(require('axios'));
+        var _got = _interopRequireWildcard(require('got'));
+        const import_https = __toESM(require('node:https'));
+        const http_1 = tslib.__importStar(require('http'));
+        axios_1.default.get(a);
+        (0, _got.default)(b);
+        import_https.default.get(c);
+        http_1.request(d);
+        const api = axios_1.default.create();
+        api.post(e);
+      `,
+        { sourceType: 'commonjs' },
+      ),
+    ).toEqual([
+      'request axios_1.default.get(a) → axios.get (library, axios)',
+      'request (0, _got.default)(b) → got (library, got)',
+      'request import_https.default.get(c) → node-http.get (library, node:https)',
+      'request http_1.request(d) → node-http.request (library, http)',
+      'request api.post(e) → axios.post (instance, axios)',
+      'construct axios_1.default.create() → instance, axios (axios)',
+    ]);
+  });
+
+  it('takes a package main file required by its path for the package, and nothing deeper', () => {
+    expect(
+      findings(
+        `
+        const axios = require('axios/index');
+        const got = require('got/index.js');
+        const other = require('axios/lib/helpers/fromDataURI');
+        const wrapped = wrap(require('axios'));
+        axios.get(a);
+        got(b);
+        other(c);
+        wrapped.default.get(d);
+      `,
+        { sourceType: 'commonjs' },
+      ),
+    ).toEqual(['request axios.get(a) → axios.get (library, axios)', 'request got(b) → got (library, got)']);
+  });
+
+  it('finds a request method chosen at run time on a got field instance', () => {
+    expect(
+      findings(
+        `
+        const got = require('got');
+        const axios = require('axios');
+        class Client {
+          constructor() {
+            this.api = got.extend({ prefixUrl: base });
+            this.http = axios.create();
+          }
+          send(method, path) {
+            this.api[method](path);
+            this.api['get'](path);
+            this.api[method]();
+            this.http[method](path);
+          }
+        }
+      `,
+        { sourceType: 'commonjs' },
+      ),
+    ).toEqual([
+      'request this.api[method](path) → got (instance, got)',
+      "request this.api['get'](path) → got.get (instance, got)",
+      'construct got.extend() → instance, got (got)',
+      'construct axios.create() → instance, axios (axios)',
+    ]);
+  });
+});

@@ -144,3 +144,66 @@ describe('findResolvedProperty', () => {
     ).toEqual(['1000', '2000', '1000', 'missing', 'unknown', '4000', 'unknown', 'missing', 'unknown']);
   });
 });
+
+describe('resolveOptionsValue with keys the caller ignores', () => {
+  /** The literal each request's first argument may be, when writes of any key but `timeout` are ignored. */
+  function ignoring(code: string): Record<string, string[] | 'unknown'> {
+    const { model, sourceCode, text } = analyze(code, { sourceType: 'commonjs' });
+    const isRequest = (call: Parameters<typeof model.requestOf>[0]): boolean => model.requestOf(call) !== undefined;
+    return Object.fromEntries(
+      model.requests.map((request) => {
+        const node = request.node.arguments[0];
+        const resolved = node ? resolveOptionsValue(node, sourceCode, isRequest, (key) => key !== 'timeout') : null;
+        return [text(request.node), resolved ? resolved.map((object) => (object ? text(object) : 'none')) : 'unknown'];
+      }),
+    );
+  }
+
+  it('keeps a literal whose later writes are all of ignored keys, and that is only logged', () => {
+    expect(
+      ignoring(`
+        const axios = require('axios');
+        function a() {
+          const config = { url: 'a' };
+          config.headers = {};
+          config.headers.accept = 'json';
+          config['proxy'] = false;
+          console.log(config);
+          this.logger.debug('config', config);
+          return axios(config);
+        }
+      `),
+    ).toEqual({ 'axios(config)': ["{ url: 'a' }"] });
+  });
+
+  it('gives up on writes of asked keys (plain or compound), computed keys, method calls and other calls', () => {
+    expect(
+      ignoring(`
+        const axios = require('axios');
+        function a() { const ca = { url: 'a' }; ca.timeout = 1; return axios(ca); }
+        function b(k) { const cb = { url: 'b' }; cb[k] = 1; return axios(cb); }
+        function d() { const cd = { url: 'd' }; cd.timeout ??= 1; return axios(cd); }
+        function e() { const ce = { url: 'e' }; ce.headers.push(x); return axios(ce); }
+        function f() { const cf = { url: 'f' }; prepare(cf); return axios(cf); }
+        function g() { const cg = { url: 'g' }; metrics.record(cg); return axios(cg); }
+      `),
+    ).toEqual({
+      'axios(ca)': 'unknown',
+      'axios(cb)': 'unknown',
+      'axios(cd)': 'unknown',
+      'axios(ce)': 'unknown',
+      'axios(cf)': 'unknown',
+      'axios(cg)': 'unknown',
+    });
+  });
+
+  it('does not ignore writes unless asked to', () => {
+    const { model, sourceCode } = analyze(
+      `const axios = require('axios'); function a() { const c = { url: 'a' }; c.headers = {}; return axios(c); }`,
+      { sourceType: 'commonjs' },
+    );
+    const request = model.requests[0];
+    const node = request?.node.arguments[0];
+    expect(node && resolveOptionsValue(node, sourceCode, (call) => model.requestOf(call) !== undefined)).toBeNull();
+  });
+});

@@ -2930,3 +2930,370 @@ describe('require-request-timeout messages', () => {
     }
   });
 });
+
+ruleTester.run('require-request-timeout: transpiled imports and options assembled in place', rule, {
+  valid: [
+    // The wrapped export with a timeout per call or on the instance.
+    {
+      code: `
+      const axios_1 = __importDefault(require('axios'));
+      axios_1.default.post(endpoint, body, { timeout: 5000 });
+      const withDeadline = axios_1.default.create({ timeout: 5000 });
+      withDeadline.get(endpoint);
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+    },
+    // Writes that may add a deadline, a computed key, or passing the config on: unknown.
+    {
+      code: `
+      const axios = require('axios');
+      function send(target, wait) {
+        const config = { url: target };
+        config.timeout = wait;
+        return axios(config);
+      }
+      function sendSigned(target, controller) {
+        const config = { url: target };
+        config.signal = controller.signal;
+        return axios.request(config);
+      }
+      function sendAny(target, key, value) {
+        const config = { url: target };
+        config[key] = value;
+        return axios(config);
+      }
+      function sendPrepared(target) {
+        const config = { url: target };
+        prepare(config);
+        return axios(config);
+      }
+      function sendUrl(target) {
+        return axios(target);
+      }
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+    },
+    // An agent written into node's options may carry a timeout.
+    {
+      code: `
+      const http = require('http');
+      function ping(host, agent) {
+        const options = { host, path: '/ping' };
+        options.agent = agent;
+        http.request(options, (res) => res.resume()).end();
+      }
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+    },
+    // A dispatched got request on an instance with a timeout.
+    {
+      code: `
+      const got = require('got');
+      class Service {
+        constructor(base) { this.api = got.extend({ prefixUrl: base, timeout: { request: 5000 } }); }
+        call(method, path) { return this.api[method](path); }
+      }
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+    },
+    // A dispatcher written into fetch options may carry undici timeouts.
+    `
+      const settings = {};
+      settings.dispatcher = makeDispatcher();
+      export const load = (url) => fetch(url, settings);
+    `,
+    // Only the known interop helpers are looked through.
+    {
+      code: `
+      const axios_1 = helper(require('axios'));
+      axios_1.default.post(endpoint, body, { headers });
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+    },
+  ],
+  invalid: [
+    // TypeScript's CommonJS output wraps the require: `axios_1.default.post()`.
+    {
+      code: `
+      const axios_1 = __importDefault(require('axios'));
+      axios_1.default.post(endpoint, body, { headers });
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: AXIOS,
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              data: { value: '10000' },
+              output: `
+      const axios_1 = __importDefault(require('axios'));
+      axios_1.default.post(endpoint, body, { headers, timeout: 10000 });
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    // Babel's interop helper and the `(0, fn)()` call it compiles imports to.
+    {
+      code: `
+      var _axios = _interopRequireDefault(require('axios'));
+      (0, _axios.default)({ url: endpoint });
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: AXIOS,
+          line: 3,
+          column: 8,
+          endLine: 3,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              data: { value: '10000' },
+              output: `
+      var _axios = _interopRequireDefault(require('axios'));
+      (0, _axios.default)({ url: endpoint, timeout: 10000 });
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    // `__importStar` around node's https module.
+    {
+      code: `
+      const https_1 = __importStar(require('node:https'));
+      https_1.get('https://example.com/health', (res) => res.resume());
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: { library: 'node:https', remedy: NODE_HTTP_REMEDY },
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              data: { ms: '10000' },
+              output: `
+      const https_1 = __importStar(require('node:https'));
+      https_1.get('https://example.com/health', { signal: AbortSignal.timeout(10000) }, (res) => res.resume());
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    // The package's main file required by its path.
+    {
+      code: `
+      const axios = require('axios/index');
+      axios.get(endpoint, { headers });
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: AXIOS,
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              data: { value: '10000' },
+              output: `
+      const axios = require('axios/index');
+      axios.get(endpoint, { headers, timeout: 10000 });
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    // An instance made from the wrapped default export, without a timeout.
+    {
+      code: `
+      const axios_1 = __importDefault(require('axios'));
+      const client = axios_1.default.create({ headers });
+      client.get(endpoint);
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: AXIOS,
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              data: { value: '10000' },
+              output: `
+      const axios_1 = __importDefault(require('axios'));
+      const client = axios_1.default.create({ headers });
+      client.get(endpoint, { timeout: 10000 });
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    // A got instance whose request method is chosen at run time.
+    {
+      code: `
+      const got = require('got');
+      class Service {
+        constructor(base) { this.api = got.extend({ prefixUrl: base }); }
+        call(method, path, body) { return this.api[method](path, { json: body }); }
+      }
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: GOT,
+          line: 5,
+          column: 43,
+          endLine: 5,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              data: { value: '{ request: 10000 }' },
+              output: `
+      const got = require('got');
+      class Service {
+        constructor(base) { this.api = got.extend({ prefixUrl: base }); }
+        call(method, path, body) { return this.api[method](path, { json: body, timeout: { request: 10000 } }); }
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    // A config assembled in place: adding an agent and a header, and logging it, give it no deadline.
+    {
+      code: `
+      const axios = require('axios');
+      async function send(target, insecure) {
+        const config = { method: 'post', url: target, headers: {} };
+        if (insecure) config.httpsAgent = makeAgent();
+        config.headers.accept = 'application/json';
+        logger.debug('sending', config);
+        return axios(config);
+      }
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: AXIOS,
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              data: { value: '10000' },
+              output: `
+      const axios = require('axios');
+      async function send(target, insecure) {
+        const config = { method: 'post', url: target, headers: {} };
+        if (insecure) config.httpsAgent = makeAgent();
+        config.headers.accept = 'application/json';
+        logger.debug('sending', config);
+        return axios({ ...config, timeout: 10000 });
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    // node's https with options filled in after the literal, none of them a timeout.
+    {
+      code: `
+      const https = require('https');
+      function ping(host) {
+        const options = { host, path: '/ping' };
+        options.method = 'HEAD';
+        https.request(options, (res) => res.resume()).end();
+      }
+    `,
+      languageOptions: { parserOptions: { sourceType: 'commonjs' } },
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: { library: 'node:https', remedy: NODE_HTTP_REMEDY },
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              data: { ms: '10000' },
+              output: `
+      const https = require('https');
+      function ping(host) {
+        const options = { host, path: '/ping' };
+        options.method = 'HEAD';
+        https.request({ ...options, signal: AbortSignal.timeout(10000) }, (res) => res.resume()).end();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    // Module-level options that only ever get an agent.
+    {
+      code: `
+      import fetchImpl from 'node-fetch';
+      const shared = {};
+      if (process.env.PROXY) shared.agent = proxyAgent(process.env.PROXY);
+      export const load = (url) => fetchImpl(url, shared);
+    `,
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: NODE_FETCH,
+          line: 5,
+          column: 36,
+          endLine: 5,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              data: { ms: '10000' },
+              output: `
+      import fetchImpl from 'node-fetch';
+      const shared = {};
+      if (process.env.PROXY) shared.agent = proxyAgent(process.env.PROXY);
+      export const load = (url) => fetchImpl(url, { ...shared, signal: AbortSignal.timeout(10000) });
+    `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
