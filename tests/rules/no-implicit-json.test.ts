@@ -346,6 +346,65 @@ ruleTester.run('no-implicit-json', rule, {
       ],
     },
     {
+      // a status check in the handler chained on the parse comes after it, too late as well
+      code: `
+      function loadProfile(url) {
+        return fetch(url).then((res) => {
+          return res.json().then((profile) => {
+            if (res.status === 401) throw new Error(profile.message);
+            return profile;
+          });
+        });
+      }
+    `,
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      function loadProfile(url) {
+        return fetch(url).then((res) => {
+          if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+          return res.json().then((profile) => {
+            if (res.status === 401) throw new Error(profile.message);
+            return profile;
+          });
+        });
+      }
+    `,
+            },
+            {
+              messageId: 'suggestExplicitParse',
+              output: `
+      function loadProfile(url) {
+        return fetch(url).then((res) => {
+          return res.text().then((body) => {
+            try {
+              return JSON.parse(body);
+            } catch (error) {
+              throw new SyntaxError(\`HTTP \${res.status} from \${res.url} is not JSON: \${body.slice(0, 100)}\`, { cause: error });
+            }
+          }).then((profile) => {
+            if (res.status === 401) throw new Error(profile.message);
+            return profile;
+          });
+        });
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // a status check after the parse comes too late for it
       code: `
       import fetch from 'node-fetch';
