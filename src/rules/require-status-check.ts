@@ -338,7 +338,10 @@ function includes(node: TSESTree.CallExpression, param: string | null, status: n
 
 /** The request as the code names it (`fetch`, `api.get`), or the client's name when that is long. */
 function requestLabel(request: HttpRequest, sourceCode: TSESLint.SourceCode): string {
-  const text = sourceCode.getText(skipWrappersDown(request.node.callee));
+  let callee = skipWrappersDown(request.node.callee);
+  // Compiled imports call `(0, _nodeFetch.default)(url)`: the client is the last expression.
+  if (callee.type === AST_NODE_TYPES.SequenceExpression) callee = skipWrappersDown(callee.expressions.at(-1) ?? callee);
+  const text = sourceCode.getText(callee);
   if (text.length <= MAX_QUOTE && !text.includes('\n')) return text;
   return request.method ?? request.client;
 }

@@ -256,8 +256,97 @@ ruleTester.run('no-implicit-json', rule, {
         return res.json();
       }
     `,
+    // the parse alone in a try whose catch falls back: its SyntaxError is handled on the spot
+    `
+      async function embed(url, input) {
+        const response = await fetch(url, { method: 'POST', body: JSON.stringify(input) });
+        let payload;
+        try {
+          payload = await response.json();
+        } catch {
+          payload = null;
+        }
+        if (!response.ok) throw new Error(\`HTTP \${response.status}: \${payload?.detail ?? 'no detail'}\`);
+        return payload;
+      }
+    `,
+    // a test that asserts the status after the parse: a body that is not JSON fails the test as well
+    `
+      import assert from 'node:assert/strict';
+      it('refuses a missing session', async () => {
+        const response = await fetch(serverUrl, { headers: { accept: 'text/event-stream' } });
+        const body = await response.json();
+        assert.equal(response.status, 400);
+        assert.equal(body.error, 'Bad Request');
+      });
+    `,
   ],
   invalid: [
+    {
+      // a try around more than the parse was written for other failures too: the parse is still early
+      code: `
+      async function embed(url) {
+        try {
+          const response = await fetch(url);
+          const payload = await response.json();
+          if (!response.ok) throw new Error(payload.detail);
+          return payload;
+        } catch (error) {
+          return null;
+        }
+      }
+    `,
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'fetch', json: 'response.json()', check: 'response.ok', header: "response.headers.get('content-type')" },
+          line: 5,
+          column: 42,
+          endLine: 5,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'response.ok' },
+              output: `
+      async function embed(url) {
+        try {
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(\`HTTP \${response.status} for \${url}\`);
+          const payload = await response.json();
+          if (!response.ok) throw new Error(payload.detail);
+          return payload;
+        } catch (error) {
+          return null;
+        }
+      }
+    `,
+            },
+            {
+              messageId: 'suggestExplicitParse',
+              output: `
+      async function embed(url) {
+        try {
+          const response = await fetch(url);
+          const payload = await response.text().then((body) => {
+            try {
+              return JSON.parse(body);
+            } catch (error) {
+              throw new SyntaxError(\`HTTP \${response.status} from \${response.url} is not JSON: \${body.slice(0, 100)}\`, { cause: error });
+            }
+          });
+          if (!response.ok) throw new Error(payload.detail);
+          return payload;
+        } catch (error) {
+          return null;
+        }
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // `requireContentType`, blind: await + variable
       code: `

@@ -480,6 +480,40 @@ ruleTester.run('require-status-check', rule, {
   ],
   invalid: [
     {
+      // a compiled import calls node-fetch through a sequence; the message names the client
+      code: `
+      const fetch_1 = require('node-fetch');
+      async function ticket(url) {
+        const res = await (0, fetch_1.default)(url);
+        return (await res.json()).id;
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch_1.default', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      const fetch_1 = require('node-fetch');
+      async function ticket(url) {
+        const res = await (0, fetch_1.default)(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        return (await res.json()).id;
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // a check in the handler chained on the body read that does not leave: the body is kept
       code: `
       function loadProfile(url) {
