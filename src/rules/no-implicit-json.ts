@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { OptionLookup } from '../ast/nodes';
 import type { HttpModel, HttpRequest } from '../model/http';
-import type { ResponseUseKind } from '../model/response-uses';
+import type { ResponseUse, ResponseUseKind } from '../model/response-uses';
 import { getInferredRequests } from '../model/wrappers';
 import { findProperty, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { createRule } from '../create-rule';
@@ -79,7 +79,7 @@ export default createRule<Options, MessageIds>({
       const name = getResponseName(flow);
       for (const use of uses) {
         const call = use.jsonCall;
-        if (!call || hasRejectionHandler(call) || isCaughtAlone(call)) continue;
+        if (!call || hasRejectionHandler(call) || isCaught(call, uses)) continue;
         // A parse that no status check guards is `require-status-check`'s report (one problem, one
         // report). What only this rule knows: the check guards the parse but comes after it in source
         // order (`const body = await res.json(); if (!res.ok) throw ...`), too late, because `.json()`
@@ -290,22 +290,26 @@ function isAsserted(node: TSESTree.Node): boolean {
 }
 
 /**
- * Is the parse the only statement of a `try` with a `catch` (`try { data = await res.json(); }
- * catch { data = null; }`)? Then its `SyntaxError` is handled on the spot, like `.json().catch()`.
- * A `try` around more code is not: its handler was written for other failures as well.
+ * Is the parse's failure handled by the `try` around it: the parse is the only statement of the
+ * `try` (`try { data = await res.json(); } catch { data = null; }`), or the `catch` uses the
+ * response (`catch { throw await errorOf(res); }`, `catch { throw new Error(String(res.status)); }`)?
+ * Then its `SyntaxError` is handled on the spot, like `.json().catch()`. Another `try` around more
+ * code was written for other failures as well.
  */
-function isCaughtAlone(call: TSESTree.CallExpression): boolean {
+function isCaught(call: TSESTree.CallExpression, uses: readonly ResponseUse[]): boolean {
   let statement: TSESTree.Node = call;
   while (statement.parent && !isFunctionNode(statement.parent) && statement.parent.type !== AST_NODE_TYPES.BlockStatement) {
     statement = statement.parent;
   }
   const block = statement.parent;
   const attempt = block?.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement || attempt?.type !== AST_NODE_TYPES.TryStatement || attempt.block !== block) {
+    return false;
+  }
+  const handler = attempt.handler;
+  if (!handler) return false;
   return (
-    block?.type === AST_NODE_TYPES.BlockStatement &&
-    block.body.length === 1 &&
-    attempt?.type === AST_NODE_TYPES.TryStatement &&
-    attempt.block === block &&
-    attempt.handler !== null
+    block.body.length === 1 ||
+    uses.some((use) => use.kind !== 'body' && handler.range[0] <= use.node.range[0] && use.node.range[1] <= handler.range[1])
   );
 }

@@ -280,6 +280,21 @@ ruleTester.run('no-implicit-json', rule, {
         assert.equal(body.error, 'Bad Request');
       });
     `,
+    // the catch around the parse rethrows with the response: its SyntaxError carries the status
+    `
+      async function send(url, events) {
+        const response = await fetch(url, { method: 'POST', body: JSON.stringify(events) });
+        let body;
+        try {
+          const raw = await response.json();
+          body = schema.parse(raw);
+        } catch {
+          throw new Error(\`HTTP \${response.status}: the answer is not an event receipt\`);
+        }
+        if (!response.ok) throw new Error(body.error);
+        return body;
+      }
+    `,
   ],
   invalid: [
     {

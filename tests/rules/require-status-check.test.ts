@@ -477,8 +477,68 @@ ruleTester.run('require-status-check', rule, {
         });
       }
     `,
+    // a method of the class that checks before it hands the response back, and one that returns data
+    `
+      class Api {
+        async get(path) {
+          const res = await fetch(this.base + path);
+          if (!res.ok) throw new Error(\`HTTP \${res.status} for \${path}\`);
+          return res;
+        }
+        load(path) {
+          return this.cache.get(path);
+        }
+        async user() {
+          const res = await this.get('/user');
+          const cached = await this.load('/user');
+          return [await res.json(), await cached.json()];
+        }
+      }
+    `,
   ],
   invalid: [
+    {
+      // a method of the class hands back the fetch response unchecked: its callers read it blind
+      code: `
+      class Api {
+        get(path) {
+          return fetch(this.base + path);
+        }
+        async user() {
+          const res = await this.get('/user');
+          return res.json();
+        }
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'this.get', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 7,
+          column: 29,
+          endLine: 7,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      class Api {
+        get(path) {
+          return fetch(this.base + path);
+        }
+        async user() {
+          const res = await this.get('/user');
+          if (!res.ok) throw new Error(\`HTTP \${res.status} for /user\`);
+          return res.json();
+        }
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // a compiled import calls node-fetch through a sequence; the message names the client
       code: `
