@@ -149,6 +149,30 @@ export function guardsOf(node: TSESTree.Node, uses: readonly ResponseUse[]): Res
 }
 
 /**
+ * Is the body read `use` protected by a status check among `uses`? A stream listener is protected
+ * when every read of the chunk it is given is: `res.on('data', (chunk) => { if (res.statusCode
+ * === 200) body += chunk; })` keeps nothing of an error response.
+ */
+export function isBodyGuarded(use: ResponseUse, uses: readonly ResponseUse[], sourceCode: TSESLint.SourceCode): boolean {
+  if (guardsOf(use.node, uses).length > 0) return true;
+  const reads = listenerChunkReads(use.node, sourceCode);
+  return reads !== null && reads.length > 0 && reads.every((read) => guardsOf(read, uses).length > 0);
+}
+
+/** The reads of the chunk parameter of `res.on('data', (chunk) => ...)`, or `null` for another node. */
+function listenerChunkReads(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESTree.Node[] | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = skipWrappersDown(node.callee);
+  const listener = node.arguments[1];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !STREAM_LISTENERS.has(getStaticName(callee) ?? '') || !listener) return null;
+  if (!isFunctionNode(listener)) return null;
+  const param = listener.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = sourceCode.getDeclaredVariables(listener).find((candidate) => candidate.identifiers.includes(param));
+  return variable ? variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier) : null;
+}
+
+/**
  * Is `request` a fetch-style request whose response resolves on HTTP errors: the fetch family,
  * typed and settings wrappers, but not a `data:`/`blob:` URL or a bundled asset, nor a settings
  * wrapper around another client's request (`withDeadline(axios.get(url))`)?
@@ -877,7 +901,24 @@ class GuardFinder {
     const list = statement.parent;
     if (!list || !STATEMENT_LISTS.has(list.type)) return;
     this.#ranges.push([list.range[0], statement.range[0]], [statement.range[1], list.range[1]]);
+    // `res.json().then((body) => { if (!res.ok) throw ... })`: the handler is the rest of the code
+    // after the promise it is chained on, like the statements after `const body = await res.json()`.
+    const promise = chainedPromise(list);
+    if (promise) this.#ranges.push(promise.range);
   }
+}
+
+/**
+ * The promise a function body is the fulfilment handler of: `res.json()` for the block of
+ * `res.json().then((body) => { ... })`; `null` for any other block.
+ */
+function chainedPromise(block: TSESTree.Node): TSESTree.Node | null {
+  const fn = block.parent;
+  if (!fn || !isFunctionNode(fn) || fn.body !== block) return null;
+  const call = skipWrappersUp(fn).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== skipWrappersUp(fn)) return null;
+  const callee = skipWrappersDown(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && getStaticName(callee) === 'then' ? callee.object : null;
 }
 
 /** Does `node` always leave the code around it: `throw`, `return`, `continue` (and `break` where allowed)? */

@@ -10,7 +10,7 @@ import { enclosingClassBody } from '../ast/scope';
 import { DEFAULT_WRAPPER_PATTERN } from '../settings';
 import { calleeMatches, getHttpModel } from './http';
 import { isLocalResourceUrl } from './local-resources';
-import { getEffectiveResponseFlow, getResponseUses, hasStatusCheck, isFetchStyleRequest, resolveFunction } from './response-uses';
+import { getEffectiveResponseFlow, getResponseUses, hasStatusCheck, isFetchStyleRequest, resolveFunction, STATUS_PROPERTIES } from './response-uses';
 
 /**
  * Words of a wrapper's name that say it already did what the rules ask for: parsed the body
@@ -22,6 +22,9 @@ export const DONE_WORDS: ReadonlySet<string> = new Set(['checked', 'json', 'ok',
 
 // https://developer.mozilla.org/en-US/docs/Web/API/Response#instance_methods
 const BODY_METHODS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']);
+
+/** A callee whose name says it checks what it is given: `checkResponse`, `ensureOk`, `handleErrors`. */
+const CHECKING_NAME = /assert|check|ensure|expect|guard|handle|raise|throw|validate|verify/iu;
 
 /** `ts.TypeFlags.Any | ts.TypeFlags.Unknown`: a type that says nothing about the value. */
 const UNTYPED_FLAGS = 1 | 2;
@@ -57,17 +60,27 @@ export function getInferredRequests(context: Readonly<TSESLint.RuleContext<strin
 function inferRequests(model: HttpModel, sourceCode: TSESLint.SourceCode): readonly HttpRequest[] {
   const infer = model.settings.inferWrappers;
   // Without the word in the file, no callee can match the default pattern: skip the walk.
-  if (!infer || (infer.namePattern === DEFAULT_WRAPPER_PATTERN && !DEFAULT_WRAPPER_PATTERN.test(sourceCode.text))) return [];
-  let wrappers: Map<FunctionNode, 'checked' | 'unchecked'> | undefined;
+  if (!infer) return [];
+  const hasFetchRequest = model.requests.some((request) => isFetchStyleRequest(request));
+  if (infer.namePattern === DEFAULT_WRAPPER_PATTERN && !hasFetchRequest && !DEFAULT_WRAPPER_PATTERN.test(sourceCode.text)) return [];
+  // Functions of the file that hand back a fetch response unchecked; only built when the file has a request.
+  const wrappers = hasFetchRequest ? localWrappers(model, sourceCode) : new Map<FunctionNode, 'checked' | 'unchecked'>();
+  const hasUnchecked = [...wrappers.values()].includes('unchecked');
   const found: HttpRequest[] = [];
   walk(sourceCode.ast, sourceCode, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression || model.requestOf(node)) return undefined;
     const name = calleeName(node.callee);
-    if (name === null || !namesWrapper(name, node.callee, infer)) return undefined;
+    if (name === null || calleeMatches(node.callee, infer.ignore)) return undefined;
+    const named = namesWrapper(name, node.callee, infer);
+    // A name that does not say fetch needs a definition in the file that returns a fetch response
+    // unchecked: `get(path) { return fetch(base + path); }` called as `await this.get('/user')`.
+    if (!named && !hasUnchecked) return undefined;
     const definition = visibleDefinition(node.callee, model, sourceCode);
-    if (definition !== null) {
-      wrappers ??= localWrappers(model, sourceCode);
-      if (wrappers.get(definition) !== 'unchecked') return undefined;
+    if (definition === null) {
+      if (!named) return undefined;
+    } else {
+      const state = wrappers.get(definition);
+      if (state === 'checked' || (state === undefined && !(named && forwardsFetch(definition, infer, sourceCode)))) return undefined;
     }
     if (model.types && !isUntyped(node, model)) return undefined;
     const request = inferredRequest(node, model, sourceCode);
@@ -83,6 +96,35 @@ function inferRequests(model: HttpModel, sourceCode: TSESLint.SourceCode): reado
 function namesWrapper(name: string, callee: TSESTree.Node, infer: InferWrappersSettings): boolean {
   if (!infer.namePattern.test(name) || calleeMatches(callee, infer.ignore)) return false;
   return !nameWords(name).some((word) => DONE_WORDS.has(word));
+}
+
+/**
+ * Does the function `fn`, named as a fetch wrapper, hand back what a fetch-named call of its body
+ * returns, through code the file does not show (`return this.caller.call(() => this.fetchFn(url))`)?
+ * It must return a value, make such a call (whose name does not say the work is done), and neither
+ * read a status or a body nor call a function whose name says it checks: a function that does (or
+ * returns something else, `cache.get(key)`) is not a wrapper.
+ */
+function forwardsFetch(fn: FunctionNode, infer: InferWrappersSettings, sourceCode: TSESLint.SourceCode): boolean {
+  let returns = fn.body.type !== AST_NODE_TYPES.BlockStatement;
+  let fetches = false;
+  const handles = walk(fn.body, sourceCode, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && getEnclosingFunction(node) === fn) returns = true;
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const key = getStaticName(node);
+      if (key !== null && (STATUS_PROPERTIES.has(key) || BODY_METHODS.has(key))) return 'stop';
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappersDown(node.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticName(callee) : null;
+      if (name === null) return undefined;
+      // `.then(checkResponse)`, `ensureOk(res)`: the wrapper may check what it returns.
+      if (CHECKING_NAME.test(name)) return 'stop';
+      if (infer.namePattern.test(name) && !nameWords(name).some((word) => DONE_WORDS.has(word))) fetches = true;
+    }
+    return undefined;
+  });
+  return !handles && returns && fetches;
 }
 
 /** `fetchJSONData` → `fetch`, `json`, `data`; `safe_fetch` → `safe`, `fetch`. */

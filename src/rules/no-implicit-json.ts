@@ -3,9 +3,9 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { OptionLookup } from '../ast/nodes';
 import type { HttpModel, HttpRequest } from '../model/http';
-import type { ResponseUseKind } from '../model/response-uses';
+import type { ResponseUse, ResponseUseKind } from '../model/response-uses';
 import { getInferredRequests } from '../model/wrappers';
-import { findProperty, getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { findProperty, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { createRule } from '../create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../model/http';
 import {
@@ -79,7 +79,7 @@ export default createRule<Options, MessageIds>({
       const name = getResponseName(flow);
       for (const use of uses) {
         const call = use.jsonCall;
-        if (!call || hasRejectionHandler(call)) continue;
+        if (!call || hasRejectionHandler(call) || isCaught(call, uses)) continue;
         // A parse that no status check guards is `require-status-check`'s report (one problem, one
         // report). What only this rule knows: the check guards the parse but comes after it in source
         // order (`const body = await res.json(); if (!res.ok) throw ...`), too late, because `.json()`
@@ -90,7 +90,13 @@ export default createRule<Options, MessageIds>({
           (guard) => CONTENT_TYPE_GUARDS.has(guard.kind) && guard.node.range[0] < call.range[0],
         );
         let messageId: MessageIds;
-        if (guards.length > 0 && guards.every((guard) => guard.node.range[0] > call.range[0]) && !contentTypeSeen) {
+        if (
+          guards.length > 0 &&
+          guards.every((guard) => guard.node.range[0] > call.range[0]) &&
+          !contentTypeSeen &&
+          // In a test, `assert.equal(res.status, 406)` after the parse: a body that is not JSON fails the test too.
+          !guards.every((guard) => guard.kind === 'status' && isAsserted(guard.node))
+        ) {
           messageId = 'implicitJson';
         } else if (options.requireContentType === true && !contentTypeSeen) {
           messageId = 'missingContentType';
@@ -269,4 +275,41 @@ function hasRejectionHandler(call: TSESTree.CallExpression): boolean {
   if (chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== skipWrappersUp(member)) return false;
   const method = getStaticName(member);
   return (method === 'catch' && chained.arguments.length > 0) || (method === 'then' && chained.arguments.length > 1);
+}
+
+/** Roots of test assertions: `assert.equal(res.status, 404)`, `expect(res.status).toBe(404)`. */
+const ASSERTION_ROOTS: ReadonlySet<string> = new Set(['assert', 'expect']);
+
+/** Is the status read at `node` an argument of a test assertion? */
+function isAsserted(node: TSESTree.Node): boolean {
+  const call = skipWrappersUp(node).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === skipWrappersUp(node)) return false;
+  let root: TSESTree.Node = skipWrappersDown(call.callee);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappersDown(root.object);
+  return root.type === AST_NODE_TYPES.Identifier && ASSERTION_ROOTS.has(root.name);
+}
+
+/**
+ * Is the parse's failure handled by the `try` around it: the parse is the only statement of the
+ * `try` (`try { data = await res.json(); } catch { data = null; }`), or the `catch` uses the
+ * response (`catch { throw await errorOf(res); }`, `catch { throw new Error(String(res.status)); }`)?
+ * Then its `SyntaxError` is handled on the spot, like `.json().catch()`. Another `try` around more
+ * code was written for other failures as well.
+ */
+function isCaught(call: TSESTree.CallExpression, uses: readonly ResponseUse[]): boolean {
+  let statement: TSESTree.Node = call;
+  while (statement.parent && !isFunctionNode(statement.parent) && statement.parent.type !== AST_NODE_TYPES.BlockStatement) {
+    statement = statement.parent;
+  }
+  const block = statement.parent;
+  const attempt = block?.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement || attempt?.type !== AST_NODE_TYPES.TryStatement || attempt.block !== block) {
+    return false;
+  }
+  const handler = attempt.handler;
+  if (!handler) return false;
+  return (
+    block.body.length === 1 ||
+    uses.some((use) => use.kind !== 'body' && handler.range[0] <= use.node.range[0] && use.node.range[1] <= handler.range[1])
+  );
 }

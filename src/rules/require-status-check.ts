@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HttpRequest } from '../model/http';
 import type { ResponseUse } from '../model/response-uses';
@@ -13,6 +13,7 @@ import {
   getResponseUses,
   getStatusCheckFix,
   guardsOf,
+  isBodyGuarded,
   isFetchStyleRequest,
 } from '../model/response-uses';
 
@@ -92,12 +93,15 @@ export default createRule<Options, MessageIds>({
           const flow = getEffectiveResponseFlow(request, model, sourceCode);
           const uses = getResponseUses(request, flow, model, sourceCode, { checkers });
           if (ignoreReturned && uses.some((use) => use.kind === 'stored')) continue;
-          const bodies = uses.filter((use) => use.kind === 'body');
+          // A body that is only logged after a look at the status (`if (!res.ok) log.warn(...);
+          // log.info(await res.text())`) is a report of the outcome, not data taken as success.
+          const looked = uses.some((use) => use.kind === 'status');
+          const bodies = uses.filter((use) => use.kind === 'body' && !(looked && isOnlyLogged(use.node, sourceCode, 0)));
           // In a test, `expect(await res.text()).toBe(...)` is the check: an error page fails it.
           if (bodies.length > 0 && bodies.every((use) => flowsIntoAssertion(use.node))) continue;
           // A check counts where it decides what runs, even after the body read: APIs often read the
           // error payload first (`const body = await res.json(); if (!res.ok) throw ...`).
-          const body = bodies.find((use) => guardsOf(use.node, uses).length === 0);
+          const body = bodies.find((use) => !isBodyGuarded(use, uses, sourceCode));
           if (!body && (bodies.length > 0 || !isHandedOutUnchecked(uses, ignoreReturned))) continue;
           const name = getResponseName(flow) ?? (body ? receiverName(body.node) : null);
           const check = name ? `${name}.${policy.check}` : policy.check;
@@ -334,7 +338,10 @@ function includes(node: TSESTree.CallExpression, param: string | null, status: n
 
 /** The request as the code names it (`fetch`, `api.get`), or the client's name when that is long. */
 function requestLabel(request: HttpRequest, sourceCode: TSESLint.SourceCode): string {
-  const text = sourceCode.getText(skipWrappersDown(request.node.callee));
+  let callee = skipWrappersDown(request.node.callee);
+  // Compiled imports call `(0, _nodeFetch.default)(url)`: the client is the last expression.
+  if (callee.type === AST_NODE_TYPES.SequenceExpression) callee = skipWrappersDown(callee.expressions.at(-1) ?? callee);
+  const text = sourceCode.getText(callee);
   if (text.length <= MAX_QUOTE && !text.includes('\n')) return text;
   return request.method ?? request.client;
 }
@@ -357,6 +364,71 @@ function receiverName(node: TSESTree.Node): string | null {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const object = skipWrappersDown(callee.object);
   return object.type === AST_NODE_TYPES.Identifier ? object.name : null;
+}
+
+/** Log levels: `logger.warn(body)`, `this.log.info(text)`. */
+const LOG_METHODS: ReadonlySet<string> = new Set(['debug', 'error', 'info', 'log', 'trace', 'verbose', 'warn', 'warning']);
+
+/** Names of logger objects, whatever the method: `this.log.ifVerbose(body)`. */
+const LOGGERS: ReadonlySet<string> = new Set(['console', 'log', 'logger']);
+
+/** How many variables a logged body is followed through (`const text = ...; const line = text`). */
+const MAX_LOG_ALIASES = 3;
+
+/**
+ * Does the body read at `node` only end up in log calls, whole or in part (`log.info('result: ' +
+ * text)`, `console.debug(JSON.stringify(res.data))`)? Then no code takes it as data.
+ */
+function isOnlyLogged(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  let current = skipWrappersUp(node);
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.TemplateLiteral:
+        break;
+      case AST_NODE_TYPES.MemberExpression:
+        // `text.slice(0, 200)`, `data.message`: a part of the body.
+        if (parent.object !== current) return false;
+        break;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (parent.operator !== '+') return false;
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        if (parent.callee === current) break;
+        const callee = skipWrappersDown(parent.callee);
+        if (isLogCallee(callee)) return true;
+        // `JSON.stringify(data)`, `String(text)`
+        const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+        if (name !== 'stringify' && name !== 'String') return false;
+        break;
+      }
+      case AST_NODE_TYPES.VariableDeclarator: {
+        if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier || depth >= MAX_LOG_ALIASES) return false;
+        const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+        const reads = variable?.references.filter((reference) => reference.isRead()) ?? [];
+        return (
+          variable !== null &&
+          variable.references.every((reference) => reference.init === true || reference.isRead()) &&
+          reads.length > 0 &&
+          reads.every((reference) => isOnlyLogged(reference.identifier, sourceCode, depth + 1))
+        );
+      }
+      default:
+        return false;
+    }
+    current = skipWrappersUp(parent);
+  }
+}
+
+/** `console.log`, `logger.warn`, `this.log.ifVerbose`. */
+function isLogCallee(callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipWrappersDown(callee.object);
+  const owner = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? getStaticName(object) : null;
+  const method = getStaticName(callee);
+  return (owner !== null && LOGGERS.has(owner)) || (method !== null && LOG_METHODS.has(method) && owner !== null);
 }
 
 /** Callees whose arguments are test assertions: `expect(x)`, `assert(x)`, `assert.equal(x, y)`. */

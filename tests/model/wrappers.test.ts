@@ -176,6 +176,64 @@ describe('getInferredRequests', () => {
     ).toEqual(['fetchA(u)', 'fetchB(u)', 'api.fetchE(u)']);
   });
 
+  it('infers a method of the file that returns a fetch response unchecked, whatever its name', () => {
+    expect(
+      inferred(`
+        class Api {
+          get(path: string) {
+            return fetch(this.base + path);
+          }
+          async getChecked(path: string) {
+            const res = await fetch(this.base + path);
+            if (!res.ok) throw new Error(String(res.status));
+            return res;
+          }
+          load(path: string) {
+            return cache.get(path);
+          }
+          async user() {
+            const a = await this.get('/user');
+            const b = await this.getChecked('/user');
+            const c = await this.load('/user');
+            const d = await this.get('/count');
+            return [await a.json(), await b.json(), await c.json(), d.total];
+          }
+        }
+      `).calls,
+    ).toEqual(["this.get('/user')"]);
+  });
+
+  it('infers a fetch-named method that returns what a fetch-named call of its body returns', () => {
+    expect(
+      inferred(`
+        class Model {
+          async signedFetch(body: string) {
+            const headers = await sign(body);
+            return this.retry.run(() => this.fetchImpl(this.url, { body, headers }));
+          }
+          async checkedFetch(body: string) {
+            return this.retry.run(() => this.fetchImpl(this.url, { body }).then(checkResponse));
+          }
+          async timedFetch(body: string) {
+            return this.retry.run(() => this.fetchWithTimeout(this.url, { body }));
+          }
+          async readFetch(body: string) {
+            return this.retry.run(async () => (await this.fetchImpl(this.url, { body })).json());
+          }
+          async invoke(body: string) {
+            const responses = [await this.signedFetch(body), await this.checkedFetch(body), await this.timedFetch(body), await this.readFetch(body)];
+            const a = await this.signedFetch(body);
+            const b = await this.checkedFetch(body);
+            const c = await this.timedFetch(body);
+            const d = await this.readFetch(body);
+            return [a.json(), b.json(), c.json(), d.json(), responses];
+          }
+        }
+      `).calls,
+      // the injected `this.fetchImpl` parsed in place is a request of its own
+    ).toEqual(['this.fetchImpl(this.url, { body })', 'this.signedFetch(body)']);
+  });
+
   it('is off with `inferWrappers: false` and takes a name pattern', () => {
     const code = `
       import { fetchWithCerts, requestUpstream } from './tls';

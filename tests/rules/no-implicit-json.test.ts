@@ -256,8 +256,112 @@ ruleTester.run('no-implicit-json', rule, {
         return res.json();
       }
     `,
+    // the parse alone in a try whose catch falls back: its SyntaxError is handled on the spot
+    `
+      async function embed(url, input) {
+        const response = await fetch(url, { method: 'POST', body: JSON.stringify(input) });
+        let payload;
+        try {
+          payload = await response.json();
+        } catch {
+          payload = null;
+        }
+        if (!response.ok) throw new Error(\`HTTP \${response.status}: \${payload?.detail ?? 'no detail'}\`);
+        return payload;
+      }
+    `,
+    // a test that asserts the status after the parse: a body that is not JSON fails the test as well
+    `
+      import assert from 'node:assert/strict';
+      it('refuses a missing session', async () => {
+        const response = await fetch(serverUrl, { headers: { accept: 'text/event-stream' } });
+        const body = await response.json();
+        assert.equal(response.status, 400);
+        assert.equal(body.error, 'Bad Request');
+      });
+    `,
+    // the catch around the parse rethrows with the response: its SyntaxError carries the status
+    `
+      async function send(url, events) {
+        const response = await fetch(url, { method: 'POST', body: JSON.stringify(events) });
+        let body;
+        try {
+          const raw = await response.json();
+          body = schema.parse(raw);
+        } catch {
+          throw new Error(\`HTTP \${response.status}: the answer is not an event receipt\`);
+        }
+        if (!response.ok) throw new Error(body.error);
+        return body;
+      }
+    `,
   ],
   invalid: [
+    {
+      // a try around more than the parse was written for other failures too: the parse is still early
+      code: `
+      async function embed(url) {
+        try {
+          const response = await fetch(url);
+          const payload = await response.json();
+          if (!response.ok) throw new Error(payload.detail);
+          return payload;
+        } catch (error) {
+          return null;
+        }
+      }
+    `,
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'fetch', json: 'response.json()', check: 'response.ok', header: "response.headers.get('content-type')" },
+          line: 5,
+          column: 42,
+          endLine: 5,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'response.ok' },
+              output: `
+      async function embed(url) {
+        try {
+          const response = await fetch(url);
+          if (!response.ok) throw new Error(\`HTTP \${response.status} for \${url}\`);
+          const payload = await response.json();
+          if (!response.ok) throw new Error(payload.detail);
+          return payload;
+        } catch (error) {
+          return null;
+        }
+      }
+    `,
+            },
+            {
+              messageId: 'suggestExplicitParse',
+              output: `
+      async function embed(url) {
+        try {
+          const response = await fetch(url);
+          const payload = await response.text().then((body) => {
+            try {
+              return JSON.parse(body);
+            } catch (error) {
+              throw new SyntaxError(\`HTTP \${response.status} from \${response.url} is not JSON: \${body.slice(0, 100)}\`, { cause: error });
+            }
+          });
+          if (!response.ok) throw new Error(payload.detail);
+          return payload;
+        } catch (error) {
+          return null;
+        }
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // `requireContentType`, blind: await + variable
       code: `
@@ -339,6 +443,65 @@ ruleTester.run('no-implicit-json', rule, {
           throw new SyntaxError(\`HTTP \${res.status} from \${res.url} is not JSON: \${body.slice(0, 100)}\`, { cause: error });
         }
       }));
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a status check in the handler chained on the parse comes after it, too late as well
+      code: `
+      function loadProfile(url) {
+        return fetch(url).then((res) => {
+          return res.json().then((profile) => {
+            if (res.status === 401) throw new Error(profile.message);
+            return profile;
+          });
+        });
+      }
+    `,
+      errors: [
+        {
+          messageId: 'implicitJson',
+          data: { client: 'fetch', json: 'res.json()', check: 'res.ok', header: "res.headers.get('content-type')" },
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      function loadProfile(url) {
+        return fetch(url).then((res) => {
+          if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+          return res.json().then((profile) => {
+            if (res.status === 401) throw new Error(profile.message);
+            return profile;
+          });
+        });
+      }
+    `,
+            },
+            {
+              messageId: 'suggestExplicitParse',
+              output: `
+      function loadProfile(url) {
+        return fetch(url).then((res) => {
+          return res.text().then((body) => {
+            try {
+              return JSON.parse(body);
+            } catch (error) {
+              throw new SyntaxError(\`HTTP \${res.status} from \${res.url} is not JSON: \${body.slice(0, 100)}\`, { cause: error });
+            }
+          }).then((profile) => {
+            if (res.status === 401) throw new Error(profile.message);
+            return profile;
+          });
+        });
+      }
     `,
             },
           ],

@@ -458,8 +458,281 @@ ruleTester.run('require-status-check', rule, {
         return [await res.blob(), bytes, config];
       }
     `,
+    // a check in the handler chained on the body read: the same as a check after `await res.json()`
+    `
+      function loadProfile(url) {
+        return fetch(url).then(function (res) {
+          return res.json().then(function (profile) {
+            if (!profile.name || res.status === 401) throw new Error('sign in first');
+            return profile.name;
+          });
+        });
+      }
+    `,
+    // the status is looked at and warned about; the body is only logged, never taken as data
+    `
+      async function submit(url, payload, logger) {
+        const response = await fetch(url, { method: 'POST', body: JSON.stringify(payload) });
+        if (!response.ok) logger.warn(\`submit failed: \${response.status}\`);
+        const answer = await response.text();
+        logger.info('submit answer: ' + answer.slice(0, 200));
+      }
+    `,
+    // axios resolving on 4xx: the body is logged whole, and read as data only in the failure branch
+    `
+      import axios from 'axios';
+      async function notify(url, message) {
+        const response = await axios.post(url, { message }, { validateStatus: (status) => status < 500 });
+        this.log.verbose(\`notify: \${JSON.stringify(response.data)}\`);
+        if (response.status !== 200) {
+          this.log.warn(\`notify failed: \${response.data?.error ?? 'unknown'}\`);
+        } else {
+          this.log.info('notified');
+        }
+      }
+    `,
+    // node: each chunk is kept only for a 200, and parsed only then
+    `
+      const https = require('node:https');
+      function listDevices(options, done) {
+        https.get(options, (res) => {
+          let text = '';
+          res.on('data', (chunk) => {
+            if (res.statusCode === 200) text += chunk;
+          });
+          res.on('end', () => {
+            if (res.statusCode === 200) done(null, JSON.parse(text));
+            else done(new Error(\`HTTP \${res.statusCode}\`));
+          });
+        });
+      }
+    `,
+    // a method of the class that checks before it hands the response back, and one that returns data
+    `
+      class Api {
+        async get(path) {
+          const res = await fetch(this.base + path);
+          if (!res.ok) throw new Error(\`HTTP \${res.status} for \${path}\`);
+          return res;
+        }
+        load(path) {
+          return this.cache.get(path);
+        }
+        async user() {
+          const res = await this.get('/user');
+          const cached = await this.load('/user');
+          return [await res.json(), await cached.json()];
+        }
+      }
+    `,
   ],
   invalid: [
+    {
+      // a method of the class hands back the fetch response unchecked: its callers read it blind
+      code: `
+      class Api {
+        get(path) {
+          return fetch(this.base + path);
+        }
+        async user() {
+          const res = await this.get('/user');
+          return res.json();
+        }
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'this.get', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 7,
+          column: 29,
+          endLine: 7,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      class Api {
+        get(path) {
+          return fetch(this.base + path);
+        }
+        async user() {
+          const res = await this.get('/user');
+          if (!res.ok) throw new Error(\`HTTP \${res.status} for /user\`);
+          return res.json();
+        }
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a compiled import calls node-fetch through a sequence; the message names the client
+      code: `
+      const fetch_1 = require('node-fetch');
+      async function ticket(url) {
+        const res = await (0, fetch_1.default)(url);
+        return (await res.json()).id;
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch_1.default', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      const fetch_1 = require('node-fetch');
+      async function ticket(url) {
+        const res = await (0, fetch_1.default)(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        return (await res.json()).id;
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a check in the handler chained on the body read that does not leave: the body is kept
+      code: `
+      function loadProfile(url) {
+        return fetch(url).then((res) =>
+          res.json().then((profile) => {
+            if (res.status === 401) console.warn('not signed in');
+            return profile.name;
+          }),
+        );
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      function loadProfile(url) {
+        return fetch(url).then((res) => { if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`); return res.json().then((profile) => {
+            if (res.status === 401) console.warn('not signed in');
+            return profile.name;
+          }); },
+        );
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a logged body with no look at the status at all is still read blind
+      code: `
+      async function show(url) {
+        const response = await fetch(url);
+        console.log(await response.text());
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'response.ok', use: 'response.text()', action: 'reads' },
+          line: 3,
+          column: 32,
+          endLine: 3,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'response.ok' },
+              output: `
+      async function show(url) {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(\`HTTP \${response.status} for \${url}\`);
+        console.log(await response.text());
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // the status is warned about, but the logged body is also returned as data
+      code: `
+      async function submit(url, logger) {
+        const response = await fetch(url, { method: 'POST' });
+        if (!response.ok) logger.warn(\`HTTP \${response.status}\`);
+        const answer = await response.text();
+        logger.info(answer);
+        return answer;
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'response.ok', use: 'response.text()', action: 'reads' },
+          line: 3,
+          column: 32,
+          endLine: 3,
+          endColumn: 62,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'response.ok' },
+              output: `
+      async function submit(url, logger) {
+        const response = await fetch(url, { method: 'POST' });
+        if (!response.ok) throw new Error(\`HTTP \${response.status} for \${url}\`);
+        if (!response.ok) logger.warn(\`HTTP \${response.status}\`);
+        const answer = await response.text();
+        logger.info(answer);
+        return answer;
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // node: the status guards the parse at the end, but every chunk is handed on as it comes
+      code: `
+      const https = require('node:https');
+      https.get(options, (res) => {
+        res.on('data', (chunk) => onChunk(chunk));
+        res.on('end', () => {
+          if (res.statusCode !== 200) console.log('failed', res.statusCode);
+        });
+      });
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'https.get', settles: 'calls back', reason: '', check: 'res.statusCode', use: "res.on('data')", action: 'reads' },
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 16,
+        },
+      ],
+    },
     {
       // a body stored first and asserted later is not an assertion on the response
       code: `
