@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionNode, LoopNode } from '../ast/nodes';
-import { getStaticName, skipWrappersUp } from '../ast/nodes';
+import { getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { getPlacement } from './http';
 
 /** The code a value created at some node is created once per run of. */
@@ -120,4 +120,55 @@ function isExportDeclaration(node: TSESTree.Node | undefined): boolean {
   return (
     node?.type === AST_NODE_TYPES.ExportNamedDeclaration || node?.type === AST_NODE_TYPES.ExportDefaultDeclaration
   );
+}
+
+/**
+ * Is `node`, created in `fn`, what a `return` of `fn` (or its arrow body) hands out as it is:
+ * `return new Agent()`, `return cond ? new Agent() : null`, `const agent = ...; return agent`?
+ * Not when it is returned inside an object or array, which the caller may keep apart from it.
+ */
+export function isReturnedItself(
+  escapeNode: TSESTree.Node,
+  node: TSESTree.Node,
+  declarator: TSESTree.VariableDeclarator | null,
+  fn: FunctionNode,
+): boolean {
+  let value: TSESTree.Node | null | undefined;
+  if (escapeNode.type === AST_NODE_TYPES.ReturnStatement) {
+    if (getPlacement(escapeNode).fn !== fn) return false;
+    value = escapeNode.argument;
+  } else if (escapeNode === fn && fn.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+    value = fn.body;
+  }
+  if (!value) return false;
+  const name = declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : null;
+  const matches = (candidate: TSESTree.Node): boolean => {
+    const inner = skipWrappersDown(candidate);
+    if (inner === node) return true;
+    if (inner.type === AST_NODE_TYPES.Identifier) return name !== null && inner.name === name;
+    if (inner.type === AST_NODE_TYPES.ConditionalExpression) return matches(inner.consequent) || matches(inner.alternate);
+    if (inner.type === AST_NODE_TYPES.LogicalExpression) return matches(inner.left) || matches(inner.right);
+    if (inner.type === AST_NODE_TYPES.AwaitExpression) return matches(inner.argument);
+    return false;
+  };
+  return matches(value);
+}
+
+/**
+ * The calls of a function of the file that is bound to a name and not exported, when every use of
+ * the name is a call of it (`createClient()`); `null` when it is handed out or read otherwise.
+ */
+export function localCallSites(fn: FunctionNode, sourceCode: TSESLint.SourceCode): TSESTree.CallExpression[] | null {
+  const variable = functionVariable(fn, sourceCode);
+  if (!variable) return null;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    if (reference.init === true) continue;
+    if (reference.isWrite()) return null;
+    const callee = skipWrappersUp(reference.identifier);
+    const call = callee.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return null;
+    calls.push(call);
+  }
+  return calls.length > 0 ? calls : null;
 }
