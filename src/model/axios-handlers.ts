@@ -168,6 +168,33 @@ const INTEROP_HELPER = /^_{0,2}(?:interop\w*|import(?:Default|Star))$/u;
  * (`this.api = ...`, then `this.api.get(url)` in the same class).
  */
 function transpiledHandlers(sourceCode: TSESLint.SourceCode): AxiosErrorHandler[] {
+  const handlers: AxiosErrorHandler[] = [];
+  for (const call of getCompiledAxiosRequests(sourceCode)) {
+    const found = findRejectionHandler(call, sourceCode);
+    if (found?.kind !== 'handler') continue;
+    const param = found.node.type === AST_NODE_TYPES.CatchClause ? found.node.param : (found.node.params[0] ?? null);
+    handlers.push({ node: found.node, param, evidence: 'transpiled', call });
+  }
+  return handlers;
+}
+
+const compiledCache = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.CallExpression>>();
+
+/**
+ * The requests of axios as compilers emit its import, which the HTTP model does not see: calls of
+ * `axios_1.default` (`axios_1.default.get(url)`, `(0, axios_1.default)(config)`) for a module bound
+ * through an interop helper, and of the instances its `create()` makes when they are kept in a
+ * constant or a field of `this`, in source order.
+ */
+export function getCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): ReadonlySet<TSESTree.CallExpression> {
+  const cached = compiledCache.get(sourceCode.ast);
+  if (cached) return cached;
+  const calls = new Set([...findCompiledAxiosRequests(sourceCode)].sort((a, b) => a.range[0] - b.range[0]));
+  compiledCache.set(sourceCode.ast, calls);
+  return calls;
+}
+
+function findCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): TSESTree.CallExpression[] {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope || !/\bdefault\b/u.test(sourceCode.text)) return [];
   const requires = requireCalls(globalScope).filter(({ module }) => module === 'axios');
@@ -253,14 +280,7 @@ function transpiledHandlers(sourceCode: TSESLint.SourceCode): AxiosErrorHandler[
       return undefined;
     });
   }
-  const handlers: AxiosErrorHandler[] = [];
-  for (const call of calls) {
-    const found = findRejectionHandler(call, sourceCode);
-    if (found?.kind !== 'handler') continue;
-    const param = found.node.type === AST_NODE_TYPES.CatchClause ? found.node.param : (found.node.params[0] ?? null);
-    handlers.push({ node: found.node, param, evidence: 'transpiled', call });
-  }
-  return handlers;
+  return calls;
 }
 
 /** `helper` of `helper(require('axios'))`: a compiler's interop function. */

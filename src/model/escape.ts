@@ -575,6 +575,8 @@ class EscapeAnalyzer {
       if (parent.callee === outer) return null;
       if (parent.type === AST_NODE_TYPES.CallExpression && this.options.isRequest(parent)) return null;
       if (isCallbackCall(parent)) return null;
+      // `__awaiter(this, void 0, void 0, function* () {...})` runs the body of a compiled async function.
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.at(-1) === outer && isAsyncHelper(parent.callee)) return null;
       // `await pRetry(() => api.get(url, { httpsAgent: agent }))`: the retries run during this call.
       if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer && isRetryCall(parent)) return null;
     }
@@ -754,4 +756,10 @@ function destructuredBinding(pattern: TSESTree.ObjectPattern, key: string): TSES
     return value.type === AST_NODE_TYPES.Identifier ? value : null;
   }
   return null;
+}
+
+/** `__awaiter` and `__generator`, the helpers of TypeScript's downlevel async functions. */
+export function isAsyncHelper(callee: TSESTree.Node): boolean {
+  const inner = skipWrappersDown(callee);
+  return inner.type === AST_NODE_TYPES.Identifier && (inner.name === '__awaiter' || inner.name === '__generator');
 }

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionNode, LoopNode } from '../ast/nodes';
 import { getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { isAsyncHelper } from './escape';
 import { getPlacement } from './http';
 
 /** The code a value created at some node is created once per run of. */
@@ -26,6 +27,8 @@ export function getRunUnit(node: TSESTree.Node, sourceCode: TSESLint.SourceCode)
   let loop = placement.loop;
   for (let depth = 0; depth < 16; depth++) {
     if (!fn) return loop ? { fn: null, loop, unit: loop } : null;
+    // A listener of an event that fires once, such as shutdown, runs once like module code.
+    if (isOnceListener(fn)) return loop ? { fn: null, loop, unit: loop } : null;
     if (!runsOncePerOuterRun(fn, sourceCode)) return { fn, loop, unit: fn };
     if (loop) return { fn: null, loop, unit: loop };
     const outer = getPlacement(fn);
@@ -52,6 +55,9 @@ export function runsOncePerOuterRun(fn: FunctionNode, sourceCode: TSESLint.Sourc
     const call = skipWrappersUp(parent).parent;
     if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === skipWrappersUp(parent)) return true;
   }
+  // TypeScript's emit of an async function: `__awaiter(this, void 0, void 0, function* () {...})`
+  // runs the generator while the function's call lasts.
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.at(-1) === outer && isAsyncHelper(parent.callee)) return true;
   const variable = functionVariable(fn, sourceCode);
   if (!variable) return false;
   const reads = variable.references.filter((reference) => reference.init !== true);
@@ -171,4 +177,23 @@ export function localCallSites(fn: FunctionNode, sourceCode: TSESLint.SourceCode
     calls.push(call);
   }
   return calls.length > 0 ? calls : null;
+}
+
+/** Events an emitter fires at most once: its end, and the process's exit and termination signals. */
+const ONCE_EVENTS: ReadonlySet<string> = new Set(['beforeExit', 'close', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'shutdown']);
+
+/**
+ * Is `fn` a listener of an event that fires once (`emitter.on('close', fn)`,
+ * `process.once('SIGTERM', fn)`), which runs at shutdown rather than per call?
+ */
+function isOnceListener(fn: FunctionNode): boolean {
+  const outer = skipWrappersUp(fn);
+  const call = outer.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== outer) return false;
+  const callee = skipWrappersDown(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticName(callee);
+  if (method !== 'on' && method !== 'once' && method !== 'addListener' && method !== 'prependOnceListener') return false;
+  const event = call.arguments[0];
+  return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ONCE_EVENTS.has(event.value);
 }

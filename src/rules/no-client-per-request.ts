@@ -9,6 +9,7 @@ import { calleeText, findRouteHandler } from '../clients/frameworks';
 import { createRule } from '../create-rule';
 import { planHoist } from '../fixes/hoist';
 import { findAdditionalConstructions, findAgentConstructions } from '../model/constructions';
+import { getCompiledAxiosRequests } from '../model/axios-handlers';
 import { analyzeEscape } from '../model/escape';
 import { getHttpModel } from '../model/http';
 import { enclosingConstruction, getRunUnit, isReturnedItself, localCallSites } from '../model/lifetime';
@@ -130,7 +131,9 @@ export default createRule<Options, MessageIds>({
         const constructions = [...byNode.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
         if (constructions.length === 0) return;
         const isConstruction = (node: TSESTree.Node): boolean => byNode.has(node);
-        const isRequest = (call: TSESTree.CallExpression): boolean => model.requestOf(call) !== undefined;
+        // axios as compilers emit its import (`axios_1.default.post(...)`) sends requests too.
+        const compiled = getCompiledAxiosRequests(sourceCode);
+        const isRequest = (call: TSESTree.CallExpression): boolean => model.requestOf(call) !== undefined || compiled.has(call);
 
         // Which constructions sit directly in the arguments of another one
         // (`axios.create({ httpsAgent: new https.Agent() })`), and which own sockets through them.

@@ -5207,8 +5207,144 @@ function parts() {
 }
 exports.get = (url) => fetch(url, { agent: parts().agent });
 `,
+    // Compiled imports: an agent kept on the instance.
+    `
+const axios_1 = __importDefault(require('axios'));
+const https = __importStar(require('node:https'));
+class Client {
+  connect() {
+    this.agent = new https.Agent({ keepAlive: true });
+    return axios_1.default.get('/status', { httpsAgent: this.agent });
+  }
+}
+exports.Client = Client;
+`,
+    // A helper that wraps a module that is not in the catalogue.
+    `
+const pool_1 = __importDefault(require('generic-pool'));
+exports.make = function make() {
+  const pool = new pool_1.default.Pool({ max: 2 });
+  return pool.size;
+};
+`,
+    // A listener of an event that fires once: shutdown code runs once.
+    `
+const axios = require('axios');
+const https = require('https');
+module.exports = function register(RED) {
+  function Controller(config) {
+    this.on('close', (removed, done) => {
+      const logout = () => __awaiter(this, void 0, void 0, function* () {
+        yield axios.post(config.url + '/logout', {}, { httpsAgent: new https.Agent({ rejectUnauthorized: false }) });
+      });
+      logout().then(done, done);
+    });
+    process.once('SIGTERM', async () => {
+      await axios.post(config.url + '/bye', {}, { httpsAgent: new https.Agent() });
+    });
+  }
+  RED.nodes.registerType('controller', Controller);
+};
+`,
   ],
   invalid: [
+    // A listener of an event that fires for every message, and the generator of a compiled async function.
+    {
+      code: `const axios = require('axios');
+const https = require('https');
+module.exports = function register(RED) {
+  function Controller(config) {
+    this.on('input', (msg, send, done) => {
+      const call = () => __awaiter(this, void 0, void 0, function* () {
+        const res = yield axios.post(config.url, msg.payload, { httpsAgent: new https.Agent({ keepAlive: true }) });
+        send({ payload: res.data });
+      });
+      call().then(() => done(), done);
+    });
+  }
+  RED.nodes.registerType('controller', Controller);
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 77,
+          endLine: 7,
+          endColumn: 92,
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: 'the function passed to `this.on`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `const axios = require('axios');
+const https = require('https');
+
+const httpsAgent = new https.Agent({ keepAlive: true });
+
+module.exports = function register(RED) {
+  function Controller(config) {
+    this.on('input', (msg, send, done) => {
+      const call = () => __awaiter(this, void 0, void 0, function* () {
+        const res = yield axios.post(config.url, msg.payload, { httpsAgent });
+        send({ payload: res.data });
+      });
+      call().then(() => done(), done);
+    });
+  }
+  RED.nodes.registerType('controller', Controller);
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Compiled imports: axios and https required through interop helpers.
+    {
+      code: `const axios_1 = __importDefault(require('axios'));
+const https = __importStar(require('node:https'));
+class Menus {
+  static async load(id) {
+    const httpsAgent = new https.Agent({ rejectUnauthorized: false });
+    const response = await axios_1.default.post('/menus/' + id, undefined, { httpsAgent });
+    return response.data;
+  }
+}
+exports.Menus = Menus;
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 24,
+          endLine: 5,
+          endColumn: 39,
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`load`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `const axios_1 = __importDefault(require('axios'));
+const https = __importStar(require('node:https'));
+
+const httpsAgent = new https.Agent({ rejectUnauthorized: false });
+
+class Menus {
+  static async load(id) {
+    const response = await axios_1.default.post('/menus/' + id, undefined, { httpsAgent });
+    return response.data;
+  }
+}
+exports.Menus = Menus;
+`,
+            },
+          ],
+        },
+      ],
+    },
     // An agent put under a key of a local options object, whose other keys are read elsewhere.
     {
       code: `const axios = require('axios');
