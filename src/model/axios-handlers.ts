@@ -5,12 +5,13 @@
  * shape of the code.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
 import type { HandlerSite } from './error-response';
-import { getStaticName, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
-import { requireCalls, resolveLocalFunction } from '../ast/scope';
-import { findRejectionHandler } from './errors';
+import type { FunctionNode } from '../ast/nodes';
+import { getMethodCall, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { enclosingClassBody, requireCalls, resolveLocalFunction } from '../ast/scope';
+import { findRejectionHandler, isSingleAssignment } from './errors';
 
 /** A handler of axios errors that the HTTP model does not know, and why it is one. */
 export interface AxiosErrorHandler extends HandlerSite {
@@ -19,9 +20,14 @@ export interface AxiosErrorHandler extends HandlerSite {
    *   which only axios (and axios-compatible clients) offer;
    * - `api-module`: a handler around a call of a function (or a method of an object) imported from
    *   a module of the project, in a file that imports axios or from a module whose path says it is
-   *   an API client (`./api`, `@/services/http-client`, `../userApi`).
+   *   an API client (`./api`, `@/services/http-client`, `../userApi`);
+   * - `transpiled`: a handler around a request of axios required through a compiler's interop
+   *   helper (`axios_1.default.get(url)`, `(0, axios_1.default)(config)`), or of an instance that
+   *   such an axios created and that the code keeps in a constant or a field of `this`;
+   * - `is-axios-error`: the handler itself tests that the error is an axios error
+   *   (`err.isAxiosError`, `axios.isAxiosError(err)`), which network errors and timeouts are too.
    */
-  readonly evidence: 'api-module' | 'interceptor';
+  readonly evidence: 'api-module' | 'interceptor' | 'is-axios-error' | 'transpiled';
   /** The imported call whose rejection reaches the handler (`api-module` only). */
   readonly call: TSESTree.CallExpression | null;
 }
@@ -45,7 +51,7 @@ export function getAxiosErrorHandlers(sourceCode: TSESLint.SourceCode): readonly
   // Cheap gates: no handler reads a response without the word in the text.
   if (sourceCode.text.includes('response')) {
     for (const handler of interceptorHandlers(sourceCode)) handlers.set(handler.node, handler);
-    for (const handler of apiModuleHandlers(sourceCode)) {
+    for (const handler of [...transpiledHandlers(sourceCode), ...isAxiosErrorHandlers(sourceCode), ...apiModuleHandlers(sourceCode)]) {
       if (!handlers.has(handler.node)) handlers.set(handler.node, handler);
     }
   }
@@ -136,3 +142,244 @@ function importedCall(identifier: TSESTree.Node): TSESTree.CallExpression | null
   }
 }
 
+
+/** The methods of axios and of its instances that send a request. https://axios-http.com/docs/api_intro */
+const AXIOS_REQUEST_METHODS: ReadonlySet<string> = new Set([
+  'delete',
+  'get',
+  'head',
+  'options',
+  'patch',
+  'postForm',
+  'post',
+  'putForm',
+  'put',
+  'request',
+]);
+
+/** Compiler helpers that wrap a required module: `__importDefault`, `_interopRequireDefault`, `_interopDefaultLegacy`. */
+const INTEROP_HELPER = /^_{0,2}(?:interop\w*|import(?:Default|Star))$/u;
+
+/**
+ * Handlers around requests of axios as compilers emit its import: the module bound through an
+ * interop helper (`const axios_1 = __importDefault(require('axios'))`, `_interopDefaultLegacy(axios)`)
+ * and read as `axios_1.default` or `axios_1["default"]`; and around calls of the instances it
+ * creates (`axios_1.default.create()`) when they are kept in a `const` or in a field of `this`
+ * (`this.api = ...`, then `this.api.get(url)` in the same class).
+ */
+function transpiledHandlers(sourceCode: TSESLint.SourceCode): AxiosErrorHandler[] {
+  const handlers: AxiosErrorHandler[] = [];
+  for (const call of getCompiledAxiosRequests(sourceCode)) {
+    const found = findRejectionHandler(call, sourceCode);
+    if (found?.kind !== 'handler') continue;
+    const param = found.node.type === AST_NODE_TYPES.CatchClause ? found.node.param : (found.node.params[0] ?? null);
+    handlers.push({ node: found.node, param, evidence: 'transpiled', call });
+  }
+  return handlers;
+}
+
+const compiledCache = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.CallExpression>>();
+
+/**
+ * The requests of axios as compilers emit its import, which the HTTP model does not see: calls of
+ * `axios_1.default` (`axios_1.default.get(url)`, `(0, axios_1.default)(config)`) for a module bound
+ * through an interop helper, and of the instances its `create()` makes when they are kept in a
+ * constant or a field of `this`, in source order.
+ */
+export function getCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): ReadonlySet<TSESTree.CallExpression> {
+  const cached = compiledCache.get(sourceCode.ast);
+  if (cached) return cached;
+  const calls = new Set([...findCompiledAxiosRequests(sourceCode)].sort((a, b) => a.range[0] - b.range[0]));
+  compiledCache.set(sourceCode.ast, calls);
+  return calls;
+}
+
+function findCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): TSESTree.CallExpression[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope || !/\bdefault\b/u.test(sourceCode.text)) return [];
+  const requires = requireCalls(globalScope).filter(({ module }) => module === 'axios');
+  if (requires.length === 0) return [];
+  /** Variables holding the interop-wrapped module, whose `default` is axios. */
+  const wrapped = new Set<TSESLint.Scope.Variable>();
+  /** Variables holding `require('axios')` itself, which a later helper call may wrap. */
+  const plain: TSESLint.Scope.Variable[] = [];
+  for (const { call } of requires) {
+    const outer = skipWrappersUp(call);
+    const parent = outer.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer && isInteropHelper(parent.callee)) {
+      const variable = declaredConstant(parent, sourceCode);
+      if (variable) wrapped.add(variable);
+    } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
+      const variable = declaredConstant(call, sourceCode);
+      if (variable) plain.push(variable);
+    }
+  }
+  for (const variable of plain) {
+    for (const reference of variable.references) {
+      const outer = skipWrappersUp(reference.identifier);
+      const parent = outer.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer && isInteropHelper(parent.callee)) {
+        const helped = declaredConstant(parent, sourceCode);
+        if (helped) wrapped.add(helped);
+      }
+    }
+  }
+  const calls: TSESTree.CallExpression[] = [];
+  /** Instances by the `this` field that holds them, per class body. */
+  const fields = new Map<TSESTree.ClassBody, Set<string>>();
+  for (const variable of wrapped) {
+    for (const reference of variable.references) {
+      const outer = skipWrappersUp(reference.identifier);
+      const member = outer.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || getStaticName(member) !== 'default') continue;
+      const value = skipWrappersUp(member);
+      const request = clientCall(value);
+      if (request) {
+        calls.push(request);
+        continue;
+      }
+      // `axios_1.default.create(config)`: an instance.
+      const create = value.parent;
+      if (create?.type !== AST_NODE_TYPES.MemberExpression || create.object !== value || getStaticName(create) !== 'create') continue;
+      const construction = getMethodCall(create);
+      if (!construction) continue;
+      const holder = skipWrappersUp(construction).parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === skipWrappersUp(construction)) {
+        const instance = declaredConstant(construction, sourceCode);
+        for (const use of instance?.references ?? []) {
+          const call = use.init === true ? null : clientCall(skipWrappersUp(use.identifier));
+          if (call) calls.push(call);
+        }
+      } else if (
+        holder?.type === AST_NODE_TYPES.AssignmentExpression &&
+        holder.right === skipWrappersUp(construction) &&
+        holder.operator === '='
+      ) {
+        const target = skipWrappersDown(holder.left);
+        const name = target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression ? getStaticName(target) : null;
+        const body = name === null ? null : enclosingClassBody(holder);
+        if (body && name !== null) {
+          let names = fields.get(body);
+          if (!names) {
+            names = new Set();
+            fields.set(body, names);
+          }
+          names.add(name);
+        }
+      }
+    }
+  }
+  if (fields.size > 0) {
+    walk(sourceCode.ast, sourceCode, (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+      const name = getStaticName(node);
+      const body = enclosingClassBody(node);
+      if (name === null || !body || fields.get(body)?.has(name) !== true || isAssigned(node)) return undefined;
+      const call = clientCall(skipWrappersUp(node));
+      if (call) calls.push(call);
+      return undefined;
+    });
+  }
+  return calls;
+}
+
+/** `helper` of `helper(require('axios'))`: a compiler's interop function. */
+function isInteropHelper(callee: TSESTree.Node): boolean {
+  const inner = skipWrappersDown(callee);
+  const name = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? getStaticName(inner) : null;
+  return name !== null && INTEROP_HELPER.test(name);
+}
+
+/** The variable of `const x = <value>` (or a `var`/`let` never reassigned) for the value `node`. */
+function declaredConstant(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESLint.Scope.Variable | null {
+  const outer = skipWrappersUp(node);
+  const parent = outer.parent;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== outer || parent.id.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = sourceCode.getDeclaredVariables(parent)[0];
+  return variable && isSingleAssignment(variable) ? variable : null;
+}
+
+/**
+ * The request made with the client `value`: `value(config)`, `(0, value)(config)` and
+ * `value.get(url)` (any request method); `null` for other uses.
+ */
+function clientCall(value: TSESTree.Node): TSESTree.CallExpression | null {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === value) return parent;
+  if (
+    parent?.type === AST_NODE_TYPES.SequenceExpression &&
+    parent.expressions.length === 2 &&
+    parent.expressions[1] === value &&
+    parent.expressions[0]?.type === AST_NODE_TYPES.Literal
+  ) {
+    const outer = skipWrappersUp(parent);
+    const call = outer.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === outer ? call : null;
+  }
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value) {
+    const name = getStaticName(parent);
+    if (name === null || !AXIOS_REQUEST_METHODS.has(name)) return null;
+    return getMethodCall(parent);
+  }
+  return null;
+}
+
+function isAssigned(node: TSESTree.Node): boolean {
+  const outer = skipWrappersUp(node);
+  const parent = outer.parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outer;
+}
+
+/**
+ * Handlers that test the error with `err.isAxiosError` or `isAxiosError(err)` (`axios.isAxiosError`
+ * included): the code says the error is an axios error, and axios errors of network failures and
+ * timeouts have no response. Only a `catch` clause and the callback of `.catch(cb)` /
+ * `.then(ok, cb)` whose parameter is tested count.
+ */
+function isAxiosErrorHandlers(sourceCode: TSESLint.SourceCode): AxiosErrorHandler[] {
+  if (!sourceCode.text.includes('isAxiosError')) return [];
+  const handlers: AxiosErrorHandler[] = [];
+  const seen = new Set<TSESTree.Node>();
+  walk(sourceCode.ast, sourceCode, (node) => {
+    let tested: TSESTree.Node | undefined;
+    if (node.type === AST_NODE_TYPES.MemberExpression && getStaticName(node) === 'isAxiosError') {
+      const outer = skipWrappersUp(node);
+      const call = outer.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === outer) tested = call.arguments[0];
+      else tested = node.object;
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappersDown(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'isAxiosError') tested = node.arguments[0];
+    }
+    const subject = tested && skipWrappersDown(tested);
+    if (subject?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(subject), subject);
+    const definition = variable?.defs[0];
+    if (!definition) return undefined;
+    let handler: TSESTree.CatchClause | FunctionNode | null = null;
+    if (definition.type === TSESLintValues.Scope.DefinitionType.CatchClause) {
+      handler = definition.node;
+    } else if (definition.type === TSESLintValues.Scope.DefinitionType.Parameter && isRejectionCallback(definition.node)) {
+      const fn = definition.node;
+      if (fn.params[0] === definition.name) handler = fn;
+    }
+    if (!handler || seen.has(handler)) return undefined;
+    seen.add(handler);
+    const param = handler.type === AST_NODE_TYPES.CatchClause ? handler.param : (handler.params[0] ?? null);
+    handlers.push({ node: handler, param, evidence: 'is-axios-error', call: null });
+    return undefined;
+  });
+  return handlers;
+}
+
+/** Is `fn` written as the rejection callback of `.catch(fn)` or `.then(onFulfilled, fn)`? */
+function isRejectionCallback(fn: TSESTree.Node): fn is FunctionNode {
+  if (!isFunctionNode(fn)) return false;
+  const outer = skipWrappersUp(fn);
+  const call = outer.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappersDown(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getStaticName(callee);
+  return (name === 'catch' && call.arguments[0] === outer) || (name === 'then' && call.arguments[1] === outer);
+}

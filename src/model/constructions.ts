@@ -65,6 +65,7 @@ export function findAgentConstructions(sourceCode: TSESLint.SourceCode, model: H
     found.push({ node, kind, label: labelOf(node, sourceCode), mutated: false });
   };
   for (const { node, kind } of findAgentSubclassConstructions(sourceCode)) add(node, kind);
+  for (const { node, kind } of findInteropConstructions(sourceCode)) add(node, kind);
   for (const request of model.requests) {
     if (request.options.kind !== 'object') continue;
     for (const value of agentOptionValues(request.options.node)) {
@@ -133,6 +134,65 @@ function trackReferences<Info>(globalScope: TSESLint.Scope.Scope, traceMap: Trac
   for (const { call, module } of requireCalls(globalScope)) {
     const map = Object.hasOwn(traceMap, module) ? traceMap[module] : undefined;
     if (map) found.push(...tracker.iteratePropertyReferences(call, map));
+  }
+  return found;
+}
+
+/** Compiler helpers that wrap a required module: `__importStar`, `__importDefault`, `_interopRequireWildcard`. */
+const INTEROP_HELPER = /^_{0,2}(?:interop\w*|import(?:Default|Star))$/u;
+
+/** `new` of every agent, pool and client class of the catalogue. */
+let agentClassConstructs: TraceMap | null = null;
+
+function agentClassConstructMap(): TraceMap {
+  if (agentClassConstructs) return agentClassConstructs;
+  const build = (shape: ApiShape): Record<string | symbol, unknown> | null => {
+    const element: Record<string | symbol, unknown> = {};
+    let useful = false;
+    if (shape.construct) {
+      element[ReferenceTracker.CONSTRUCT] = shape.construct.kind;
+      useful = true;
+    }
+    for (const [key, member] of Object.entries(shape.members ?? {})) {
+      const child = build(member);
+      if (child) {
+        element[key] = child;
+        useful = true;
+      }
+    }
+    return useful ? element : null;
+  };
+  const roots = new Map<string, Record<string | symbol, unknown>>();
+  for (const [module, shape] of Object.entries(MODULE_SHAPES)) {
+    const root = build(shape);
+    if (root) roots.set(module, root);
+  }
+  agentClassConstructs = withDefault(roots);
+  return agentClassConstructs;
+}
+
+/**
+ * `new` of the catalogue's agent, pool and client classes of a module required through a
+ * compiler's interop helper: `const https = __importStar(require('node:https')); new https.Agent()`,
+ * `undici_1.default.Pool` after `__importDefault(require('undici'))`.
+ */
+function findInteropConstructions(sourceCode: TSESLint.SourceCode): { node: TSESTree.NewExpression; kind: ConstructedKind }[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const traceMap = agentClassConstructMap();
+  const tracker = createTracker<ConstructedKind>(globalScope);
+  const found: { node: TSESTree.NewExpression; kind: ConstructedKind }[] = [];
+  for (const { call, module } of requireCalls(globalScope)) {
+    const map = Object.hasOwn(traceMap, module) ? traceMap[module] : undefined;
+    const outer = skipWrappersUp(call);
+    const wrapper = outer.parent;
+    if (!map || wrapper?.type !== AST_NODE_TYPES.CallExpression || wrapper.arguments[0] !== outer) continue;
+    const helper = skipWrappersDown(wrapper.callee);
+    const name = helper.type === AST_NODE_TYPES.Identifier ? helper.name : helper.type === AST_NODE_TYPES.MemberExpression ? getStaticName(helper) : null;
+    if (name === null || !INTEROP_HELPER.test(name)) continue;
+    for (const { node, info } of tracker.iteratePropertyReferences(wrapper, map)) {
+      if (node.type === AST_NODE_TYPES.NewExpression) found.push({ node, kind: info });
+    }
   }
   return found;
 }

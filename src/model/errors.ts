@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast/nodes';
 import type { HttpModel, HttpRequest } from './http';
 import { getMethodCall, getStaticName, isFunctionNode, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { resolveLocalFunction } from '../ast/scope';
 
 /**
  * A place where the failure of a request is handled: a `catch` clause whose `try` block awaits the
@@ -143,10 +144,12 @@ const BODY_METHODS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'bytes
  * it leaves (`escape`); `null` when the promise is stored, dropped or lost. While `mode` is `carried`
  * the current node is a promise that rejects with the request's error; once an `await` throws the
  * error (`thrown`) or a `return` hands the promise to the caller (`returned`), the walk climbs the
- * enclosing statements to a `try` block or to the function boundary.
+ * enclosing statements to a `try` block or to the function boundary. With `sourceCode`, a rejection
+ * callback named by a local function (`.catch(normalizeError)`) is resolved to that function.
  */
 export function findRejectionHandler(
   start: TSESTree.Node,
+  sourceCode?: TSESLint.SourceCode,
 ):
   | { readonly kind: 'handler'; readonly node: TSESTree.CatchClause | FunctionNode; readonly region: TSESTree.Node }
   | { readonly kind: 'escape'; readonly fn: FunctionNode }
@@ -158,7 +161,7 @@ export function findRejectionHandler(
       const outer = skipWrappersUp(node);
       // A promise is an expression or a function passed on, so it always has a parent.
       const parent = outer.parent as TSESTree.Node;
-      const step = followPromise(outer, parent);
+      const step = followPromise(outer, parent, sourceCode);
       if (!step) return null;
       if (step.kind === 'handler') return { kind: 'handler', node: step.node, region: outer };
       node = step.kind === 'promise' ? step.node : parent;
@@ -194,7 +197,7 @@ type PromiseStep =
   | { readonly kind: 'returned' };
 
 /** Where a rejecting promise `outer` goes next; `null` when it is stored, dropped or lost. */
-function followPromise(outer: TSESTree.Node, parent: TSESTree.Node): PromiseStep | null {
+function followPromise(outer: TSESTree.Node, parent: TSESTree.Node, sourceCode?: TSESLint.SourceCode): PromiseStep | null {
   switch (parent.type) {
     case AST_NODE_TYPES.MemberExpression: {
       if (parent.object !== outer) return null;
@@ -203,7 +206,11 @@ function followPromise(outer: TSESTree.Node, parent: TSESTree.Node): PromiseStep
       if (!call || name === null) return null;
       if (PROMISE_CHAIN_METHODS.has(name)) {
         const onRejected = name === 'catch' ? call.arguments[0] : name === 'then' ? call.arguments[1] : undefined;
-        if (onRejected) return isFunctionNode(onRejected) ? { kind: 'handler', node: onRejected } : null;
+        if (onRejected) {
+          if (isFunctionNode(onRejected)) return { kind: 'handler', node: onRejected };
+          const named = sourceCode ? resolveLocalFunction(onRejected, sourceCode) : null;
+          return named ? { kind: 'handler', node: named } : null;
+        }
         return { kind: 'promise', node: call };
       }
       return BODY_METHODS.has(name) ? { kind: 'promise', node: call } : null;

@@ -105,6 +105,13 @@ const LOGGER_NAMES = /^(?:log|logger|\w*Logger)$/iu;
  */
 const RETRY_NAMES = /^(?:(?:p|async|promise|with|do|run|call)[-_]?)?retr(?:y|ies)(?:[A-Z_]\w*)?$|^(?:exponential[-_]?)?back[-_]?off$/iu;
 
+/**
+ * Methods whose result sends its requests through the receiver: undici's `dispatcher.compose()`
+ * (https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatchercomposeinterceptors-interceptor),
+ * and the `extend` / `child` / `withOptions` of clients that derive a configured copy.
+ */
+const DERIVING_METHODS: ReadonlySet<string> = new Set(['child', 'compose', 'extend', 'withOptions']);
+
 /** How deep variables and containers are followed before giving up (and assuming an escape). */
 const MAX_DEPTH = 12;
 
@@ -308,6 +315,11 @@ class EscapeAnalyzer {
       // `base.extend(options)`: the derived client keeps the base's settings alive.
       return this.flow(call, { container: false, primary: false, depth: state.depth + 1 });
     }
+    // `pool.compose(interceptor)`: a dispatcher that sends through the value, so it lives as long.
+    if (call && DERIVING_METHODS.has(getStaticName(member) ?? '')) {
+      this.markActive(state);
+      return this.flow(call, { container: false, primary: false, depth: state.depth + 1 });
+    }
     // `agent.destroy()`, `api.defaults.timeout = 1`, `api.interceptors.request.use(...)`.
     this.markActive(state);
     return null;
@@ -356,7 +368,13 @@ class EscapeAnalyzer {
    * The value is put into `target` (`target.push(value)`, `target[key] = value`, `target.x = value`).
    * `append` tells whether it is added like an array element rather than under a key.
    */
-  private flowStore(target: TSESTree.Node, append: boolean, store: TSESTree.Node, state: FlowState): Escape | null {
+  private flowStore(
+    target: TSESTree.Node,
+    append: boolean,
+    store: TSESTree.Node,
+    state: FlowState,
+    key: string | null = null,
+  ): Escape | null {
     const root = memberRoot(target);
     if (root.type === AST_NODE_TYPES.ThisExpression) return { kind: 'this', node: store };
     if (root.type !== AST_NODE_TYPES.Identifier) return { kind: 'stored', node: store };
@@ -364,7 +382,9 @@ class EscapeAnalyzer {
     if (!variable || !this.isFreshLocal(variable)) return { kind: 'stored', node: store };
     // Each iteration of a loop makes a new value, however long the array keeps them.
     if (append && this.options.loop && skipWrappersDown(target) === root) return null;
-    return this.flowVariable(variable, { container: true, primary: false, depth: state.depth + 1 });
+    // `options.httpsAgent = value`: the value sits under that key of the local object.
+    const keys = key !== null && skipWrappersDown(target) === root ? { keys: new Set([key]) } : {};
+    return this.flowVariable(variable, { container: true, primary: false, depth: state.depth + 1, ...keys });
   }
 
   /** The value is assigned: `x = value`, `this.x = value`, `cache[key] = value`, `x ??= value`. */
@@ -377,7 +397,7 @@ class EscapeAnalyzer {
     }
     if (target.type === AST_NODE_TYPES.MemberExpression) {
       const append = target.computed && this.isArrayIndex(target.property);
-      return this.flowStore(target.object, append, target.parent, state);
+      return this.flowStore(target.object, append, target.parent, state, append ? null : getStaticName(target));
     }
     // Destructuring assignment out of a literal: not followed.
     return { kind: 'unknown', node: target };
@@ -487,18 +507,32 @@ class EscapeAnalyzer {
           : null;
     if (!fn || fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)) return undefined;
     const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
-    const param = index === -1 ? undefined : fn.params[index];
-    if (!param || param.type !== AST_NODE_TYPES.Identifier) return undefined;
+    let param = index === -1 ? undefined : fn.params[index];
+    if (param?.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
     if (call.arguments.slice(0, index + 1).some((node) => node.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-    const variable = this.sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === param.name);
-    if (!variable) return undefined;
-    const inner = new EscapeAnalyzer(this.sourceCode, { ...this.options, unit: fn, loop: null });
-    const escape = inner.flowVariable(variable, {
+    let next: FlowState = {
       container: state.container,
       primary: state.primary,
       depth: state.depth + 1,
       ...(state.keys ? { keys: state.keys } : {}),
-    });
+    };
+    let name: string;
+    if (param?.type === AST_NODE_TYPES.Identifier) {
+      name = param.name;
+    } else if (param?.type === AST_NODE_TYPES.ObjectPattern && state.container && state.keys?.size === 1) {
+      // `function send(url, { agent, headers } = {})` given `{ agent, headers }`: the property
+      // under the value's key binds the value itself.
+      const binding = destructuredBinding(param, [...state.keys][0] as string);
+      if (!binding) return undefined;
+      name = binding.name;
+      next = { container: false, primary: state.primary, depth: state.depth + 1 };
+    } else {
+      return undefined;
+    }
+    const variable = this.sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === name);
+    if (!variable) return undefined;
+    const inner = new EscapeAnalyzer(this.sourceCode, { ...this.options, unit: fn, loop: null });
+    const escape = inner.flowVariable(variable, next);
     if (!inner.passive) this.markActive(state);
     return escape ? { kind: 'argument', node: call } : null;
   }
@@ -541,6 +575,8 @@ class EscapeAnalyzer {
       if (parent.callee === outer) return null;
       if (parent.type === AST_NODE_TYPES.CallExpression && this.options.isRequest(parent)) return null;
       if (isCallbackCall(parent)) return null;
+      // `__awaiter(this, void 0, void 0, function* () {...})` runs the body of a compiled async function.
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.at(-1) === outer && isAsyncHelper(parent.callee)) return null;
       // `await pRetry(() => api.get(url, { httpsAgent: agent }))`: the retries run during this call.
       if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer && isRetryCall(parent)) return null;
     }
@@ -706,4 +742,24 @@ function sameClassMethod(call: TSESTree.Node, name: string | null): FunctionNode
     }
   }
   return null;
+}
+
+/**
+ * The identifier that `{ key: name }` (or `{ key }`, `{ key = fallback }`) of `pattern` binds; `null`
+ * when the key is bound to a nested pattern, or a rest element may take it.
+ */
+function destructuredBinding(pattern: TSESTree.ObjectPattern, key: string): TSESTree.Identifier | null {
+  for (const property of pattern.properties) {
+    if (property.type === AST_NODE_TYPES.RestElement) return null;
+    if (getStaticName(property) !== key) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    return value.type === AST_NODE_TYPES.Identifier ? value : null;
+  }
+  return null;
+}
+
+/** `__awaiter` and `__generator`, the helpers of TypeScript's downlevel async functions. */
+export function isAsyncHelper(callee: TSESTree.Node): boolean {
+  const inner = skipWrappersDown(callee);
+  return inner.type === AST_NODE_TYPES.Identifier && (inner.name === '__awaiter' || inner.name === '__generator');
 }

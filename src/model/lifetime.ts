@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionNode, LoopNode } from '../ast/nodes';
-import { getStaticName, skipWrappersUp } from '../ast/nodes';
+import { getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { isAsyncHelper } from './escape';
 import { getPlacement } from './http';
 
 /** The code a value created at some node is created once per run of. */
@@ -26,6 +27,8 @@ export function getRunUnit(node: TSESTree.Node, sourceCode: TSESLint.SourceCode)
   let loop = placement.loop;
   for (let depth = 0; depth < 16; depth++) {
     if (!fn) return loop ? { fn: null, loop, unit: loop } : null;
+    // A listener of an event that fires once, such as shutdown, runs once like module code.
+    if (isOnceListener(fn)) return loop ? { fn: null, loop, unit: loop } : null;
     if (!runsOncePerOuterRun(fn, sourceCode)) return { fn, loop, unit: fn };
     if (loop) return { fn: null, loop, unit: loop };
     const outer = getPlacement(fn);
@@ -52,6 +55,9 @@ export function runsOncePerOuterRun(fn: FunctionNode, sourceCode: TSESLint.Sourc
     const call = skipWrappersUp(parent).parent;
     if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === skipWrappersUp(parent)) return true;
   }
+  // TypeScript's emit of an async function: `__awaiter(this, void 0, void 0, function* () {...})`
+  // runs the generator while the function's call lasts.
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.at(-1) === outer && isAsyncHelper(parent.callee)) return true;
   const variable = functionVariable(fn, sourceCode);
   if (!variable) return false;
   const reads = variable.references.filter((reference) => reference.init !== true);
@@ -120,4 +126,74 @@ function isExportDeclaration(node: TSESTree.Node | undefined): boolean {
   return (
     node?.type === AST_NODE_TYPES.ExportNamedDeclaration || node?.type === AST_NODE_TYPES.ExportDefaultDeclaration
   );
+}
+
+/**
+ * Is `node`, created in `fn`, what a `return` of `fn` (or its arrow body) hands out as it is:
+ * `return new Agent()`, `return cond ? new Agent() : null`, `const agent = ...; return agent`?
+ * Not when it is returned inside an object or array, which the caller may keep apart from it.
+ */
+export function isReturnedItself(
+  escapeNode: TSESTree.Node,
+  node: TSESTree.Node,
+  declarator: TSESTree.VariableDeclarator | null,
+  fn: FunctionNode,
+): boolean {
+  let value: TSESTree.Node | null | undefined;
+  if (escapeNode.type === AST_NODE_TYPES.ReturnStatement) {
+    if (getPlacement(escapeNode).fn !== fn) return false;
+    value = escapeNode.argument;
+  } else if (escapeNode === fn && fn.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+    value = fn.body;
+  }
+  if (!value) return false;
+  const name = declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : null;
+  const matches = (candidate: TSESTree.Node): boolean => {
+    const inner = skipWrappersDown(candidate);
+    if (inner === node) return true;
+    if (inner.type === AST_NODE_TYPES.Identifier) return name !== null && inner.name === name;
+    if (inner.type === AST_NODE_TYPES.ConditionalExpression) return matches(inner.consequent) || matches(inner.alternate);
+    if (inner.type === AST_NODE_TYPES.LogicalExpression) return matches(inner.left) || matches(inner.right);
+    if (inner.type === AST_NODE_TYPES.AwaitExpression) return matches(inner.argument);
+    return false;
+  };
+  return matches(value);
+}
+
+/**
+ * The calls of a function of the file that is bound to a name and not exported, when every use of
+ * the name is a call of it (`createClient()`); `null` when it is handed out or read otherwise.
+ */
+export function localCallSites(fn: FunctionNode, sourceCode: TSESLint.SourceCode): TSESTree.CallExpression[] | null {
+  const variable = functionVariable(fn, sourceCode);
+  if (!variable) return null;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    if (reference.init === true) continue;
+    if (reference.isWrite()) return null;
+    const callee = skipWrappersUp(reference.identifier);
+    const call = callee.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return null;
+    calls.push(call);
+  }
+  return calls.length > 0 ? calls : null;
+}
+
+/** Events an emitter fires at most once: its end, and the process's exit and termination signals. */
+const ONCE_EVENTS: ReadonlySet<string> = new Set(['beforeExit', 'close', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'shutdown']);
+
+/**
+ * Is `fn` a listener of an event that fires once (`emitter.on('close', fn)`,
+ * `process.once('SIGTERM', fn)`), which runs at shutdown rather than per call?
+ */
+function isOnceListener(fn: FunctionNode): boolean {
+  const outer = skipWrappersUp(fn);
+  const call = outer.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== outer) return false;
+  const callee = skipWrappersDown(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticName(callee);
+  if (method !== 'on' && method !== 'once' && method !== 'addListener' && method !== 'prependOnceListener') return false;
+  const event = call.arguments[0];
+  return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ONCE_EVENTS.has(event.value);
 }

@@ -9,9 +9,10 @@ import { calleeText, findRouteHandler } from '../clients/frameworks';
 import { createRule } from '../create-rule';
 import { planHoist } from '../fixes/hoist';
 import { findAdditionalConstructions, findAgentConstructions } from '../model/constructions';
+import { getCompiledAxiosRequests } from '../model/axios-handlers';
 import { analyzeEscape } from '../model/escape';
 import { getHttpModel } from '../model/http';
-import { enclosingConstruction, getRunUnit } from '../model/lifetime';
+import { enclosingConstruction, getRunUnit, isReturnedItself, localCallSites } from '../model/lifetime';
 
 type Options = [
   {
@@ -130,7 +131,9 @@ export default createRule<Options, MessageIds>({
         const constructions = [...byNode.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
         if (constructions.length === 0) return;
         const isConstruction = (node: TSESTree.Node): boolean => byNode.has(node);
-        const isRequest = (call: TSESTree.CallExpression): boolean => model.requestOf(call) !== undefined;
+        // axios as compilers emit its import (`axios_1.default.post(...)`) sends requests too.
+        const compiled = getCompiledAxiosRequests(sourceCode);
+        const isRequest = (call: TSESTree.CallExpression): boolean => model.requestOf(call) !== undefined || compiled.has(call);
 
         // Which constructions sit directly in the arguments of another one
         // (`axios.create({ httpsAgent: new https.Agent() })`), and which own sockets through them.
@@ -145,6 +148,29 @@ export default createRule<Options, MessageIds>({
           }
         }
 
+        /**
+         * A function of the file that returns what it creates, when every one of its calls uses the
+         * result for the run of the code around the call and drops it (`createApi().get(url)`,
+         * `fetch(url, { dispatcher: makeAgent() })`): the factory creates one per call.
+         */
+        function isPerCallFactory(
+          construction: Construction,
+          run: NonNullable<ReturnType<typeof getRunUnit>>,
+          analysis: ReturnType<typeof analyzeEscape>,
+        ): boolean {
+          const escape = analysis.escape;
+          if (!escape || escape.kind !== 'returned' || !run.fn || run.loop) return false;
+          if (!isReturnedItself(escape.node, construction.node, analysis.declarator, run.fn)) return false;
+          const calls = localCallSites(run.fn, sourceCode);
+          if (!calls) return false;
+          return calls.every((call) => {
+            const callRun = getRunUnit(call, sourceCode);
+            if (!callRun || (run.fn && run.fn.range[0] <= call.range[0] && call.range[1] <= run.fn.range[1])) return false;
+            const use = analyzeEscape(call, sourceCode, { unit: callRun.unit, loop: callRun.loop, isRequest, isConstruction });
+            return use.escape === null;
+          });
+        }
+
         const hoisted = new Set<TSESTree.Node>();
         for (const construction of constructions) {
           const run = getRunUnit(construction.node, sourceCode);
@@ -155,14 +181,14 @@ export default createRule<Options, MessageIds>({
             isRequest,
             isConstruction,
           });
-          if (analysis.escape) continue;
+          if (analysis.escape && !isPerCallFactory(construction, run, analysis)) continue;
           // The enclosing client is reported with a fix that moves this one along with it.
           const outer = enclosing.get(construction.node);
           if (outer && hoisted.has(outer.node)) continue;
 
           // Moving it is safe only when nothing configures it and every use just sends requests.
           const plan =
-            construction.mutated || !analysis.passive
+            construction.mutated || !analysis.passive || analysis.escape
               ? null
               : planHoist(construction.node, analysis.declarator, sourceCode, isConstruction, NOUNS[construction.kind]);
           if (plan) hoisted.add(construction.node);

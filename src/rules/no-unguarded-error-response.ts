@@ -5,7 +5,7 @@ import type { HandlerSite, UnguardedUse } from '../model/error-response';
 import type { ClientName } from '../clients/catalogue';
 import { getStaticName, skipWrappersUp } from '../ast/nodes';
 import { getAxiosErrorHandlers } from '../model/axios-handlers';
-import { getErrorHandlers } from '../model/errors';
+import { findRejectionHandler, getErrorHandlers } from '../model/errors';
 import { findUnguardedUses } from '../model/error-response';
 import { CLIENT_LABELS } from '../clients/catalogue';
 import { createRule } from '../create-rule';
@@ -54,6 +54,14 @@ export default createRule<Options, MessageIds>({
             if (!request) continue;
             checked.add(handler.node);
             checkHandler(handler, CLIENT_LABELS[request.client], false);
+          }
+          // `.catch(normalizeError)`: a rejection callback named by a function of the file.
+          for (const request of model.requests) {
+            if (!CLIENTS.has(request.client)) continue;
+            const found = findRejectionHandler(request.node, sourceCode);
+            if (found?.kind !== 'handler' || found.node.type === AST_NODE_TYPES.CatchClause || checked.has(found.node)) continue;
+            checked.add(found.node);
+            checkHandler({ node: found.node, param: found.node.params[0] ?? null }, CLIENT_LABELS[request.client], false);
           }
         }
         for (const handler of getAxiosErrorHandlers(sourceCode)) {

@@ -80,3 +80,37 @@ async function f() { try { await a(); await b(); } catch (e) { e.response; } }
     ).toEqual(['api-module: e (a())']);
   });
 });
+
+describe('getAxiosErrorHandlers: compiled imports and isAxiosError', () => {
+  it('finds handlers around requests of axios bound through an interop helper, and of its instances kept in a constant or a field', () => {
+    expect(
+      handlersOf(`
+const axios_1 = __importDefault(require('axios'));
+const api = axios_1.default.create();
+class Store {
+  constructor() { this.http = axios_1.default.create(); }
+  a() { return this.http.put('/x').catch((first) => first.response); }
+  b() { return this.other.put('/x').catch((ignored) => ignored.response); }
+}
+function c() { return (0, axios_1.default)({ url: '/y' }).catch((second) => second.response); }
+async function d() { try { await api.get('/z'); } catch (third) { third.response; } }
+function e() { return axios_1.default.defaults.catch((none) => none.response); }
+`),
+    ).toEqual([
+      'transpiled: first (this.http.put(\'/x\'))',
+      'transpiled: second ((0, axios_1.default)({ url: \'/y\' }))',
+      'transpiled: third (api.get(\'/z\'))',
+    ]);
+  });
+
+  it('finds catch clauses and rejection callbacks whose error is tested with isAxiosError', () => {
+    expect(
+      handlersOf(`
+async function a() { try { await run(); } catch (err) { if (err.isAxiosError) err.response; } }
+function b() { return run().catch((e) => isAxiosError(e) && e.response); }
+function c(x) { return run().catch((e) => x.isAxiosError && e.response); }
+function d(value) { return axios.isAxiosError(value) && value.response; }
+`),
+    ).toEqual(['is-axios-error: err', 'is-axios-error: e']);
+  });
+});

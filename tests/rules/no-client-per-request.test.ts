@@ -5125,3 +5125,332 @@ describe('options', () => {
     expect(verify({ additionalClients: [{ module: 'x', export: 'default.create' }], ignoreTestFiles: true })).toEqual([]);
   });
 });
+
+ruleTester.run('no-client-per-request (options filled in, destructured helpers, factories)', rule, {
+  valid: [
+    // The options object is handed to a function that may keep it.
+    `
+const axios = require('axios');
+const https = require('https');
+exports.probe = async function probe(host) {
+  const config = { url: '/ping' };
+  config.httpsAgent = new https.Agent({ keepAlive: true });
+  registry.remember(config);
+  return axios.request(config);
+};
+`,
+    // A helper that destructures its options but keeps the agent.
+    `
+const { Agent } = require('undici');
+const kept = [];
+const send = async (url, { dispatcher, headers } = {}) => {
+  kept.push(dispatcher);
+  return fetch(url, { dispatcher, headers });
+};
+exports.download = async (url) => send(url, { dispatcher: new Agent({ connections: 2 }) });
+`,
+    // A helper that does not name the key the agent sits under: not followed.
+    `
+const { Agent } = require('undici');
+const send = async (url, { headers, ...rest }) => fetch(url, { headers, ...rest });
+exports.download = async (url) => send(url, { dispatcher: new Agent() });
+`,
+    // A pool composed with interceptors and returned: the caller keeps the result.
+    `
+import { Pool, interceptors } from 'undici';
+export class Transport {
+  #buildPool(origin) {
+    return new Pool(origin, { connections: 4 }).compose(interceptors.retry({ maxRetries: 2 }));
+  }
+  start(origin) {
+    this.pool = this.#buildPool(origin);
+  }
+}
+`,
+    // A factory whose result is kept at module scope.
+    `
+const https = require('https');
+const axios = require('axios');
+function makeAgent() {
+  return new https.Agent({ keepAlive: true });
+}
+const agent = makeAgent();
+exports.get = (url) => axios.get(url, { httpsAgent: agent });
+`,
+    // A factory with one call site that keeps the result.
+    `
+const axios = require('axios');
+function createApi(token) {
+  return axios.create({ headers: { authorization: token } });
+}
+class Service {
+  constructor(token) {
+    this.api = createApi(token);
+  }
+}
+module.exports = { Service };
+`,
+    // An exported factory: callers elsewhere may keep what it returns.
+    `
+const axios = require('axios');
+function createApi() {
+  return axios.create({ baseURL: '/v1' });
+}
+exports.list = () => createApi().get('/items');
+exports.createApi = createApi;
+`,
+    // Returned inside an object, which a caller may keep apart.
+    `
+const https = require('https');
+function parts() {
+  return { agent: new https.Agent(), retries: 3 };
+}
+exports.get = (url) => fetch(url, { agent: parts().agent });
+`,
+    // Compiled imports: an agent kept on the instance.
+    `
+const axios_1 = __importDefault(require('axios'));
+const https = __importStar(require('node:https'));
+class Client {
+  connect() {
+    this.agent = new https.Agent({ keepAlive: true });
+    return axios_1.default.get('/status', { httpsAgent: this.agent });
+  }
+}
+exports.Client = Client;
+`,
+    // A helper that wraps a module that is not in the catalogue.
+    `
+const pool_1 = __importDefault(require('generic-pool'));
+exports.make = function make() {
+  const pool = new pool_1.default.Pool({ max: 2 });
+  return pool.size;
+};
+`,
+    // A listener of an event that fires once: shutdown code runs once.
+    `
+const axios = require('axios');
+const https = require('https');
+module.exports = function register(RED) {
+  function Controller(config) {
+    this.on('close', (removed, done) => {
+      const logout = () => __awaiter(this, void 0, void 0, function* () {
+        yield axios.post(config.url + '/logout', {}, { httpsAgent: new https.Agent({ rejectUnauthorized: false }) });
+      });
+      logout().then(done, done);
+    });
+    process.once('SIGTERM', async () => {
+      await axios.post(config.url + '/bye', {}, { httpsAgent: new https.Agent() });
+    });
+  }
+  RED.nodes.registerType('controller', Controller);
+};
+`,
+  ],
+  invalid: [
+    // A listener of an event that fires for every message, and the generator of a compiled async function.
+    {
+      code: `const axios = require('axios');
+const https = require('https');
+module.exports = function register(RED) {
+  function Controller(config) {
+    this.on('input', (msg, send, done) => {
+      const call = () => __awaiter(this, void 0, void 0, function* () {
+        const res = yield axios.post(config.url, msg.payload, { httpsAgent: new https.Agent({ keepAlive: true }) });
+        send({ payload: res.data });
+      });
+      call().then(() => done(), done);
+    });
+  }
+  RED.nodes.registerType('controller', Controller);
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 77,
+          endLine: 7,
+          endColumn: 92,
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: 'the function passed to `this.on`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `const axios = require('axios');
+const https = require('https');
+
+const httpsAgent = new https.Agent({ keepAlive: true });
+
+module.exports = function register(RED) {
+  function Controller(config) {
+    this.on('input', (msg, send, done) => {
+      const call = () => __awaiter(this, void 0, void 0, function* () {
+        const res = yield axios.post(config.url, msg.payload, { httpsAgent });
+        send({ payload: res.data });
+      });
+      call().then(() => done(), done);
+    });
+  }
+  RED.nodes.registerType('controller', Controller);
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Compiled imports: axios and https required through interop helpers.
+    {
+      code: `const axios_1 = __importDefault(require('axios'));
+const https = __importStar(require('node:https'));
+class Menus {
+  static async load(id) {
+    const httpsAgent = new https.Agent({ rejectUnauthorized: false });
+    const response = await axios_1.default.post('/menus/' + id, undefined, { httpsAgent });
+    return response.data;
+  }
+}
+exports.Menus = Menus;
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 24,
+          endLine: 5,
+          endColumn: 39,
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`load`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'httpsAgent' },
+              output: `const axios_1 = __importDefault(require('axios'));
+const https = __importStar(require('node:https'));
+
+const httpsAgent = new https.Agent({ rejectUnauthorized: false });
+
+class Menus {
+  static async load(id) {
+    const response = await axios_1.default.post('/menus/' + id, undefined, { httpsAgent });
+    return response.data;
+  }
+}
+exports.Menus = Menus;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // An agent put under a key of a local options object, whose other keys are read elsewhere.
+    {
+      code: `const axios = require('axios');
+const https = require('https');
+exports.check = async function check(host) {
+  const config = { url: '/ping' };
+  if (host.tcp) config.baseURL = host.address;
+  config.httpsAgent = new https.Agent(agentOptions(host, config.baseURL));
+  const res = await axios.request(config);
+  return res.status;
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 6,
+          column: 23,
+          endLine: 6,
+          endColumn: 38,
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`check`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // The agent goes to a local helper that destructures it from its options and sends one request.
+    {
+      code: `const { Agent } = require('undici');
+const send = async (url, { dispatcher, headers } = {}) => {
+  const response = await fetch(url, { dispatcher, headers });
+  return response.arrayBuffer();
+};
+exports.download = async (url, insecure) => {
+  const dispatcher = insecure ? new Agent({ connect: { rejectUnauthorized: false } }) : undefined;
+  return send(url, { dispatcher, headers: {} });
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 33,
+          endLine: 7,
+          endColumn: 42,
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`exports.download`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new Agent()', name: 'agent' },
+              output: `const { Agent } = require('undici');
+const send = async (url, { dispatcher, headers } = {}) => {
+  const response = await fetch(url, { dispatcher, headers });
+  return response.arrayBuffer();
+};
+
+const agent = new Agent({ connect: { rejectUnauthorized: false } });
+
+exports.download = async (url, insecure) => {
+  const dispatcher = insecure ? agent : undefined;
+  return send(url, { dispatcher, headers: {} });
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A factory every call of which sends one request with the result and drops it.
+    {
+      code: `const axios = require('axios');
+const https = require('https');
+function createAxiosInstance() {
+  return axios.create({ baseURL: 'https://api.example.com' });
+}
+function keepAliveAgent() {
+  const agent = new https.Agent({ keepAlive: true });
+  return agent;
+}
+module.exports = {
+  send(body) { return createAxiosInstance().post('/messages', body); },
+  list() { return createAxiosInstance().get('/messages'); },
+  async head(url) { return fetch(url, { method: 'HEAD', agent: keepAliveAgent() }); },
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 22,
+          data: { client: 'axios.create()', effect: BUILDS_CLIENT, fn: '`createAxiosInstance`' },
+          suggestions: [],
+        },
+        {
+          messageId: 'perCall',
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 32,
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`keepAliveAgent`' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});

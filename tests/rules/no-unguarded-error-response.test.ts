@@ -446,14 +446,11 @@ ruleTester.run('no-unguarded-error-response', rule, {
         }
       }
     `,
-    // A named handler function is not followed, and \`.catch()\` without a function.
+    // A rejection callback that is not a function of the file is not followed.
     `
       import axios from 'axios';
-      axios.get('/a').catch(handleError);
       axios.get('/b').then(render, report);
-      function handleError(err) {
-        return err.response.status;
-      }
+      axios.get('/c').catch(handlers.onError);
     `,
     // A catch without a parameter, and a callback without one.
     `
@@ -2199,4 +2196,272 @@ describe('no-unguarded-error-response options', () => {
       ]),
     ).toThrow(/no-unguarded-error-response/u);
   });
+});
+
+ruleTester.run('no-unguarded-error-response (compiled imports, named handlers, isAxiosError)', rule, {
+  valid: [
+    // A compiled axios import whose handler checks the response.
+    `
+const http_1 = __importDefault(require('axios'));
+class Store {
+  constructor() { this.client = http_1.default.create({ baseURL: '/v2' }); }
+  load() {
+    return this.client.get('/items').catch((err) => err.response ? err.response.status : 0);
+  }
+}
+`,
+    // The field holds something else than the instance of the compiled axios.
+    `
+const http_1 = __importDefault(require('axios'));
+class Store {
+  constructor(db) { this.client = db; this.http = http_1.default.create(); }
+  load() {
+    return this.client.get('/items').catch((err) => err.response.status);
+  }
+}
+`,
+    // The module wrapped by a helper is not axios.
+    `
+const db_1 = __importDefault(require('pg'));
+function load() { return db_1.default.query('select 1').catch((err) => err.response.status); }
+`,
+    // A named rejection callback that guards the read.
+    `
+import axios from 'axios';
+function describeFailure(err) {
+  if (!err.response) throw err;
+  throw new Error(String(err.response.status));
+}
+export const load = (url) => axios.get(url).catch(describeFailure);
+`,
+    // A named handler on a promise that is not a request.
+    `
+import axios from 'axios';
+function onFailure(err) { return err.response.status; }
+export const load = (job) => job.run().catch(onFailure);
+`,
+    // isAxiosError with the response checked as well.
+    `
+async function refresh(auth) {
+  try {
+    await auth.renew();
+  } catch (failure) {
+    if (failure.isAxiosError && failure.response) report(failure.response.status);
+  }
+}
+`,
+    // isAxiosError of something else than the caught error.
+    `
+async function refresh(auth, last) {
+  try {
+    await auth.renew();
+  } catch (failure) {
+    if (last.isAxiosError) report(failure.response.status);
+  }
+}
+`,
+    // isAxiosError outside any error handler.
+    `
+function statusOf(value) {
+  return value.isAxiosError ? value.response.status : 0;
+}
+`,
+  ],
+  invalid: [
+    // An instance created by a compiled axios import and kept in a field of the class.
+    {
+      code: `const http_1 = __importDefault(require('axios'));
+class Store {
+  constructor() { this.client = http_1.default.create({ baseURL: '/v2' }); }
+  load() {
+    return this.client.get('/items').catch((err) => reportFailure(err.response.data));
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          line: 5,
+          column: 67,
+          endLine: 5,
+          endColumn: 79,
+          data: { response: 'err.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `const http_1 = __importDefault(require('axios'));
+class Store {
+  constructor() { this.client = http_1.default.create({ baseURL: '/v2' }); }
+  load() {
+    return this.client.get('/items').catch((err) => reportFailure(err.response?.data));
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A compiled axios import called directly, `(0, x.default)(config)`, and through `x["default"]` of a legacy helper.
+    {
+      code: `const axios = require('axios');
+const axios__default = _interopDefaultLegacy(axios);
+function send(config) {
+  return (0, axios__default.default)(config).catch((e) => e.response.status);
+}
+function post(config) {
+  axios__default["default"].request(config).catch((e) => { reply(e.response.status); });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          line: 4,
+          column: 59,
+          endLine: 4,
+          endColumn: 69,
+          data: { response: 'e.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `const axios = require('axios');
+const axios__default = _interopDefaultLegacy(axios);
+function send(config) {
+  return (0, axios__default.default)(config).catch((e) => e.response?.status);
+}
+function post(config) {
+  axios__default["default"].request(config).catch((e) => { reply(e.response.status); });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unguardedResponse',
+          line: 7,
+          column: 66,
+          endLine: 7,
+          endColumn: 76,
+          data: { response: 'e.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `const axios = require('axios');
+const axios__default = _interopDefaultLegacy(axios);
+function send(config) {
+  return (0, axios__default.default)(config).catch((e) => e.response.status);
+}
+function post(config) {
+  axios__default["default"].request(config).catch((e) => { reply(e.response?.status); });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A named rejection callback shared by the requests of the file is reported once.
+    {
+      code: `import axios from 'axios';
+function toFailure(err) {
+  throw { code: err.response.status };
+}
+export const list = () => axios.get('/a').catch(toFailure);
+export const show = (id) => axios.get('/a/' + id).catch(toFailure);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          line: 3,
+          column: 17,
+          endLine: 3,
+          endColumn: 29,
+          data: { response: 'err.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `import axios from 'axios';
+function toFailure(err) {
+  throw { code: err.response?.status };
+}
+export const list = () => axios.get('/a').catch(toFailure);
+export const show = (id) => axios.get('/a/' + id).catch(toFailure);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // The handler tests isAxiosError, which network errors pass as well.
+    {
+      code: `async function refresh(auth) {
+  try {
+    await auth.renew();
+  } catch (failure) {
+    if (axios.isAxiosError(failure)) throw new Error(failure.response.statusText);
+    throw failure;
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          line: 5,
+          column: 54,
+          endLine: 5,
+          endColumn: 70,
+          data: { response: 'failure.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `async function refresh(auth) {
+  try {
+    await auth.renew();
+  } catch (failure) {
+    if (axios.isAxiosError(failure)) throw new Error(failure.response?.statusText);
+    throw failure;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // The same in a .catch callback, with the property form.
+    {
+      code: `function refresh(auth) {
+  return auth.renew().catch((error) => {
+    if (error.isAxiosError) log(error.response.data);
+  });
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          line: 3,
+          column: 33,
+          endLine: 3,
+          endColumn: 47,
+          data: { response: 'error.response', client: 'axios' },
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `function refresh(auth) {
+  return auth.renew().catch((error) => {
+    if (error.isAxiosError) log(error.response?.data);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
