@@ -35,6 +35,7 @@ import { calleeMatches, getHttpModel, getPlacement, isLocalResourceRequest, look
 import { getLimiterModel } from './limiters';
 import { requestFunctionReferences } from './fan-out-references';
 import { findSdkRequests } from './fan-out-sdks';
+import { findSummarizedRequests } from './summaries';
 import { combine, fanOutOfSize, multiply, Sizes, worst } from './fan-out-size';
 
 export type { Amount, FanOut, Size } from './fan-out-size';
@@ -241,7 +242,8 @@ class Analysis {
 
   model(): FanOutModel {
     this.requestFunctions = requestFunctionReferences(this.sourceCode);
-    this.sdkRequests = findSdkRequests(this.sourceCode);
+    // With types, calls that reach a request through a function in another file count too.
+    this.sdkRequests = new Set([...findSdkRequests(this.sourceCode), ...findSummarizedRequests(this.sourceCode, this.http)]);
     const http = this.http;
     if (http.requests.length + http.constructions.length + this.requestFunctions.size + this.sdkRequests.size === 0) {
       return EMPTY;
