@@ -73,7 +73,7 @@ createTypedRuleTester().run('callee summaries (typed)', probe, {
     {
       // Wrappers in another file: checking, not checking, through a helper, with a deadline, overloaded.
       code: `
-        import { fetchRaw, getChecked, getJsonResponse, getWithDeadline, getWithOptions, load } from './cross-file/http-base.js';
+        import { fetchRaw, getChecked, getJsonResponse, getThen, getWithDeadline, getWithOptions, load, retrying } from './cross-file/http-base.js';
         export async function run(url: string): Promise<void> {
           await fetchRaw(url);
           await getChecked(url);
@@ -81,6 +81,8 @@ createTypedRuleTester().run('callee summaries (typed)', probe, {
           await getWithDeadline(url);
           await getWithOptions(url);
           await load(url);
+          await getThen(url);
+          await retrying(url, 3);
         }
       `,
       errors: [
@@ -90,6 +92,8 @@ createTypedRuleTester().run('callee summaries (typed)', probe, {
         { ...summary('fetch', 'resolves', { deadline: true }), line: 7 },
         { ...summary('fetch', 'resolves'), line: 8 },
         { ...summary('fetch', 'rejects', { checks: true }), line: 9 },
+        { ...summary('fetch', 'rejects', { checks: true }), line: 10 },
+        { ...summary('fetch', 'rejects', { checks: true, deadline: true }), line: 11 },
       ],
     },
     {
