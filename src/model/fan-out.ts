@@ -36,6 +36,7 @@ import { getLimiterModel } from './limiters';
 import { requestFunctionReferences } from './fan-out-references';
 import { findNamedRequests } from './fan-out-names';
 import { findSdkRequests } from './fan-out-sdks';
+import { findSummarizedRequests } from './summaries';
 import { combine, fanOutOfSize, multiply, Sizes, worst } from './fan-out-size';
 
 export type { Amount, FanOut, Size } from './fan-out-size';
@@ -247,7 +248,8 @@ class Analysis {
     this.requestFunctions = requestFunctionReferences(this.sourceCode);
     const http = this.http;
     const named = [...findNamedRequests(this.sourceCode)].filter((call) => http.requestOf(call) === undefined);
-    this.sdkRequests = new Set([...findSdkRequests(this.sourceCode), ...named]);
+    // With types, calls that reach a request through a function in another file count too.
+    this.sdkRequests = new Set([...findSdkRequests(this.sourceCode), ...named, ...findSummarizedRequests(this.sourceCode, http)]);
     if (http.requests.length + http.constructions.length + this.requestFunctions.size + this.sdkRequests.size === 0) {
       return EMPTY;
     }

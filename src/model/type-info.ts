@@ -1,5 +1,6 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { createRequire } from 'node:module';
 
 /** Type information for the file being linted. */
 export interface TypeInfo {
@@ -41,4 +42,20 @@ export function isFetchResponseNode(node: TSESTree.Node, info: TypeInfo | null):
   if (!info) return false;
   const type = info.services.getTypeAtLocation(node);
   return isFetchResponseType(type, info.checker);
+}
+
+let typescript: typeof ts | undefined;
+
+/**
+ * The `typescript` module, loaded on first use. Only the type-aware paths call this, and they run
+ * only when typescript-eslint has given the file a program, so TypeScript is installed; a static
+ * import would make the plugin fail to load where it is not (oxlint, plain JavaScript projects).
+ */
+export function loadTypeScript(): typeof ts {
+  if (!typescript) {
+    // The CommonJS build has `require`; the ES module build makes one.
+    const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+    typescript = load('typescript') as typeof ts;
+  }
+  return typescript;
 }

@@ -5,6 +5,7 @@ import type { OptionLookup } from '../ast/nodes';
 import type { HttpModel, HttpRequest } from '../model/http';
 import type { ResponseUse, ResponseUseKind } from '../model/response-uses';
 import { getInferredRequests } from '../model/wrappers';
+import { typedCallChecks } from '../model/summaries';
 import { findProperty, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { createRule } from '../create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../model/http';
@@ -74,6 +75,8 @@ export default createRule<Options, MessageIds>({
 
     function checkFetch(request: HttpRequest, model: HttpModel): void {
       if (!isFetchStyleRequest(request)) return;
+      // A wrapper that throws on an error status (and reads the `content-type`, when asked) leaves nothing to check.
+      if (request.source === 'typed' && typedCallChecks(request.node, model.types, options.requireContentType === true)) return;
       const flow = getEffectiveResponseFlow(request, model, sourceCode);
       const uses = getResponseUses(request, flow, model, sourceCode, { checkers: [] });
       const name = getResponseName(flow);

@@ -3,7 +3,9 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HttpRequest } from '../model/http';
 import type { ResponseUse } from '../model/response-uses';
+import type { TypeInfo } from '../model/type-info';
 import { getInferredRequests } from '../model/wrappers';
+import { getTypedRequests, typedStatusPolicy } from '../model/summaries';
 import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { createRule } from '../create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../model/http';
@@ -87,8 +89,8 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const model = getHttpModel(context);
-        for (const request of [...model.requests, ...getInferredRequests(context)]) {
-          const policy = policyOf(request, sourceCode);
+        for (const request of [...model.requests, ...getInferredRequests(context), ...getTypedRequests(context)]) {
+          const policy = request.source === 'typed' ? typedPolicy(request, model.types, sourceCode) : policyOf(request, sourceCode);
           if (!policy) continue;
           const flow = getEffectiveResponseFlow(request, model, sourceCode);
           const uses = getResponseUses(request, flow, model, sourceCode, { checkers });
@@ -178,6 +180,12 @@ function policyOf(request: HttpRequest, sourceCode: TSESLint.SourceCode): Policy
       };
     }
   }
+}
+
+/** A typed call's policy, from its type and its callee's summary: `null` when the callee checks or its client rejects. */
+function typedPolicy(request: HttpRequest, types: TypeInfo | null, sourceCode: TSESLint.SourceCode): Policy | null {
+  const policy = typedStatusPolicy(request.node, types);
+  return policy && { ...policy, client: requestLabel(request, sourceCode), settles: 'resolves' };
 }
 
 /**
