@@ -1,5 +1,6 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
+import { isRelevantFile } from './model/relevance';
 import { getSettings } from './settings';
 
 /** Extra `meta.docs` fields every rule of this plugin declares. */
@@ -45,7 +46,8 @@ function settingsProblem(context: Readonly<TSESLint.RuleContext<string, readonly
 /**
  * Builds a rule with a `meta.docs.url` that points at the rule's documentation. Every rule checks the
  * plugin's settings first: when they are wrong, the first rule to run on a file reports which setting
- * is wrong and what it expects, and no rule looks at that file.
+ * is wrong and what it expects, and no rule looks at that file. Then the cheap per-file test
+ * (`isRelevantFile`): a file in which no rule can report gets no listeners at all.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, HttpClientRuleDocs>>,
@@ -66,7 +68,11 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     },
     create(context) {
       const problem = settingsProblem(context);
-      if (problem === undefined) return built.create(context);
+      if (problem === undefined) {
+        // A file that names no client, wrapper or request API: no rule can report in it, so none
+        // builds a model or listens to its traversal (model/relevance.ts).
+        return isRelevantFile(context) ? built.create(context) : {};
+      }
       return {
         Program(node) {
           if (settingsReported.has(context.sourceCode.ast)) return;

@@ -204,6 +204,9 @@ const LIMITER_MODULES: Readonly<Record<string, Shape>> = {
   'exponential-backoff': { members: { backOff: RUN } },
 };
 
+/** The import specifiers of {@link LIMITER_MODULES}: the cheap per-file test reads them. */
+export const LIMITER_MODULE_NAMES: readonly string[] = Object.keys(LIMITER_MODULES);
+
 /** What the reference tracker yields: the tracker's symbols carry a {@link LimiterApi}. */
 type FoundReference = TrackedReference<LimiterApi>;
 
