@@ -57,6 +57,21 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     Options,
     HttpClientRuleDocs
   >;
+  // The options with their defaults, merged once per distinct configuration rather than once per
+  // file: the merge clones the defaults (`structuredClone`), which costs more than most rules do.
+  // Rules never change their options, so files with the same configuration share them.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the rules declare `defaultOptions`
+  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
+  const merged = new Map<string, Options>();
+  const optionsOf = (options: Options): Options => {
+    const key = JSON.stringify(options);
+    let value = merged.get(key);
+    if (!value) {
+      value = ESLintUtils.applyDefault<Options, Options>(defaults, options);
+      merged.set(key, value);
+    }
+    return value;
+  };
   return {
     ...built,
     meta: {
@@ -71,7 +86,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       if (problem === undefined) {
         // A file that names no client, wrapper or request API: no rule can report in it, so none
         // builds a model or listens to its traversal (model/relevance.ts).
-        return isRelevantFile(context) ? built.create(context) : {};
+        if (!isRelevantFile(context)) return {};
+        return rule.create(context, optionsOf(context.options));
       }
       return {
         Program(node) {
