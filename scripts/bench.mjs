@@ -10,13 +10,14 @@
 //
 //   npm run bench                        everything: 5 alternating runs, 3 typed runs
 //   npm run bench -- --runs 3 --typed-runs 1 --only overhead,rules,scaling,rss,typed
+//   npm run bench -- --only profile      CPU profiles of the corpus and of a generated file, by rule and source file
 //   npm run bench -- --docs              also write the results into docs/benchmarks.md
 //   npm run bench -- --strict            exit 1 if any goal below is missed (otherwise always 0)
 //
 // The goals are printed last, each with its measured figure and PASS or MISS, or "not measured"
 // when this invocation skipped the part that measures it (see `--only`).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -120,6 +121,47 @@ async function lintOnce({ files, cjs, rules, typed = false, stats = false }) {
   const fatal = results.reduce((n, r) => n + r.messages.filter((m) => m.fatal).length, 0);
   const problems = results.reduce((n, r) => n + r.messages.filter((m) => m.ruleId?.startsWith('http-client/')).length, 0);
   return { elapsed, results, fatal, problems };
+}
+
+/** A generated file with `blocks` blocks of five request sites each (fetch, axios, got, ky, a fan-out). */
+function scalingText(blocks) {
+  const block = (i) => `
+async function load${i}(url, items, options) {
+  const res = await fetch(\`\${url}/a/${i}\`);
+  const body = await res.json();
+  const { data } = await axios.get(url + '/b/${i}', { timeout: 5000 });
+  const page = await got(url, { searchParams: { page: ${i} } }).json();
+  await Promise.all(items.map((item) => fetch(\`\${url}/c/\${item}\`).then((r) => r.text())));
+  try {
+    await ky.post(url, { json: data });
+  } catch (err) {
+    console.error(err.response.status);
+  }
+  return { body, data, page };
+}
+`;
+  const header = "import axios from 'axios';\nimport got from 'got';\nimport ky from 'ky';\n";
+  let text = header;
+  for (let i = 0; i < blocks; i++) text += block(i);
+  return text;
+}
+
+// A child process under `--cpu-prof`: one lint with configs.all, of the corpus or of the largest
+// generated file; the profile is written when it exits.
+if (args[0] === '--child-profile') {
+  const what = args[1];
+  if (what === 'scaling') {
+    const dir = path.join(SMOKE_DIR, 'scaling');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'profile-2000-blocks.mjs');
+    writeFileSync(file, scalingText(2000));
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: configFor({ rules: pluginRules }) });
+    await eslint.lintFiles([file]);
+  } else {
+    const { files, cjs } = corpusFiles();
+    await lintOnce({ files, cjs, rules: pluginRules });
+  }
+  process.exit(0);
 }
 
 // A child process: one run, prints its time and peak RSS.
@@ -248,30 +290,13 @@ if (ONLY.has('rules')) {
 if (ONLY.has('scaling')) {
   const dir = path.join(SMOKE_DIR, 'scaling');
   mkdirSync(dir, { recursive: true });
-  const block = (i) => `
-async function load${i}(url, items, options) {
-  const res = await fetch(\`\${url}/a/${i}\`);
-  const body = await res.json();
-  const { data } = await axios.get(url + '/b/${i}', { timeout: 5000 });
-  const page = await got(url, { searchParams: { page: ${i} } }).json();
-  await Promise.all(items.map((item) => fetch(\`\${url}/c/\${item}\`).then((r) => r.text())));
-  try {
-    await ky.post(url, { json: data });
-  } catch (err) {
-    console.error(err.response.status);
-  }
-  return { body, data, page };
-}
-`;
-  const header = "import axios from 'axios';\nimport got from 'got';\nimport ky from 'ky';\n";
   const SITES_PER_BLOCK = 5;
   const sizes = [1, 10, 100];
   const blocks = 20;
   const rows = [];
   for (const size of sizes) {
     const count = blocks * size;
-    let text = header;
-    for (let i = 0; i < count; i++) text += block(i);
+    const text = scalingText(count);
     const file = path.join(dir, `sites-${size}x.mjs`);
     writeFileSync(file, text);
     const repeat = Math.max(3, Math.round(30 / size));
@@ -366,6 +391,82 @@ if (ONLY.has('typed')) {
   ]);
 }
 
+// 6. Where the time goes: CPU profiles (`node --cpu-prof`) of one corpus lint and of one lint of a
+//    generated file with 10,000 request sites, attributed to the plugin's source files by the
+//    `//#region src/...` markers of the bundle. Only with `--only profile`.
+if (ONLY.has('profile')) {
+  const bundle = path.resolve(import.meta.dirname, pluginPath);
+  const regions = readFileSync(bundle, 'utf8')
+    .split('\n')
+    .flatMap((line, index) => (line.startsWith('//#region src/') ? [{ line: index, file: line.slice('//#region '.length) }] : []));
+  const regionOf = (line) => {
+    let found = null;
+    for (const region of regions) if (region.line <= line) found = region.file;
+    return found;
+  };
+  const bundleUrl = `file://${bundle}`;
+  const profileLines = [];
+  for (const what of ['corpus', 'scaling']) {
+    const dir = path.join(SMOKE_DIR, `profile-${what}`);
+    rmSync(dir, { recursive: true, force: true });
+    execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, path.join(import.meta.dirname, 'bench.mjs'), '--child-profile', what], {
+      env: process.env,
+      stdio: 'ignore',
+    });
+    const [name] = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
+    const profile = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parentOf = new Map();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+    const frameOf = (node) => {
+      const { url, functionName, lineNumber } = node.callFrame;
+      if (url !== bundleUrl) return null;
+      const file = regionOf(lineNumber) ?? 'src/index.ts';
+      return { file, fn: `${functionName || '(anonymous)'} (${file.replace(/^src\//u, '')})` };
+    };
+    const sampleMs = new Map();
+    profile.samples.forEach((id, i) => sampleMs.set(id, (sampleMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+    let total = 0;
+    let pluginTotal = 0;
+    const byRule = new Map();
+    const byFile = new Map();
+    const byFunction = new Map();
+    const add = (map, key, value) => map.set(key, (map.get(key) ?? 0) + value);
+    for (const [id, time] of sampleMs) {
+      total += time;
+      const stack = [];
+      for (let current = id; current !== undefined; current = parentOf.get(current)) stack.push(byId.get(current));
+      const frames = stack.reverse().map(frameOf).filter(Boolean);
+      if (frames.length === 0) continue;
+      pluginTotal += time;
+      const rule = frames.find((frame) => frame.file.startsWith('src/rules/'))?.file ?? frames[0].file;
+      add(byRule, rule.replace(/^src\/rules\//u, '').replace(/\.ts$/u, ''), time);
+      for (const file of new Set(frames.map((frame) => frame.file))) add(byFile, file, time);
+      for (const fn of new Set(frames.map((frame) => frame.fn))) add(byFunction, fn, time);
+    }
+    const top = (map, count) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
+    const share = (time) => `${((time / total) * 100).toFixed(1)} %`;
+    const title = what === 'corpus' ? `the corpus (${corpus.files.length} files)` : 'a generated file with 10,000 request sites';
+    profileLines.push(
+      `**${title}**: ${ms(total)} sampled, of which the plugin ${ms(pluginTotal)} (${share(pluginTotal)}), callees in ESLint and typescript-eslint included`,
+      '',
+      '| rule (outermost plugin frame) | time | share of the run |',
+      '| --- | ---: | ---: |',
+      ...top(byRule, 12).map(([rule, time]) => `| ${rule} | ${ms(time)} | ${share(time)} |`),
+      '',
+      '| source file (time with it on the stack) | time | share of the run |',
+      '| --- | ---: | ---: |',
+      ...top(byFile, 15).map(([file, time]) => `| \`${file}\` | ${ms(time)} | ${share(time)} |`),
+      '',
+      '| function (time with it on the stack) | time | share of the run |',
+      '| --- | ---: | ---: |',
+      ...top(byFunction, 20).map(([fn, time]) => `| \`${fn}\` | ${ms(time)} | ${share(time)} |`),
+      '',
+    );
+  }
+  section('profile', 'Where the time goes (CPU profiles, one run each)', profileLines);
+}
+
 const versions = () => {
   const version = (name) => JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
   return {
@@ -403,14 +504,14 @@ if (args.includes('--docs')) {
   const env = `${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memory}, load average ${results.machine.load}; ${Object.entries(results.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`;
   for (const [key, value] of Object.entries(sections)) kept[key] = { ...value, date: results.date.slice(0, 16).replace('T', ' '), command, env, header };
   writeFileSync(store, `${JSON.stringify(kept, null, 2)}\n`);
-  const order = ['overhead', 'rules', 'scaling', 'rss', 'typed'];
+  const order = ['overhead', 'rules', 'scaling', 'rss', 'typed', 'profile'];
   const parts = order
     .filter((key) => kept[key])
     .map((key) => {
       const part = kept[key];
       const table = part.lines.some((line) => line.startsWith('|'));
       const body = table
-        ? part.lines.map((line) => (line.startsWith('|') ? line : `${line}\n`)).join('\n')
+        ? part.lines.map((line) => (line.startsWith('|') || line === '' ? line : `${line}\n`)).join('\n')
         : `\`\`\`text\n${part.lines.join('\n')}\n\`\`\``;
       return `### ${part.title}\n\n_${part.date} UTC, \`${part.command}\`; ${part.header.join('; ')}; ${part.env}._\n\n${body}`;
     });

@@ -1,5 +1,6 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
+import { isRelevantFile } from './model/relevance';
 import { getSettings } from './settings';
 
 /** Extra `meta.docs` fields every rule of this plugin declares. */
@@ -45,7 +46,8 @@ function settingsProblem(context: Readonly<TSESLint.RuleContext<string, readonly
 /**
  * Builds a rule with a `meta.docs.url` that points at the rule's documentation. Every rule checks the
  * plugin's settings first: when they are wrong, the first rule to run on a file reports which setting
- * is wrong and what it expects, and no rule looks at that file.
+ * is wrong and what it expects, and no rule looks at that file. Then the cheap per-file test
+ * (`isRelevantFile`): a file in which no rule can report gets no listeners at all.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, HttpClientRuleDocs>>,
@@ -55,6 +57,21 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     Options,
     HttpClientRuleDocs
   >;
+  // The options with their defaults, merged once per distinct configuration rather than once per
+  // file: the merge clones the defaults (`structuredClone`), which costs more than most rules do.
+  // Rules never change their options, so files with the same configuration share them.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the rules declare `defaultOptions`
+  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
+  const merged = new Map<string, Options>();
+  const optionsOf = (options: Options): Options => {
+    const key = JSON.stringify(options);
+    let value = merged.get(key);
+    if (!value) {
+      value = ESLintUtils.applyDefault<Options, Options>(defaults, options);
+      merged.set(key, value);
+    }
+    return value;
+  };
   return {
     ...built,
     meta: {
@@ -66,7 +83,12 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     },
     create(context) {
       const problem = settingsProblem(context);
-      if (problem === undefined) return built.create(context);
+      if (problem === undefined) {
+        // A file that names no client, wrapper or request API: no rule can report in it, so none
+        // builds a model or listens to its traversal (model/relevance.ts).
+        if (!isRelevantFile(context)) return {};
+        return rule.create(context, optionsOf(context.options));
+      }
       return {
         Program(node) {
           if (settingsReported.has(context.sourceCode.ast)) return;

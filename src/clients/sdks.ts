@@ -98,9 +98,15 @@ export function sdkClientOf(module: SdkModule, exportName: string): SdkClient | 
   return module.pattern?.exports.test(exportName) === true ? module.pattern.client : undefined;
 }
 
+/** `@aws-sdk/client-` or any module of {@link SDK_MODULES} anywhere in a text, in one scan. */
+const MENTIONS_SDK = new RegExp(
+  ['@aws-sdk/client-', ...Object.keys(SDK_MODULES)].map((name) => name.replaceAll(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`)).join('|'),
+  'u',
+);
+
 /** Does a file whose text is `text` mention an SDK module at all? A cheap test before any analysis. */
 export function mentionsSdk(text: string): boolean {
-  return text.includes('@aws-sdk/client-') || Object.keys(SDK_MODULES).some((module) => text.includes(module));
+  return MENTIONS_SDK.test(text);
 }
 
 /** Is `member` (the first member after the instance) a call that sends a request? */
