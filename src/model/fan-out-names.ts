@@ -27,6 +27,13 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescrip
 import { getStaticName, isFunctionNode, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { enclosingClassBody } from '../ast/scope';
 
+/**
+ * A text test that every name this module can take as evidence passes: the receivers, suffixes and
+ * factories below all contain one of these words, and so do the request function names. The per-file
+ * fast path (`relevance.ts`) keeps a file that passes it.
+ */
+export const NAMED_REQUEST_WORDS = /[Aa]pi|API|[Cc]lient|CLIENT|[Oo]ctokit|[Ss]tripe|[Gg]it[Hh]ub|GITHUB|[Gg]it[Ll]ab|GITLAB|[Rr]equest|REQUEST|[Hh]ttp[A-Z]|HTTP/u;
+
 /** Receiver names of HTTP and API clients, compared without case and leading `_`/`$`. */
 const CLIENT_NAMES: ReadonlySet<string> = new Set([
   'api',

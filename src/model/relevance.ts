@@ -37,6 +37,7 @@ import { AGENT_FACTORY_MODULES } from '../clients/agents';
 import { MODULE_SHAPES } from '../clients/catalogue';
 import { SDK_MODULES } from '../clients/sdks';
 import { DEFAULT_WRAPPER_PATTERN, getSettings } from '../settings';
+import { NAMED_REQUEST_WORDS } from './fan-out-names';
 import { LIMITER_MODULE_NAMES } from './limiters';
 
 /** What besides the text decides whether a file is relevant. */
@@ -83,7 +84,7 @@ const IDENTIFIER = /[\p{L}_$][\p{L}\p{N}_$]*/gu;
  * the plugin can: the file needs no model. See the module comment for what counts.
  */
 export function isRelevantText(text: string, input: RelevanceInput): boolean {
-  if (WORD_PATTERN.test(text) || MODULE_PATTERN.test(text)) return true;
+  if (WORD_PATTERN.test(text) || MODULE_PATTERN.test(text) || NAMED_REQUEST_WORDS.test(text)) return true;
   if (LETTER_ESCAPE.test(text) || JOINED_STRINGS.test(text)) return true;
   if (input.typed && CONSUMER_WORDS.test(text)) return true;
   if (mentionsSettings(text, input.settings)) return true;
