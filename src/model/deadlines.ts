@@ -323,7 +323,8 @@ function findDeadlineProblems(model: HttpModel, sourceCode: TSESLint.SourceCode)
     }
     // Options built out of place (`const init = {...}`, `cond ? a : b`, `getOptions()`) are checked
     // in each form they may take: the request lacks a deadline only when every form does.
-    ignored = ignoredKeysOf(request.client);
+    ignored = ignoredKeysOf(request.client, (value) =>
+      agentState(model, value, sourceCode, 'node-http', ['timeout']) === 'absent');
     const views = optionsViews(request.options).map((options) => {
       sink = [];
       checkView({ ...request, options });
@@ -428,11 +429,15 @@ const DEADLINE_KEYS: ReadonlySet<string> = new Set([
   'timeout',
 ]);
 
-/** The keys a write of which cannot give a request of `client` a deadline. */
-function ignoredKeysOf(client: ClientName): IsIgnoredKey {
+/**
+ * The keys a write of which cannot give a request of `client` a deadline. `agentWithout` tells
+ * an agent that has no timeout of its own (`opts.agent = new HttpsProxyAgent(proxy)`).
+ */
+function ignoredKeysOf(client: ClientName, agentWithout: (value: TSESTree.Node) => boolean): IsIgnoredKey {
   // node's `http` reads an agent's `timeout`; the other clients' agents carry no deadline of theirs.
   return client === 'node-http'
-    ? (key) => key !== 'agent' && key !== 'createConnection' && !DEADLINE_KEYS.has(key)
+    ? (key, value) =>
+        key === 'agent' ? value !== null && agentWithout(value) : key !== 'createConnection' && !DEADLINE_KEYS.has(key)
     : (key) => !DEADLINE_KEYS.has(key);
 }
 
@@ -607,7 +612,17 @@ function agentState(
   keys: readonly string[],
 ): DeadlineState {
   if (isNoneValue(node)) return 'absent';
-  const construction = model.constructionOf(resolveInitializer(node, sourceCode));
+  const value = resolveInitializer(node, sourceCode);
+  // `proxy ? new ProxyAgent(proxy) : undefined`, `proxy && new ProxyAgent(proxy)`: each agent it may be decides.
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) {
+    return agentState(model, value.consequent, sourceCode, client, keys) === 'absent'
+      ? agentState(model, value.alternate, sourceCode, client, keys)
+      : 'set';
+  }
+  if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator === '&&') {
+    return agentState(model, value.right, sourceCode, client, keys);
+  }
+  const construction = model.constructionOf(value);
   if (!construction) return 'set';
   for (const key of keys) {
     const found = lookupOption(construction.options, key);
@@ -634,7 +649,9 @@ function followFrom(start: TSESTree.Node, sourceCode: TSESLint.SourceCode, mayBi
     const name = getStaticName(parent);
     const call = getMethodCall(parent);
     if (!call || name === null || name === 'setTimeout') return 'set';
-    if (LISTENER_METHODS.has(name) && isStringLiteral(call.arguments[0], 'socket')) return 'set';
+    if (LISTENER_METHODS.has(name) && isStringLiteral(call.arguments[0], 'socket') && socketListenerMayTimeOut(call.arguments[1], sourceCode)) {
+      return 'set';
+    }
     if (!CHAINABLE_REQUEST_METHODS.has(name)) return 'absent';
     node = skipWrappersUp(call);
     parent = node.parent;
@@ -662,6 +679,16 @@ function followVariable(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode
     (reference) => !reference.isWrite() && followFrom(reference.identifier, sourceCode, false) === 'set',
   );
   return used ? 'set' : 'absent';
+}
+
+/**
+ * May a `'socket'` listener time the socket out? One not written inline may; an inline one only
+ * when it speaks of a timeout or ends the socket (`socket.setTimeout(ms)`, `socket.destroy()`),
+ * not when it only watches the connection's events (`socket.on('connect', ...)`).
+ */
+function socketListenerMayTimeOut(listener: TSESTree.Node | undefined, sourceCode: TSESLint.SourceCode): boolean {
+  if (!isFunctionNode(listener)) return true;
+  return /\b(?:setTimeout|timeout|destroy|end|abort)\b/iu.test(sourceCode.getText(listener.body));
 }
 
 function isStringLiteral(node: TSESTree.Node | undefined, value: string): boolean {

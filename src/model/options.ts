@@ -26,10 +26,12 @@ export type IsRequestCall = (call: TSESTree.CallExpression | TSESTree.NewExpress
 
 /**
  * Keys the caller does not ask about, so a write of one (`opts.headers = h`, `opts.agent = a`)
- * leaves the object literal a true answer for the keys it does ask about. A computed key
- * (`opts[key] = v`) may be any key and is never one of them.
+ * leaves the object literal a true answer for the keys it does ask about. `value` is the value
+ * written when the write sets the key itself (`opts.agent = value`), so a caller may ignore a key
+ * only for values that cannot answer its question. A computed key (`opts[key] = v`) may be any
+ * key and is never one of them.
  */
-export type IsIgnoredKey = (key: string) => boolean;
+export type IsIgnoredKey = (key: string, value: TSESTree.Expression | null) => boolean;
 
 const NO_KEY: IsIgnoredKey = () => false;
 
@@ -56,7 +58,17 @@ export function resolveOptionsValue(
     }
     case AST_NODE_TYPES.Identifier: {
       const init = unchangedInitializer(inner, sourceCode, isRequest, ignored);
-      return init ? resolveOptionsValue(init, sourceCode, isRequest, ignored, depth + 1) : null;
+      if (init) return resolveOptionsValue(init, sourceCode, isRequest, ignored, depth + 1);
+      // A parameter of a function whose every call the file shows: what the calls pass.
+      const passed = passedArguments(inner, sourceCode, isRequest, ignored);
+      if (!passed) return null;
+      const results: (TSESTree.ObjectExpression | null)[] = [];
+      for (const argument of passed) {
+        const resolved = argument ? resolveOptionsValue(argument, sourceCode, isRequest, ignored, depth + 1) : [null];
+        if (!resolved) return null;
+        results.push(...resolved);
+      }
+      return results;
     }
     case AST_NODE_TYPES.CallExpression: {
       if (inner.callee.type !== AST_NODE_TYPES.Identifier) return null;
@@ -135,13 +147,100 @@ function unchangedInitializer(
   }
   for (const reference of variable.references) {
     if (reference.init === true) continue;
-    if (reference.isWrite() || !isReadOnlyUse(reference.identifier as TSESTree.Identifier, isRequest, ignored)) return null;
+    if (reference.isWrite() || !isReadOnlyUse(reference.identifier as TSESTree.Identifier, sourceCode, isRequest, ignored)) return null;
   }
   return definition.node.init;
 }
 
+/**
+ * When `id` names a plain parameter of a function of the file that only reads it, and every use
+ * of the function is a call the file shows — it is declared in a module or function scope, not
+ * exported, never passed or stored — the argument each call passes there (`null` when a call
+ * passes none). `null` when any of that is not so.
+ */
+function passedArguments(
+  id: TSESTree.Identifier,
+  sourceCode: TSESLint.SourceCode,
+  isRequest: IsRequestCall,
+  ignored: IsIgnoredKey,
+): (TSESTree.Node | null)[] | null {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || definition?.type !== TSESLintValues.Scope.DefinitionType.Parameter) return null;
+  const fn = definition.node;
+  if (!isFunctionNode(fn)) return null;
+  const index = fn.params.indexOf(definition.name);
+  if (index < 0) return null;
+  for (const reference of variable.references) {
+    if (reference.isWrite() || !isReadOnlyUse(reference.identifier as TSESTree.Identifier, sourceCode, isRequest, ignored)) return null;
+  }
+  const callee = functionVariable(fn, sourceCode);
+  if (!callee) return null;
+  const passed: (TSESTree.Node | null)[] = [];
+  for (const reference of callee.references) {
+    if (reference.init === true) continue;
+    const outer = skipWrappersUp(reference.identifier);
+    const call = outer.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outer) return null;
+    // A call the model takes for a request itself (a wrapper of the file) is checked where it is made.
+    if (isRequest(call)) return null;
+    // A call from inside the function itself (a retry, a redirect) passes what it was given.
+    if (isInside(call, fn)) return null;
+    const before = call.arguments.slice(0, index + 1);
+    if (before.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return null;
+    passed.push(call.arguments[index] ?? null);
+  }
+  return passed.length > 0 ? passed : null;
+}
+
+/**
+ * The variable that names `fn` — `function send() {}`, `const send = () => {}` — when it is
+ * declared in a module or function scope, never reassigned and not exported.
+ */
+function functionVariable(fn: TSESTree.Node, sourceCode: TSESLint.SourceCode): ReturnType<typeof ASTUtils.findVariable> {
+  let name: TSESTree.Identifier | null = null;
+  let declaration: TSESTree.Node = fn;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    name = fn.id;
+  } else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+    name = fn.parent.id;
+    declaration = fn.parent.parent;
+  }
+  const exported = declaration.parent?.type;
+  if (
+    !name ||
+    exported === AST_NODE_TYPES.ExportNamedDeclaration ||
+    exported === AST_NODE_TYPES.ExportDefaultDeclaration
+  ) {
+    return null;
+  }
+  const variable = ASTUtils.findVariable(sourceCode.getScope(name), name);
+  if (
+    !variable ||
+    variable.defs.length !== 1 ||
+    variable.scope.type === TSESLintValues.Scope.ScopeType.global ||
+    variable.references.some((reference) => reference.isWrite() && reference.init !== true)
+  ) {
+    return null;
+  }
+  return variable;
+}
+
+function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current === container) return true;
+  }
+  return false;
+}
+
 /** Is this use of an options object one that cannot change it or hand it to code that might? */
-function isReadOnlyUse(identifier: TSESTree.Identifier, isRequest: IsRequestCall, ignored: IsIgnoredKey): boolean {
+function isReadOnlyUse(
+  identifier: TSESTree.Identifier,
+  sourceCode: TSESLint.SourceCode,
+  isRequest: IsRequestCall,
+  ignored: IsIgnoredKey,
+  depth = 0,
+): boolean {
   const outer = skipWrappersUp(identifier);
   const parent = outer.parent;
   switch (parent?.type) {
@@ -153,10 +252,39 @@ function isReadOnlyUse(identifier: TSESTree.Identifier, isRequest: IsRequestCall
       return parent.callee !== outer && isRequest(parent);
     case AST_NODE_TYPES.CallExpression:
       if (parent.callee === outer) return false;
-      return isRequest(parent) || isPrintingCall(parent);
+      return isRequest(parent) || isPrintingCall(parent) || isReadingParameter(parent, outer, sourceCode, isRequest, ignored, depth);
     default:
       return false;
   }
+}
+
+/**
+ * Does `call` hand `argument` to a plain parameter of a local function that only reads it
+ * (`send(options)` of a `function send(options) { return https.request(options) }`)?
+ */
+function isReadingParameter(
+  call: TSESTree.CallExpression,
+  argument: TSESTree.Node,
+  sourceCode: TSESLint.SourceCode,
+  isRequest: IsRequestCall,
+  ignored: IsIgnoredKey,
+  depth: number,
+): boolean {
+  if (depth >= MAX_DEPTH || call.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  if (index < 0 || call.arguments.slice(0, index).some((item) => item.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const fn = resolveLocalFunction(call.callee, sourceCode);
+  const parameter = fn?.params[index];
+  if (!fn || parameter?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(parameter), parameter);
+  return (
+    variable?.defs.length === 1 &&
+    variable.references.every(
+      (reference) =>
+        !reference.isWrite() &&
+        isReadOnlyUse(reference.identifier as TSESTree.Identifier, sourceCode, isRequest, ignored, depth + 1),
+    )
+  );
 }
 
 /**
@@ -190,7 +318,7 @@ const LOG_METHODS: ReadonlySet<string> = new Set(['debug', 'error', 'info', 'log
  */
 function isChangedMember(member: TSESTree.MemberExpression, ignored: IsIgnoredKey = NO_KEY): boolean {
   const key = getStaticName(member);
-  if (key !== null && ignored(key) && isPlainWrite(member)) return false;
+  if (key !== null && isPlainWrite(member) && ignored(key, writtenValue(member))) return false;
   let current: TSESTree.Node = skipWrappersUp(member);
   for (;;) {
     const parent = current.parent;
@@ -212,6 +340,15 @@ function isChangedMember(member: TSESTree.MemberExpression, ignored: IsIgnoredKe
         return false;
     }
   }
+}
+
+/** The value of `opts.key = value` when `member` is its target, else `null` (`opts.key.x = v`, `opts.key += v`). */
+function writtenValue(member: TSESTree.MemberExpression): TSESTree.Expression | null {
+  const outer = skipWrappersUp(member);
+  const parent = outer.parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outer && parent.operator === '='
+    ? parent.right
+    : null;
 }
 
 /** Is `member` (or a member chain on it) the target of an assignment, as in `opts.headers = h` or `opts.headers.x = v`? */

@@ -3297,3 +3297,259 @@ ruleTester.run('require-request-timeout: transpiled imports and options assemble
     },
   ],
 });
+
+ruleTester.run('require-request-timeout: node:http options through wrappers, optional agents and socket listeners', rule, {
+  valid: [
+    // An agent with a timeout of its own in one branch may give the request its deadline.
+    `
+      import http from 'node:http';
+      import { ProxyAgent } from 'proxy-agent';
+      export function ping(host, slow) {
+        const options = { host, agent: slow ? new http.Agent({ timeout: 2000 }) : undefined };
+        http.request(options, (res) => res.resume()).end();
+      }
+    `,
+    // An agent the code does not show, in a branch or written later.
+    `
+      import http from 'node:http';
+      import { ProxyAgent } from 'proxy-agent';
+      export function ping(host, proxy) {
+        const options = { host, agent: proxy ? new ProxyAgent() : sharedAgent };
+        http.request(options, (res) => res.resume()).end();
+      }
+      export function pong(host) {
+        const options = { host };
+        options.agent = agentFor(host);
+        http.request(options, (res) => res.resume()).end();
+      }
+      export function pang(host) {
+        const options = { host };
+        options.agent = new http.Agent({ timeout: 1500 });
+        http.request(options, (res) => res.resume()).end();
+      }
+    `,
+    // A wrapper: a call that passes a timeout, a use the file does not show, or a call from inside.
+    `
+      import https from 'node:https';
+      function send(options) {
+        const req = https.request(options, (res) => res.resume());
+        req.end();
+      }
+      send({ host: 'a.example', timeout: 3000 });
+      send({ host: 'b.example' });
+    `,
+    `
+      import https from 'node:https';
+      export function send(options) {
+        https.request(options, (res) => res.resume()).end();
+      }
+      send({ host: 'a.example' });
+    `,
+    `
+      import https from 'node:https';
+      function send(options) {
+        https.request(options, (res) => res.resume()).end();
+      }
+      send({ host: 'a.example' });
+      queue.onIdle(send);
+    `,
+    `
+      import https from 'node:https';
+      function follow(options, left) {
+        https.request(options, (res) => (left > 0 ? follow(res.headers, left - 1) : res.resume())).end();
+      }
+      follow({ host: 'a.example' }, 3);
+    `,
+    // The wrapper may change what it is given.
+    `
+      import https from 'node:https';
+      function send(options) {
+        options.timeout = 5000;
+        https.request(options, (res) => res.resume()).end();
+      }
+      send({ host: 'a.example' });
+    `,
+    // A 'socket' listener that times the socket out, or one not written here.
+    `
+      import https from 'node:https';
+      const req = https.request({ host: 'a.example' }, (res) => res.resume());
+      req.on('socket', (socket) => {
+        socket.on('connect', () => socket.setTimeout(4000));
+      });
+      req.end();
+    `,
+    `
+      import https from 'node:https';
+      const req = https.request({ host: 'a.example' }, (res) => res.resume());
+      req.on('socket', watchSocket);
+      req.end();
+    `,
+  ],
+  invalid: [
+    // An optional proxy agent, neither branch of which has a timeout.
+    {
+      code: `
+      import http from 'node:http';
+      import { ProxyAgent } from 'proxy-agent';
+      export function ping(host, proxy, headers) {
+        const options = { host, agent: proxy ? new ProxyAgent() : undefined };
+        options.headers = headers;
+        const req = http.request(options, (res) => res.resume());
+        req.on('error', () => {});
+        req.end();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: { library: 'node:http', remedy: NODE_HTTP_REMEDY },
+          line: 7,
+          column: 21,
+          endLine: 7,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              data: { ms: '10000' },
+              output: `
+      import http from 'node:http';
+      import { ProxyAgent } from 'proxy-agent';
+      export function ping(host, proxy, headers) {
+        const options = { host, agent: proxy ? new ProxyAgent() : undefined };
+        options.headers = headers;
+        const req = http.request({ ...options, signal: AbortSignal.timeout(10000) }, (res) => res.resume());
+        req.on('error', () => {});
+        req.end();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    // A proxy agent written into the options later: it has no timeout either.
+    {
+      code: `
+      import https from 'node:https';
+      import { HttpsProxyAgent } from 'https-proxy-agent';
+      export function report(host, proxy) {
+        const options = { host, method: 'POST' };
+        if (proxy) options.agent = new HttpsProxyAgent(proxy);
+        https.request(options, (res) => res.resume()).end();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: { library: 'node:https', remedy: NODE_HTTP_REMEDY },
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              data: { ms: '10000' },
+              output: `
+      import https from 'node:https';
+      import { HttpsProxyAgent } from 'https-proxy-agent';
+      export function report(host, proxy) {
+        const options = { host, method: 'POST' };
+        if (proxy) options.agent = new HttpsProxyAgent(proxy);
+        https.request({ ...options, signal: AbortSignal.timeout(10000) }, (res) => res.resume()).end();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    // The options of a wrapper of the file, none of whose calls passes a timeout; a 'socket'
+    // listener that only watches the connection sets none.
+    {
+      code: `
+      const https = require('node:https');
+      function measure(options, body = '') {
+        return new Promise((resolve, reject) => {
+          const req = https.request(options, (res) => res.on('end', resolve).resume());
+          req.on('socket', (socket) => {
+            socket.on('connect', () => { connectedAt = Date.now(); });
+          });
+          req.on('error', reject);
+          req.end(body);
+        });
+      }
+      function download(size) {
+        const options = { host: 'speed.example', path: \`/down?bytes=\${size}\` };
+        return measure(options);
+      }
+      const upload = (body) => measure({ host: 'speed.example', method: 'POST' }, body);
+      module.exports = { download, upload };
+    `,
+      errors: [
+        {
+          messageId: 'missingDeadline',
+          data: { library: 'node:https', remedy: NODE_HTTP_REMEDY },
+          line: 5,
+          column: 23,
+          endLine: 5,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              data: { ms: '10000' },
+              output: `
+      const https = require('node:https');
+      function measure(options, body = '') {
+        return new Promise((resolve, reject) => {
+          const req = https.request({ ...options, signal: AbortSignal.timeout(10000) }, (res) => res.on('end', resolve).resume());
+          req.on('socket', (socket) => {
+            socket.on('connect', () => { connectedAt = Date.now(); });
+          });
+          req.on('error', reject);
+          req.end(body);
+        });
+      }
+      function download(size) {
+        const options = { host: 'speed.example', path: \`/down?bytes=\${size}\` };
+        return measure(options);
+      }
+      const upload = (body) => measure({ host: 'speed.example', method: 'POST' }, body);
+      module.exports = { download, upload };
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    // The same for fetch: the init of a local wrapper, which one call leaves out.
+    {
+      code: `
+      const get = (url, init) => fetch(url, init);
+      export const user = (id) => get(\`/users/\${id}\`, { headers: { accept: 'application/json' } });
+      export const health = () => get('/health');
+    `,
+      errors: [
+        {
+          messageId: 'missingSignal',
+          data: RUNTIME_FETCH,
+          line: 2,
+          column: 34,
+          endLine: 2,
+          endColumn: 39,
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              data: { ms: '10000' },
+              output: `
+      const get = (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(10000) });
+      export const user = (id) => get(\`/users/\${id}\`, { headers: { accept: 'application/json' } });
+      export const health = () => get('/health');
+    `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
