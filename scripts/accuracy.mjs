@@ -188,7 +188,21 @@ function configFor({ plugins, rules, typed, cache, commonjs }) {
  * Lints the labeled files and returns the reports as `{ project, version, path, rule, line, endLine,
  * message }` (rule names through `ruleName`) and the files that did not parse.
  */
-async function lint({ cache, groups, plugins, rules, typed = false, ruleName }) {
+async function lint(options) {
+  if (!options.typed) return lintGroups(options);
+  // With type information, one package at a time: a project service over every package at once
+  // holds all their programs in memory.
+  const reports = [];
+  const parseFailures = [];
+  for (const group of options.groups) {
+    const result = await lintGroups({ ...options, groups: [group] });
+    reports.push(...result.reports);
+    parseFailures.push(...result.parseFailures);
+  }
+  return { reports, parseFailures };
+}
+
+async function lintGroups({ cache, groups, plugins, rules, typed = false, ruleName }) {
   const files = new Map();
   const commonjs = new Set();
   for (const group of groups) {
