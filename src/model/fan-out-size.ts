@@ -130,6 +130,10 @@ export class Sizes {
         // `batches[i]` in a loop that awaits each batch: one element of a list of batches.
         if (inner.computed && this.inAwaitedLoop(inner)) return { kind: 'capped' };
         if (this.isImportedConstant(inner)) return { kind: 'capped' };
+        {
+          const exported = this.exportedConstantValue(inner);
+          if (exported) return this.sizeOf(exported, depth + 1);
+        }
         return this.isPage(inner, depth) ? { kind: 'capped' } : unknown;
       default:
         return unknown;
@@ -152,6 +156,29 @@ export class Sizes {
       );
     }
     return SCREAMING_CASE.test(node.name) && this.moduleOf(node) !== null;
+  }
+
+  /**
+   * The array literal a CommonJS module assigns once, at its top level, to a SCREAMING_CASE export
+   * it then reads (`exports.REQUIRED_APIS = ['a', 'b']` … `exports.REQUIRED_APIS.map(...)`), as
+   * compiled TypeScript writes an exported constant; `null` for anything else.
+   */
+  private exportedConstantValue(node: TSESTree.MemberExpression): TSESTree.ArrayExpression | null {
+    const name = node.computed ? null : getStaticName(node);
+    if (name === null || !SCREAMING_CASE.test(name) || !isExportsObject(node.object, this.sourceCode)) return null;
+    let value: TSESTree.ArrayExpression | null = null;
+    for (const statement of this.sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+      const assignment = statement.expression;
+      if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+      if (assignment.left.computed || getStaticName(assignment.left) !== name || !isExportsObject(assignment.left.object, this.sourceCode)) continue;
+      const right = skipWrappersDown(assignment.right);
+      // `exports.NAME = void 0;` only declares the export.
+      if (right.type === AST_NODE_TYPES.UnaryExpression && right.operator === 'void') continue;
+      if (right.type !== AST_NODE_TYPES.ArrayExpression || value !== null) return null;
+      value = right;
+    }
+    return value;
   }
 
   /** The relative module an identifier is imported or required from, or `null`. */
@@ -649,6 +676,24 @@ function hasPageSize(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth
     default:
       return false;
   }
+}
+
+/** Is `node` CommonJS's `exports` or `module.exports` (not a local variable of that name)? */
+function isExportsObject(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const inner = skipWrappersDown(node);
+  const isUnbound = (identifier: TSESTree.Identifier): boolean => {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    return !variable || variable.defs.length === 0;
+  };
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'exports' && isUnbound(inner);
+  return (
+    inner.type === AST_NODE_TYPES.MemberExpression &&
+    !inner.computed &&
+    inner.object.type === AST_NODE_TYPES.Identifier &&
+    inner.object.name === 'module' &&
+    isUnbound(inner.object) &&
+    getStaticName(inner) === 'exports'
+  );
 }
 
 /** Is `node` a constant named in SCREAMING_CASE (`USERS_PAGE_SIZE`, `constants.LIMIT`)? */

@@ -3668,6 +3668,58 @@ export function notifyAll(api, users) {
   ],
 });
 
+ruleTester.run('no-unbounded-concurrency: constants exported by a CommonJS module', rule, {
+  valid: [
+    // Compiled TypeScript keeps an exported constant on `exports`: its literal fixes the size.
+    `
+exports.REGIONS = void 0;
+exports.REGIONS = ['eu-west-1', 'us-east-1'];
+async function probeAll() {
+  return Promise.all(exports.REGIONS.map((region) => fetch(\`https://\${region}.example.com/health\`)));
+}
+`,
+    `
+module.exports.MIRRORS = ['https://a.example.com', 'https://b.example.com', 'https://c.example.com'];
+async function warm() {
+  await Promise.all(module.exports.MIRRORS.map((mirror) => fetch(mirror)));
+}
+`,
+  ],
+  invalid: [
+    {
+      // An export assigned twice, or from data, has no size the code shows.
+      code: `
+exports.TARGETS = ['a', 'b'];
+exports.TARGETS = loadTargets();
+async function pingAll() {
+  await Promise.all(exports.TARGETS.map((target) => fetch(target)));
+}
+`,
+      errors: [{ messageId: 'unboundedFanOut', line: 5, column: 9, endLine: 5, endColumn: 20, data: { combinator: 'Promise.all', amount: 'one request per element of `exports.TARGETS`' } }],
+    },
+    {
+      // A lower-case export is data the module fills, not a constant.
+      code: `
+exports.targets = ['a', 'b'];
+async function pingAll() {
+  await Promise.all(exports.targets.map((target) => fetch(target)));
+}
+`,
+      errors: [{ messageId: 'unboundedFanOut', line: 4, column: 9, endLine: 4, endColumn: 20, data: { combinator: 'Promise.all', amount: 'one request per element of `exports.targets`' } }],
+    },
+    {
+      // A local variable named \`exports\` is not the module's exports.
+      code: `
+function pingAll(exports) {
+  exports.TARGETS = ['a'];
+  return Promise.all(exports.TARGETS.map((target) => fetch(target)));
+}
+`,
+      errors: [{ messageId: 'unboundedFanOut', line: 4, column: 10, endLine: 4, endColumn: 21, data: { combinator: 'Promise.all', amount: 'one request per element of `exports.TARGETS`' } }],
+    },
+  ],
+});
+
 describe('options', () => {
   it('rejects unknown options and bad values', () => {
     const linter = new Linter({ configType: 'flat' });
