@@ -26,6 +26,7 @@ import {
 import { calleeMatches, getHttpModel, isLocalResourceRequest, lookupOption } from './http';
 import type { IsIgnoredKey } from './options';
 import { findResolvedProperty, resolveOptionsValue } from './options';
+import { askChecker } from './type-info';
 
 /** Whether a request or client has a deadline: `set` when it has one or may have one the code does not show. */
 export type DeadlineState = 'absent' | 'set';
@@ -549,15 +550,17 @@ function isUrlValue(model: HttpModel, node: TSESTree.Node, sourceCode: TSESLint.
   }
   const types = model.types;
   if (!types) return false;
-  const type = types.services.getTypeAtLocation(node);
-  const candidates = type.isUnion() ? type.types : [type];
-  const string = types.checker.getStringType();
-  return candidates.every(
-    (candidate) =>
-      candidate === string ||
-      candidate.isStringLiteral() ||
-      (candidate.getSymbol()?.getName() === 'URL' && candidate.getProperty('searchParams') !== undefined),
-  );
+  return askChecker(false, () => {
+    const type = types.services.getTypeAtLocation(node);
+    const candidates = type.isUnion() ? type.types : [type];
+    const string = types.checker.getStringType();
+    return candidates.every(
+      (candidate) =>
+        candidate === string ||
+        candidate.isStringLiteral() ||
+        (candidate.getSymbol()?.getName() === 'URL' && candidate.getProperty('searchParams') !== undefined),
+    );
+  });
 }
 
 /**
@@ -570,14 +573,16 @@ function isRequestObject(model: HttpModel, node: TSESTree.Node, sourceCode: TSES
   if (isNewOf(value, 'Request')) return true;
   const types = model.types;
   if (!types) return false;
-  const type = types.services.getTypeAtLocation(node);
-  const candidates = type.isUnion() ? type.types : [type];
-  return candidates.some(
-    (candidate) =>
-      candidate.getSymbol()?.getName() === 'Request' &&
-      candidate.getProperty('signal') !== undefined &&
-      candidate.getProperty('url') !== undefined,
-  );
+  return askChecker(false, () => {
+    const type = types.services.getTypeAtLocation(node);
+    const candidates = type.isUnion() ? type.types : [type];
+    return candidates.some(
+      (candidate) =>
+        candidate.getSymbol()?.getName() === 'Request' &&
+        candidate.getProperty('signal') !== undefined &&
+        candidate.getProperty('url') !== undefined,
+    );
+  });
 }
 
 /** Is `node` a `new Name(...)` of the global class `Name`? */

@@ -17,7 +17,7 @@ import { isDisabledTimeout } from '../clients/timeouts';
 import { getHttpModel } from './http';
 import { STATUS_PROPERTIES } from './response-uses';
 import { declaredRequest, responseClientOf } from './summary-clients';
-import { loadTypeScript } from './type-info';
+import { askChecker, loadTypeScript } from './type-info';
 
 /**
  * What a caller gets when the server answers with an error status:
@@ -100,7 +100,7 @@ export function summarizeCall(call: TSESTree.CallExpression, info: TypeInfo | nu
   const typescript = loadTypeScript();
   if (!node || !typescript.isCallExpression(node)) return null;
   // The callee is the first level; the functions it calls are followed to `MAX_DEPTH` in all.
-  return new Summarizer(info, typescript).call(node, MAX_DEPTH - 1);
+  return askChecker(null, () => new Summarizer(info, typescript).call(node, MAX_DEPTH - 1));
 }
 
 /**
@@ -111,7 +111,7 @@ export function summarizeCall(call: TSESTree.CallExpression, info: TypeInfo | nu
  */
 export function typedStatusPolicy(call: TSESTree.CallExpression, info: TypeInfo | null): TypedStatusPolicy | null {
   if (!info) return null;
-  const client = responseClientOf(info.services.getTypeAtLocation(call), info);
+  const client = askChecker(null, () => responseClientOf(info.services.getTypeAtLocation(call), info));
   if (!client) return null;
   const summary = summarizeCall(call, info);
   const status = summary?.status ?? 'unknown';
@@ -173,7 +173,7 @@ export function findSummarizedRequests(sourceCode: TSESLint.SourceCode, model: H
   if (!info) return found;
   walk(sourceCode.ast, sourceCode, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression || model.requestOf(node) || !isInFanOutCallback(node)) return undefined;
-    if (responseClientOf(info.services.getTypeAtLocation(node), info) !== null || summarizeCall(node, info)?.client) {
+    if (askChecker(null, () => responseClientOf(info.services.getTypeAtLocation(node), info)) !== null || summarizeCall(node, info)?.client) {
       found.add(node);
     }
     return undefined;
@@ -513,7 +513,7 @@ function findTypedRequests(model: HttpModel, sourceCode: TSESLint.SourceCode): r
     if (node.type !== AST_NODE_TYPES.CallExpression || model.requestOf(node) || !isAwaitedOrChained(node)) return undefined;
     const callee = skipWrappersDown(node.callee);
     if (isMemberNamed(callee, PROMISE_METHODS)) return undefined;
-    const client = responseClientOf(info.services.getTypeAtLocation(node), info);
+    const client = askChecker(null, () => responseClientOf(info.services.getTypeAtLocation(node), info));
     if (client === null || client === 'fetch') return undefined;
     found.push({
       node,

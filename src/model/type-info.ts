@@ -40,8 +40,7 @@ export function isFetchResponseType(type: ts.Type, checker: ts.TypeChecker): boo
 /** Does `node` evaluate to a Fetch `Response` (or a promise of one)? `false` without types. */
 export function isFetchResponseNode(node: TSESTree.Node, info: TypeInfo | null): boolean {
   if (!info) return false;
-  const type = info.services.getTypeAtLocation(node);
-  return isFetchResponseType(type, info.checker);
+  return askChecker(false, () => isFetchResponseType(info.services.getTypeAtLocation(node), info.checker));
 }
 
 let typescript: typeof ts | undefined;
@@ -58,4 +57,19 @@ export function loadTypeScript(): typeof ts {
     typescript = load('typescript') as typeof ts;
   }
   return typescript;
+}
+
+/**
+ * Runs a question to the type checker. TypeScript's checker recurses over deeply nested code and can
+ * overflow the stack on very large generated files (bundles of megabytes); that is the checker's limit,
+ * not a fact about the code, so the question then gets `fallback` — the answer of a run without types —
+ * instead of crashing the lint.
+ */
+export function askChecker<T>(fallback: T, question: () => T): T {
+  try {
+    return question();
+  } catch (error) {
+    if (error instanceof RangeError) return fallback;
+    throw error;
+  }
 }

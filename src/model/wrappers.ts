@@ -11,6 +11,7 @@ import { DEFAULT_WRAPPER_PATTERN } from '../settings';
 import { calleeMatches, getHttpModel } from './http';
 import { isLocalResourceUrl } from './local-resources';
 import { getEffectiveResponseFlow, getResponseUses, hasStatusCheck, isFetchStyleRequest, resolveFunction, STATUS_PROPERTIES } from './response-uses';
+import { askChecker } from './type-info';
 
 /**
  * Words of a wrapper's name that say it already did what the rules ask for: parsed the body
@@ -235,7 +236,7 @@ function isUntyped(call: TSESTree.CallExpression, model: HttpModel): boolean {
   const types = model.types;
   /* v8 ignore next -- only called with types */
   if (!types) return true;
-  return (types.services.getTypeAtLocation(call).flags & UNTYPED_FLAGS) !== 0;
+  return askChecker(true, () => (types.services.getTypeAtLocation(call).flags & UNTYPED_FLAGS) !== 0);
 }
 
 function inferredRequest(node: TSESTree.CallExpression, model: HttpModel, sourceCode: TSESLint.SourceCode): HttpRequest {
