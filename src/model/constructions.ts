@@ -78,6 +78,30 @@ export function findAgentConstructions(sourceCode: TSESLint.SourceCode, model: H
   return found.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
+/**
+ * SDK clients that build their own HTTP client (an axios instance, an agent) when constructed, so
+ * that one made per call sends that call's requests over fresh connections and settings:
+ * Slack's `WebClient`, Azure DevOps' `WebApi`, the Firecrawl client and Shortcut's `ShortcutClient`.
+ */
+const SDK_CLIENT_ENTRIES: readonly AdditionalClient[] = [
+  { module: '@slack/web-api', export: 'WebClient', kind: 'instance' },
+  { module: 'azure-devops-node-api', export: 'WebApi', kind: 'instance' },
+  { module: 'firecrawl', export: 'default', kind: 'instance' },
+  { module: 'firecrawl', export: 'Firecrawl', kind: 'instance' },
+  { module: 'firecrawl', export: 'FirecrawlApp', kind: 'instance' },
+  { module: '@mendable/firecrawl-js', export: 'default', kind: 'instance' },
+  { module: '@mendable/firecrawl-js', export: 'Firecrawl', kind: 'instance' },
+  { module: '@mendable/firecrawl-js', export: 'FirecrawlApp', kind: 'instance' },
+  { module: '@shortcut/client', export: 'ShortcutClient', kind: 'instance' },
+];
+
+/** `new` of the SDK clients of {@link SDK_CLIENT_ENTRIES} that the HTTP model does not construct itself. */
+export function findSdkConstructions(sourceCode: TSESLint.SourceCode, model: HttpModel): Construction[] {
+  return findExportConstructions(sourceCode, SDK_CLIENT_ENTRIES, model).filter(
+    (construction) => construction.node.type === AST_NODE_TYPES.NewExpression,
+  );
+}
+
 /** The exports of {@link AGENT_FACTORY_MODULES}, as entries to track. */
 const AGENT_FACTORY_ENTRIES: readonly AdditionalClient[] = Object.entries(AGENT_FACTORY_MODULES).flatMap(([module, exports]) =>
   Object.entries(exports).map(([name, kind]) => ({ module, export: name, kind })),

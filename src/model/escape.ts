@@ -112,6 +112,9 @@ const RETRY_NAMES = /^(?:(?:p|async|promise|with|do|run|call)[-_]?)?retr(?:y|ies
  */
 const DERIVING_METHODS: ReadonlySet<string> = new Set(['child', 'compose', 'extend', 'withOptions']);
 
+/** Parameter names of the options a request function is given: `options`, `opts`, `init`, `reqOpts`. */
+const OPTIONS_PARAMETER_NAMES = /^(?:\w*(?:options|opts|config)|init|params)$/iu;
+
 /** How deep variables and containers are followed before giving up (and assuming an escape). */
 const MAX_DEPTH = 12;
 
@@ -379,6 +382,11 @@ class EscapeAnalyzer {
     if (root.type === AST_NODE_TYPES.ThisExpression) return { kind: 'this', node: store };
     if (root.type !== AST_NODE_TYPES.Identifier) return { kind: 'stored', node: store };
     const variable = this.findVariable(root);
+    if (variable && key !== null && skipWrappersDown(target) === root && this.isOptionsParameter(variable)) {
+      // `options.agent = value` into the options the caller handed in for this call: the value
+      // sits under that key while the options are followed (to the request they are sent with).
+      return this.flowVariable(variable, { container: true, primary: false, depth: state.depth + 1, keys: new Set([key]) });
+    }
     if (!variable || !this.isFreshLocal(variable)) return { kind: 'stored', node: store };
     // Each iteration of a loop makes a new value, however long the array keeps them.
     if (append && this.options.loop && skipWrappersDown(target) === root) return null;
@@ -487,7 +495,13 @@ class EscapeAnalyzer {
     if (method === null || !LOG_METHODS.has(method)) return false;
     if (object.type === AST_NODE_TYPES.Identifier && object.name === 'console') return this.isGlobal(object);
     const name = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? getStaticName(object) : null;
-    return name !== null && LOGGER_NAMES.test(name);
+    if (name !== null && LOGGER_NAMES.test(name)) return true;
+    // `this.options.log('request:', options)`: a log method given a message first, whatever holds it.
+    const message = call.arguments[0];
+    return (
+      message !== undefined &&
+      ((message.type === AST_NODE_TYPES.Literal && typeof message.value === 'string') || message.type === AST_NODE_TYPES.TemplateLiteral)
+    );
   }
 
   /**
@@ -579,9 +593,26 @@ class EscapeAnalyzer {
       if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.at(-1) === outer && isAsyncHelper(parent.callee)) return null;
       // `await pRetry(() => api.get(url, { httpsAgent: agent }))`: the retries run during this call.
       if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer && isRetryCall(parent)) return null;
+      // `retry.operation(settings).attempt(fn)`: the `retry` module calls fn until it gives up.
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer && this.isRetryAttempt(parent)) return null;
     }
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return null;
     return this.flow(fn, state);
+  }
+
+  /** `operation.attempt(fn)` of an `operation` made by `retry.operation(...)` (or called on it directly). */
+  private isRetryAttempt(call: TSESTree.CallExpression): boolean {
+    const callee = skipWrappersDown(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticName(callee) !== 'attempt') return false;
+    let operation: TSESTree.Node | null | undefined = skipWrappersDown(callee.object);
+    if (operation.type === AST_NODE_TYPES.Identifier) {
+      const definition = this.findVariable(operation)?.defs[0];
+      operation = definition?.type === TSESLintValues.Scope.DefinitionType.Variable ? definition.node.init : null;
+      if (operation) operation = skipWrappersDown(operation);
+    }
+    if (operation?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const maker = skipWrappersDown(operation.callee);
+    return maker.type === AST_NODE_TYPES.MemberExpression && getStaticName(maker) === 'operation' && RETRY_NAMES.test(retryCalleeName(maker.object) ?? '');
   }
 
   private findVariable(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
@@ -611,6 +642,18 @@ class EscapeAnalyzer {
       init.type === AST_NODE_TYPES.ArrayExpression ||
       init.type === AST_NODE_TYPES.NewExpression;
     return fresh && variable.references.every((reference) => reference.init === true || !reference.isWrite());
+  }
+
+  /**
+   * Is the variable a parameter of the unit's own function, named like request options (`options`,
+   * `opts`, `init`, `config`, `requestOptions`), and never reassigned? A caller hands such an
+   * object in for one call; what the function puts into it goes with that call's request.
+   */
+  private isOptionsParameter(variable: TSESLint.Scope.Variable): boolean {
+    if (variable.defs.length !== 1 || variable.defs[0]?.type !== TSESLintValues.Scope.DefinitionType.Parameter) return false;
+    if (variable.scope.block !== this.options.unit) return false;
+    if (!OPTIONS_PARAMETER_NAMES.test(variable.name)) return false;
+    return variable.references.every((reference) => !reference.isWrite() || reference.init === true);
   }
 
   /** Is `key` an array index: a number, a `for (let i ...)` counter, or `list.length`? */
@@ -689,21 +732,39 @@ function directDeclarator(node: TSESTree.Node): TSESTree.VariableDeclarator | nu
  * hands on, so the callback runs while the caller's run lasts.
  */
 function isRetryCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipWrappersDown(call.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? getStaticName(callee)
-        : null;
-  if (name === null || !RETRY_NAMES.test(name)) return false;
+  if (!RETRY_NAMES.test(retryCalleeName(call.callee) ?? '')) return false;
   const outer = skipWrappersUp(call);
   const parent = outer.parent;
   return (
     parent?.type === AST_NODE_TYPES.AwaitExpression ||
     parent?.type === AST_NODE_TYPES.ReturnStatement ||
-    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer)
+    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer) ||
+    isCompiledReturn(parent, outer)
   );
+}
+
+/**
+ * The name a retry helper is called by: `retry`, `pRetry`, `utils.retry`, and the default import
+ * as compilers emit it, `(0, async_retry_1.default)(...)`, named after its module binding.
+ */
+function retryCalleeName(node: TSESTree.Node): string | null {
+  let callee = skipWrappersDown(node);
+  if (callee.type === AST_NODE_TYPES.SequenceExpression && callee.expressions.length === 2) {
+    callee = skipWrappersDown(callee.expressions[1] as TSESTree.Expression);
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = getStaticName(callee);
+  if (name !== 'default') return name;
+  const object = skipWrappersDown(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier ? object.name.replace(/_\d+$/u, '') : null;
+}
+
+/** `return [2 /*return*\/, value]`: a `return value` of an async function compiled to `__generator`. */
+function isCompiledReturn(parent: TSESTree.Node | undefined, outer: TSESTree.Node): boolean {
+  if (parent?.type !== AST_NODE_TYPES.ArrayExpression || parent.elements.length !== 2 || parent.elements[1] !== outer) return false;
+  const op = parent.elements[0];
+  return op?.type === AST_NODE_TYPES.Literal && op.value === 2 && parent.parent.type === AST_NODE_TYPES.ReturnStatement;
 }
 
 /**

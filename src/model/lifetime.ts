@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionNode, LoopNode } from '../ast/nodes';
-import { getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { getFunctionName, getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { isAsyncHelper } from './escape';
 import { getPlacement } from './http';
 
@@ -29,6 +29,8 @@ export function getRunUnit(node: TSESTree.Node, sourceCode: TSESLint.SourceCode)
     if (!fn) return loop ? { fn: null, loop, unit: loop } : null;
     // A listener of an event that fires once, such as shutdown, runs once like module code.
     if (isOnceListener(fn)) return loop ? { fn: null, loop, unit: loop } : null;
+    // Start-up code (`main()`, `this.start = function`, what only they call) runs once per start.
+    if (runsAtStartUp(fn, sourceCode, 0)) return loop ? { fn: null, loop, unit: loop } : null;
     if (!runsOncePerOuterRun(fn, sourceCode)) return { fn, loop, unit: fn };
     if (loop) return { fn: null, loop, unit: loop };
     const outer = getPlacement(fn);
@@ -36,6 +38,73 @@ export function getRunUnit(node: TSESTree.Node, sourceCode: TSESLint.SourceCode)
     loop = outer.loop;
   }
   return null;
+}
+
+/**
+ * Names of the functions that start a program or a long-lived object, once: `main`, `start`,
+ * `init`, `setup`, `bootstrap`, a post-install step, Nest's `onModuleInit`.
+ */
+const START_UP_NAMES = /^(?:main|start|init|initiali[sz]e|setup|bootstrap|boot|launch|install|postinstall|onModuleInit|onApplicationBootstrap)$/u;
+
+/**
+ * Does `fn` run only while a program or object starts: a method or export named like start-up
+ * code (`start()`, `export async function main()`), or a function of the file (not exported) whose every call, apart from its own retries (calls inside
+ * itself), is made outside a loop in code that runs at start-up (nested callbacks included).
+ */
+function runsAtStartUp(fn: FunctionNode, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (depth > 4) return false;
+  const variable = functionVariable(fn, sourceCode);
+  if (!variable) {
+    // A method or export: its calls are not all visible, so its name says what it is for.
+    const name = getFunctionName(fn, sourceCode)?.split('.').at(-1);
+    return name !== undefined && START_UP_NAMES.test(name);
+  }
+  let outside = 0;
+  for (const reference of variable.references) {
+    if (reference.init === true) continue;
+    const identifier = reference.identifier;
+    if (fn.range[0] <= identifier.range[0] && identifier.range[1] <= fn.range[1]) continue;
+    const callee = skipWrappersUp(identifier);
+    const call = callee.parent;
+    if (reference.isWrite() || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return false;
+    if (!calledAtStartUp(call, sourceCode, depth)) return false;
+    outside++;
+  }
+  return outside > 0;
+}
+
+/** Is `call` made outside any loop inside a function (or one around it) that runs at start-up? */
+function calledAtStartUp(call: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  let node: TSESTree.Node = call;
+  for (let level = 0; level < 8; level++) {
+    const where = getPlacement(node);
+    if (where.loop || !where.fn) return false;
+    if (runsAtStartUp(where.fn, sourceCode, depth + 1)) return true;
+    if (!runsOncePerOuterRun(where.fn, sourceCode) && !isOneShotCallback(where.fn)) return false;
+    node = where.fn;
+  }
+  return false;
+}
+
+/**
+ * A callback that a call runs when it completes rather than per event: one handed to a plain
+ * function (`loadConfig(options, function (error, config) {...})`), to `then`/`catch`/`finally`,
+ * to `setTimeout`, or a promise executor. Listeners and route handlers (`app.get(path, fn)`,
+ * `emitter.on(name, fn)`) and `setInterval` callbacks run many times and are not.
+ */
+function isOneShotCallback(fn: FunctionNode): boolean {
+  const outer = skipWrappersUp(fn);
+  const call = outer.parent;
+  if (call?.type === AST_NODE_TYPES.NewExpression) {
+    const callee = skipWrappersDown(call.callee);
+    return call.arguments[0] === outer && callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise';
+  }
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === outer) return false;
+  const callee = skipWrappersDown(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name !== 'setInterval' && callee.name !== 'setImmediate';
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticName(callee);
+  return method === 'then' || method === 'catch' || method === 'finally';
 }
 
 /**
@@ -196,4 +265,57 @@ function isOnceListener(fn: FunctionNode): boolean {
   if (method !== 'on' && method !== 'once' && method !== 'addListener' && method !== 'prependOnceListener') return false;
   const event = call.arguments[0];
   return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ONCE_EVENTS.has(event.value);
+}
+
+/** Methods that shut a client, agent or pool down. */
+const CLOSE_METHODS: ReadonlySet<string> = new Set(['close', 'destroy']);
+
+/**
+ * Is the value bound by `declarator` closed (`probe.close()`, `agent.destroy()`) in the function
+ * that creates it before that function waits for anything (no `await` or `yield` in between)? No
+ * response can come back through it: it is a probe made and shut at once, not a client for traffic.
+ */
+export function isClosedAtOnce(
+  declarator: TSESTree.VariableDeclarator | null,
+  fn: FunctionNode,
+  sourceCode: TSESLint.SourceCode,
+): boolean {
+  if (!declarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = sourceCode.getDeclaredVariables(declarator)[0];
+  if (!variable) return false;
+  for (const reference of variable.references) {
+    const member = skipWrappersUp(reference.identifier).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || !CLOSE_METHODS.has(getStaticName(member) ?? '')) continue;
+    const call = skipWrappersUp(member).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== skipWrappersUp(member)) continue;
+    if (getPlacement(call).fn !== fn || getPlacement(declarator).fn !== fn) continue;
+    if (!waitsBetween(fn, declarator.range[1], call.range[0])) return true;
+  }
+  return false;
+}
+
+/** Is there an `await` or `yield` of `fn` itself (not of a nested function) between two offsets? */
+function waitsBetween(fn: FunctionNode, start: number, end: number): boolean {
+  const pending: TSESTree.Node[] = [fn.body];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.range[1] <= start || node.range[0] >= end) continue;
+    if ((node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) && node.range[0] >= start) return true;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string' && !isNestedFunction(child as TSESTree.Node)) {
+          pending.push(child as TSESTree.Node);
+        }
+      }
+    }
+  }
+  return false;
+}
+
+function isNestedFunction(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
 }

@@ -8,11 +8,11 @@ import { getFunctionName, skipWrappersUp } from '../ast/nodes';
 import { calleeText, findRouteHandler } from '../clients/frameworks';
 import { createRule } from '../create-rule';
 import { planHoist } from '../fixes/hoist';
-import { findAdditionalConstructions, findAgentConstructions } from '../model/constructions';
+import { findAdditionalConstructions, findAgentConstructions, findSdkConstructions } from '../model/constructions';
 import { getCompiledAxiosRequests } from '../model/axios-handlers';
 import { analyzeEscape } from '../model/escape';
 import { getHttpModel } from '../model/http';
-import { enclosingConstruction, getRunUnit, isReturnedItself, localCallSites } from '../model/lifetime';
+import { enclosingConstruction, getRunUnit, isClosedAtOnce, isReturnedItself, localCallSites } from '../model/lifetime';
 
 type Options = [
   {
@@ -125,6 +125,7 @@ export default createRule<Options, MessageIds>({
           ...model.constructions,
           ...findAdditionalConstructions(sourceCode, options.additionalClients ?? [], model),
           ...findAgentConstructions(sourceCode, model),
+          ...findSdkConstructions(sourceCode, model),
         ]) {
           if (!byNode.has(construction.node)) byNode.set(construction.node, construction);
         }
@@ -182,6 +183,8 @@ export default createRule<Options, MessageIds>({
             isConstruction,
           });
           if (analysis.escape && !isPerCallFactory(construction, run, analysis)) continue;
+          // A probe shut down before anything waits on it carries no traffic to pool.
+          if (run.fn && !run.loop && isClosedAtOnce(analysis.declarator, run.fn, sourceCode)) continue;
           // The enclosing client is reported with a fix that moves this one along with it.
           const outer = enclosing.get(construction.node);
           if (outer && hoisted.has(outer.node)) continue;

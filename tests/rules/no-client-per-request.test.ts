@@ -5454,3 +5454,375 @@ module.exports = {
     },
   ],
 });
+
+ruleTester.run('no-client-per-request (options parameters, retry modules, SDK clients, start-up code, probes)', rule, {
+  valid: [
+    // Only reached from a start method (through a completion callback) and its own retries.
+    {
+      code: `
+const https = require('node:https');
+const { HttpsProxyAgent } = require('https-proxy-agent');
+function verifyCredentials(options, done, retries = 3) {
+  const request = { hostname: 'auth.example.com', path: '/verify', method: 'POST' };
+  request.agent = new HttpsProxyAgent(options.proxy);
+  const req = https.request(request, (res) => done(null, res.statusCode));
+  req.on('error', (error) => {
+    if (retries > 0) setTimeout(() => verifyCredentials(options, done, retries - 1), 1000);
+    else done(error);
+  });
+  req.end();
+}
+function Tunnel() {
+  this.start = function (options, done) {
+    loadConfig(options, function (error) {
+      if (error) return done(error);
+      verifyCredentials(options, done);
+    });
+  };
+}
+module.exports = Tunnel;
+`,
+    },
+    // An exported main function runs once per program.
+    {
+      code: `
+import { ProxyAgent, fetch } from 'undici';
+export async function main() {
+  const dispatcher = new ProxyAgent(process.env.HTTPS_PROXY);
+  const response = await fetch('https://downloads.example.com/tool.tgz', { dispatcher });
+  return response.arrayBuffer();
+}
+`,
+    },
+    // A probe closed before anything waits on it carries no traffic.
+    {
+      code: `
+import { ProxyAgent, fetch } from 'undici';
+export function supportsTunnelling() {
+  let seen = false;
+  const probe = new ProxyAgent({ uri: 'http://127.0.0.1:1', factory() { seen = true; throw new Error('probe'); } });
+  const pending = fetch('https://127.0.0.1:9', { dispatcher: probe });
+  void Promise.allSettled([pending, probe.close()]);
+  return seen;
+}
+`,
+    },
+    // A parameter not named like options may be an object the caller keeps.
+    {
+      code: `
+import { HttpsProxyAgent } from 'https-proxy-agent';
+export function attach(target, url) {
+  target.agent = new HttpsProxyAgent(url);
+  return fetch(url, target);
+}
+`,
+    },
+    // Options that may be a shared default object.
+    {
+      code: `
+import { HttpsProxyAgent } from 'https-proxy-agent';
+export function send(url, options) {
+  options = options || this.defaults;
+  options.agent = new HttpsProxyAgent(url);
+  return fetch(url, options);
+}
+`,
+    },
+    // A method that is not logging may keep the options.
+    {
+      code: `
+import { HttpsProxyAgent } from 'https-proxy-agent';
+export class Api {
+  async call(path) {
+    const init = { method: 'GET' };
+    init.agent = new HttpsProxyAgent(this.proxy);
+    this.settings.record(init);
+    return fetch(this.base + path, init);
+  }
+}
+`,
+    },
+    // An SDK client made once in the constructor and kept on the instance.
+    {
+      code: `
+const { WebClient } = require('@slack/web-api');
+class Bot {
+  constructor(token) {
+    this.client = new WebClient(token);
+  }
+  post(channel, text) {
+    return this.client.chat.postMessage({ channel, text });
+  }
+}
+module.exports = Bot;
+`,
+    },
+  ],
+  invalid: [
+    // An agent put into the options the caller handed in, which then go to the request.
+    {
+      code: `
+import { HttpsProxyAgent } from 'https-proxy-agent';
+export async function send(url, options) {
+  if (process.env.HTTPS_PROXY) {
+    options.agent = new HttpsProxyAgent(process.env.HTTPS_PROXY);
+  }
+  options.headers = { ...options.headers, 'X-App': 'demo' };
+  return fetch(url, options);
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 21,
+          endLine: 5,
+          endColumn: 40,
+          data: { client: 'new HttpsProxyAgent()', effect: OPENS_POOL, fn: '`send`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new HttpsProxyAgent()', name: 'httpsProxyAgent' },
+              output: `
+import { HttpsProxyAgent } from 'https-proxy-agent';
+
+const httpsProxyAgent = new HttpsProxyAgent(process.env.HTTPS_PROXY);
+
+export async function send(url, options) {
+  if (process.env.HTTPS_PROXY) {
+    options.agent = httpsProxyAgent;
+  }
+  options.headers = { ...options.headers, 'X-App': 'demo' };
+  return fetch(url, options);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Logging the options after a message does not keep the agent.
+    {
+      code: `
+import { HttpsProxyAgent } from 'https-proxy-agent';
+export class Api {
+  async call(path) {
+    const init = { method: 'GET' };
+    init.agent = new HttpsProxyAgent(this.proxy);
+    this.settings.log('sending request', path, init);
+    return fetch(this.base + path, init);
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 37,
+          data: { client: 'new HttpsProxyAgent()', effect: OPENS_POOL, fn: '`call`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // The retry module's operation calls the attempt while the promise is pending.
+    {
+      code: `
+const retry = require('retry');
+const { ProxyAgent, fetch } = require('undici');
+async function call(url) {
+  const init = { dispatcher: new ProxyAgent(process.env.PROXY_URL) };
+  const operation = retry.operation({ retries: 2 });
+  return new Promise((resolve, reject) => {
+    operation.attempt(async () => {
+      try {
+        resolve(await fetch(url, init));
+      } catch (error) {
+        if (!operation.retry(error)) reject(error);
+      }
+    });
+  });
+}
+module.exports = { call };
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 30,
+          endLine: 5,
+          endColumn: 44,
+          data: { client: 'new ProxyAgent()', effect: OPENS_POOL, fn: '`call`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new ProxyAgent()', name: 'proxyAgent' },
+              output: `
+const retry = require('retry');
+const { ProxyAgent, fetch } = require('undici');
+
+const proxyAgent = new ProxyAgent(process.env.PROXY_URL);
+
+async function call(url) {
+  const init = { dispatcher: proxyAgent };
+  const operation = retry.operation({ retries: 2 });
+  return new Promise((resolve, reject) => {
+    operation.attempt(async () => {
+      try {
+        resolve(await fetch(url, init));
+      } catch (error) {
+        if (!operation.retry(error)) reject(error);
+      }
+    });
+  });
+}
+module.exports = { call };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A retry helper as compilers emit its default import.
+    {
+      code: `
+const async_retry_1 = __importDefault(require('async-retry'));
+const undici_1 = require('undici');
+function send(url, init) {
+  init.dispatcher = new undici_1.ProxyAgent(process.env.PROXY_URL);
+  return (0, async_retry_1.default)(() => (0, undici_1.fetch)(url, init), { retries: 3 });
+}
+exports.send = send;
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 5,
+          column: 21,
+          endLine: 5,
+          endColumn: 44,
+          data: { client: 'new undici_1.ProxyAgent()', effect: OPENS_POOL, fn: '`send`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new undici_1.ProxyAgent()', name: 'undici_1ProxyAgent' },
+              output: `
+const async_retry_1 = __importDefault(require('async-retry'));
+const undici_1 = require('undici');
+
+const undici_1ProxyAgent = new undici_1.ProxyAgent(process.env.PROXY_URL);
+
+function send(url, init) {
+  init.dispatcher = undici_1ProxyAgent;
+  return (0, async_retry_1.default)(() => (0, undici_1.fetch)(url, init), { retries: 3 });
+}
+exports.send = send;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // An SDK client that builds its own HTTP client, made for a single call.
+    {
+      code: `
+const { WebClient } = require('@slack/web-api');
+async function checkToken(token) {
+  const client = new WebClient(token);
+  const result = await client.auth.test();
+  return result.ok;
+}
+module.exports = { checkToken };
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 31,
+          data: { client: 'new WebClient()', effect: BUILDS_CLIENT, fn: '`checkToken`' },
+          suggestions: [],
+        },
+      ],
+    },
+    // Called from a route handler registered at start-up: per request, not at start-up.
+    {
+      code: `
+const https = require('node:https');
+function verify(token) {
+  const agent = new https.Agent({ keepAlive: true });
+  return https.get('https://auth.example.com/check?token=' + token, { agent });
+}
+exports.start = function start(app) {
+  app.post('/hook', (req, res) => {
+    verify(req.body.token);
+    res.end();
+  });
+};
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 32,
+          data: { client: 'new https.Agent()', effect: OPENS_POOL, fn: '`verify`' },
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'new https.Agent()', name: 'agent' },
+              output: `
+const https = require('node:https');
+
+const agent = new https.Agent({ keepAlive: true });
+
+function verify(token) {
+  return https.get('https://auth.example.com/check?token=' + token, { agent });
+}
+exports.start = function start(app) {
+  app.post('/hook', (req, res) => {
+    verify(req.body.token);
+    res.end();
+  });
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Closed only after the response came back: it carried the call's traffic.
+    {
+      code: `
+import { Agent, fetch } from 'undici';
+export async function ping(url) {
+  const agent = new Agent({ connections: 1 });
+  const response = await fetch(url, { dispatcher: agent });
+  await agent.close();
+  return response.status;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'perCall',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 26,
+          data: { client: 'new Agent()', effect: OPENS_POOL, fn: '`ping`' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
