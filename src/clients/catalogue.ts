@@ -28,7 +28,7 @@ export type {
   RequestSignature,
 } from './profile';
 export { AXIOS_DATA_METHODS } from './axios';
-export { GLOBAL_OBJECT_NAMES } from './fetch';
+export { GLOBAL_FETCH_TYPE_MODULES, GLOBAL_OBJECT_NAMES } from './fetch';
 
 /** Every client profile, by client name. Adding a client family adds its profile here. */
 export const PROFILES: Readonly<Record<ClientName, ClientProfile>> = {
@@ -56,6 +56,12 @@ export const MODULE_SHAPES: Readonly<Record<string, ApiShape>> = Object.fromEntr
   ...Object.values(PROFILES).flatMap((profile) => Object.entries(profile.modules)),
   ...Object.entries(AGENT_MODULE_SHAPES),
 ]);
+
+/** Packages that hold another module's type declarations, mapped to that module. */
+export const TYPE_PACKAGES: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...Object.values(PROFILES).map((profile) => profile.typePackages ?? {}),
+) as Record<string, string>;
 
 /** The shape of an instance created by a factory of `client`. */
 export function instanceShapeOf(client: ClientName): ApiShape {

@@ -11,6 +11,9 @@ export const FETCH_SHAPE: ApiShape = request('fetch', null, 'url-options');
 /** Names under which the global object is reachable: `globalThis.fetch`, `window.fetch`, ... */
 export const GLOBAL_OBJECT_NAMES: readonly string[] = ['globalThis', 'window', 'self', 'global'];
 
+/** Where TypeScript's default library (`lib`) and Node's types declare the global `fetch`. */
+export const GLOBAL_FETCH_TYPE_MODULES: ReadonlySet<string> = new Set(['lib', 'node', 'undici', 'undici-types']);
+
 /**
  * node-fetch v2 (which cross-fetch, isomorphic-fetch and isomorphic-unfetch use in Node) has no
  * timeout unless its non-standard `timeout` option is set.

@@ -156,6 +156,8 @@ export interface ClientProfile {
    * and `module.exports` (CommonJS) are both the top level of its shape; `default` is looked through.
    */
   readonly modules: Readonly<Record<string, ApiShape>>;
+  /** Packages that hold the type declarations of one of `modules`, mapped to it (`undici-types` → `undici`). */
+  readonly typePackages?: Readonly<Record<string, string>>;
   /** The API of a client made by one of the family's factories (or constructors), or of the client itself. */
   readonly instance: ApiShape;
   /** Request methods that answer with a stream or an iterator rather than a response promise. */

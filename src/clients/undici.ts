@@ -33,6 +33,8 @@ export const undiciProfile = {
       },
     },
   },
+  // undici's types ship as their own package, which Node's types use too.
+  typePackages: { 'undici-types': 'undici' },
   instance: UNDICI_DISPATCHER_SHAPE,
   // `stream(url, options, factory)` writes the body to the factory's stream; there is no response.
   streamMethods: new Set(['stream']),
