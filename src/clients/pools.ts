@@ -1,23 +1,25 @@
 /**
- * What the plugin knows about connection-pool limits: the option that caps the sockets of a node
- * agent or an undici dispatcher, and the values that mean "no limit".
+ * Connection-pool limits: the option that caps the sockets of a node agent or an undici
+ * dispatcher, and the values that mean "no limit", read from the profiles' `pool`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ClientConstruction, HttpModel, OptionsRef } from '../model/http';
+import type { PoolLimit } from './profile';
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
 
 import { getStaticName, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { lookupOption } from '../model/http';
+import { nodeHttpProfile } from './node-http';
+import { undiciProfile } from './undici';
 
 /** The node modules whose `globalAgent` serves every request that names no agent. */
-const NODE_HTTP_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'node:http', 'node:https']);
+const NODE_HTTP_MODULES: ReadonlySet<string> = new Set(Object.keys(nodeHttpProfile.modules));
 
-/**
- * `maxSockets` values that lift the limit. https://nodejs.org/api/http.html#new-agentoptions:
- * the default is Infinity, and the agent stores `options.maxSockets || Infinity`, so 0 and null
- * mean no limit too; `Number.MAX_VALUE` and `Number.MAX_SAFE_INTEGER` are Infinity in practice.
- */
-const UNLIMITED_SOCKETS: readonly unknown[] = [Infinity, 0, null, Number.MAX_VALUE, Number.MAX_SAFE_INTEGER];
+/** A node agent's socket cap (`maxSockets`), its values that lift the limit, and the cap over all origins. */
+const AGENT_POOL: PoolLimit & { readonly totalOption: string } = nodeHttpProfile.pool;
+
+/** An undici pool's or agent's connection cap (`connections`) and its values that lift the limit. */
+const UNDICI_POOL: PoolLimit = undiciProfile.pool;
 
 /** A pool option set to a value that lifts the limit: where it is, and what to say about it. */
 export type UnlimitedPool =
@@ -41,12 +43,10 @@ export function unlimitedPoolSetting(construction: ClientConstruction, sourceCod
   const valueOf = (node: TSESTree.Node): unknown => ASTUtils.getStaticValue(node, sourceCode.getScope(node))?.value;
   if (construction.module === 'undici') {
     if (construction.kind === 'client' || construction.kind === 'instance') return null;
-    // https://undici.nodejs.org/#/docs/api/Pool?id=parameter-pooloptions: `connections: null`
-    // means no limit, and the pool stores `connections || null`, so 0 means no limit too.
-    const connections = lookupOption(construction.options, 'connections');
+    const connections = lookupOption(construction.options, UNDICI_POOL.option);
     if (connections.kind !== 'found') return null;
     const value = valueOf(connections.value);
-    if (value !== 0 && value !== null) return null;
+    if (!UNDICI_POOL.unlimited.includes(value)) return null;
     return {
       node: connections.property,
       messageId: 'unlimitedConnections',
@@ -55,10 +55,10 @@ export function unlimitedPoolSetting(construction: ClientConstruction, sourceCod
   }
   if (construction.kind !== 'agent' && construction.kind !== 'proxy-agent') return null;
   const options = resolveOptions(construction.options, sourceCode);
-  const maxSockets = lookupOption(options, 'maxSockets');
-  if (maxSockets.kind !== 'found' || !UNLIMITED_SOCKETS.includes(valueOf(maxSockets.value))) return null;
+  const maxSockets = lookupOption(options, AGENT_POOL.option);
+  if (maxSockets.kind !== 'found' || !AGENT_POOL.unlimited.includes(valueOf(maxSockets.value))) return null;
   // A `maxTotalSockets` (other than Infinity) still caps the agent as a whole.
-  const total = lookupOption(options, 'maxTotalSockets');
+  const total = lookupOption(options, AGENT_POOL.totalOption);
   if (total.kind === 'unknown' || (total.kind === 'found' && valueOf(total.value) !== Infinity)) return null;
   return { node: maxSockets.property, messageId: 'unlimitedSockets', data: { value: sourceCode.getText(maxSockets.value) } };
 }
@@ -69,18 +69,18 @@ export function unlimitedPoolSetting(construction: ClientConstruction, sourceCod
  */
 export function unlimitedSocketAssignments(sourceCode: TSESLint.SourceCode, http: HttpModel): UnlimitedPool[] {
   const found: UnlimitedPool[] = [];
-  if (!sourceCode.text.includes('maxSockets')) return found;
+  if (!sourceCode.text.includes(AGENT_POOL.option)) return found;
   walk(sourceCode.ast, sourceCode, (node) => {
     if (
       node.type !== AST_NODE_TYPES.AssignmentExpression ||
       node.operator !== '=' ||
       node.left.type !== AST_NODE_TYPES.MemberExpression ||
-      getStaticName(node.left) !== 'maxSockets'
+      getStaticName(node.left) !== AGENT_POOL.option
     ) {
       return undefined;
     }
     const value = ASTUtils.getStaticValue(node.right, sourceCode.getScope(node.right));
-    if (!value || !UNLIMITED_SOCKETS.includes(value.value)) return undefined;
+    if (!value || !AGENT_POOL.unlimited.includes(value.value)) return undefined;
     if (isAgent(node.left.object, sourceCode, http)) {
       found.push({ node, messageId: 'unlimitedSockets', data: { value: sourceCode.getText(node.right) } });
     }

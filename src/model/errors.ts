@@ -5,6 +5,7 @@ import type { FunctionNode } from '../ast/nodes';
 import type { HttpModel, HttpRequest } from './http';
 import { getMethodCall, getStaticName, isFunctionNode, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { resolveLocalFunction } from '../ast/scope';
+import { kyProfile } from '../clients/ky';
 
 /**
  * A place where the failure of a request is handled: a `catch` clause whose `try` block awaits the
@@ -136,7 +137,7 @@ export function isSingleAssignment(variable: TSESLint.Scope.Variable): boolean {
  * Methods that ky adds to its response promise (`ky.get(url).json()`); the promise they return
  * rejects when the request does.
  */
-const BODY_METHODS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']);
+const BODY_METHODS: ReadonlySet<string> = kyProfile.body.promiseMethods;
 
 /**
  * Follows the rejection of the promise `start` (a call that may reject) to the handler it reaches:

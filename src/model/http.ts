@@ -323,12 +323,8 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       }
       case 'factory': {
         if (node.type !== AST_NODE_TYPES.CallExpression) return;
-        // `ky.create()` starts from fresh defaults; `extend` (and axios/got factories) inherit them.
-        // https://github.com/sindresorhus/ky#kycreatedefaultoptions
-        const parent =
-          api.client === 'ky' && api.method === 'create'
-            ? null
-            : (context ?? libraryInstance(api.client, module, settingsClient ? 'settings' : 'library'));
+        // A factory that starts from fresh defaults (`ky.create()`) makes an instance without a parent.
+        const parent = api.inherits ? (context ?? libraryInstance(api.client, module, settingsClient ? 'settings' : 'library')) : null;
         const instance = createInstance(node, 'instance', api.client, module, argumentOptions(node, 0), parent);
         if (instance) trackInstance(instance, node);
         return;

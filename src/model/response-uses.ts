@@ -7,6 +7,8 @@ import type { HttpModel, HttpRequest } from './http';
 import type { ResponseFlow } from './response-flow';
 import { getEnclosingFunction, getStaticName, isFunctionNode, isLoopNode, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { functionOfVariable } from '../ast/scope';
+import { profileOf } from '../clients/catalogue';
+import { LISTENER_METHODS } from '../clients/node-http';
 import { calleeMatches, isLocalResourceRequest } from './http';
 import { followPromise, getResponseFlow } from './response-flow';
 
@@ -64,43 +66,6 @@ export interface ResponseCheckOptions {
 
 /** Members whose read is a status check, on every client's response. */
 export const STATUS_PROPERTIES: ReadonlySet<string> = new Set(['ok', 'status', 'statusCode']);
-
-// https://developer.mozilla.org/en-US/docs/Web/API/Response#instance_methods
-const FETCH_BODY_METHODS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']);
-
-/** Properties that hold the body, per client. */
-const BODY_PROPERTIES: Readonly<Record<ClientName, ReadonlySet<string>>> = {
-  fetch: new Set(['body']),
-  ky: new Set(['body']),
-  // https://axios-http.com/docs/res_schema
-  axios: new Set(['data']),
-  // https://github.com/sindresorhus/got/blob/main/documentation/3-streams.md#response-2
-  got: new Set(['body', 'rawBody']),
-  // https://undici.nodejs.org/#/docs/api/Dispatcher?id=parameter-responsedata
-  undici: new Set(['body']),
-  'node-http': new Set(),
-};
-
-/**
- * Promise shortcuts that parse the body straight from the request, before any code can see the
- * response: `got(url).json()`, `ky.get(url).json()`.
- */
-const PROMISE_BODY_SHORTCUTS: Partial<Readonly<Record<ClientName, ReadonlySet<string>>>> = {
-  // https://github.com/sindresorhus/got/blob/main/documentation/1-promise.md#promisejson
-  got: new Set(['buffer', 'json', 'text']),
-  // https://github.com/sindresorhus/ky#options
-  ky: new Set(['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']),
-};
-
-// https://nodejs.org/api/stream.html#event-data
-const STREAM_LISTENERS: ReadonlySet<string> = new Set([
-  'addListener',
-  'on',
-  'once',
-  'prependListener',
-  'prependOnceListener',
-]);
-const STREAM_BODY_EVENTS: ReadonlySet<string> = new Set(['data', 'readable']);
 
 /** Calls that take a response without checking or keeping it. */
 const INERT_CALLEE_OBJECTS: ReadonlySet<string> = new Set(['console']);
@@ -164,7 +129,7 @@ function listenerChunkReads(node: TSESTree.Node, sourceCode: TSESLint.SourceCode
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
   const callee = skipWrappersDown(node.callee);
   const listener = node.arguments[1];
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !STREAM_LISTENERS.has(getStaticName(callee) ?? '') || !listener) return null;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(getStaticName(callee) ?? '') || !listener) return null;
   if (!isFunctionNode(listener)) return null;
   const param = listener.params[0];
   if (param?.type !== AST_NODE_TYPES.Identifier) return null;
@@ -485,7 +450,7 @@ class UseTracer {
       if (key === null) this.add('handoff', property);
       else if (STATUS_PROPERTIES.has(key)) this.addStatus(property, patternBinding(property.value), key === 'ok');
       else if (key === 'headers') this.add('contentType', property);
-      else if (BODY_PROPERTIES[this.client].has(key)) this.add('body', property, key);
+      else if (profileOf(this.client).body.properties.has(key)) this.add('body', property, key);
     }
   }
 
@@ -501,7 +466,7 @@ class UseTracer {
       if (isContentTypeRead(member)) this.add('contentType', member);
       return;
     }
-    if (BODY_PROPERTIES[this.client].has(key)) {
+    if (profileOf(this.client).body.properties.has(key)) {
       // `res.body.locked` asks whether the stream is in use; it reads nothing from it.
       const outer = skipWrappersUp(member).parent;
       if (outer?.type === AST_NODE_TYPES.MemberExpression && getStaticName(outer) === 'locked') return;
@@ -515,7 +480,7 @@ class UseTracer {
       this.value(call);
       return;
     }
-    if ((this.client === 'fetch' || this.client === 'ky') && FETCH_BODY_METHODS.has(key)) {
+    if (profileOf(this.client).body.methods.has(key)) {
       this.add('body', call, `${key}()`, key === 'json' ? call : null);
       return;
     }
@@ -524,9 +489,9 @@ class UseTracer {
 
   /** A method call on a node `IncomingMessage`. */
   stream(key: string, call: TSESTree.CallExpression): void {
-    if (STREAM_LISTENERS.has(key)) {
+    if (LISTENER_METHODS.has(key)) {
       const event = call.arguments[0] && ASTUtils.getStringIfConstant(call.arguments[0]);
-      if (event != null && STREAM_BODY_EVENTS.has(event)) this.add('body', call, `${key}('${event}')`);
+      if (event != null && profileOf(this.client).body.events.has(event)) this.add('body', call, `${key}('${event}')`);
       return;
     }
     if (key === 'pipe' || key === 'read') this.add('body', call, `${key}()`);
@@ -630,8 +595,8 @@ class UseTracer {
 
   /** `got(url).json()`: the body is parsed before any code sees the status. */
   promiseShortcut(request: HttpRequest): void {
-    const shortcuts = PROMISE_BODY_SHORTCUTS[request.client];
-    if (!shortcuts) return;
+    const shortcuts = profileOf(request.client).body.promiseMethods;
+    if (shortcuts.size === 0) return;
     const outer = skipWrappersUp(request.node);
     const parent = outer.parent;
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== outer) return;

@@ -13,7 +13,10 @@ import type { TypeInfo } from './type-info';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { getStaticName, isFunctionNode, isMemberNamed, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
-import { isDisabledTimeout } from '../clients/timeouts';
+import { axiosProfile } from '../clients/axios';
+import { profileOf } from '../clients/catalogue';
+import { fetchProfile } from '../clients/fetch';
+import { hasDefaultTimeout, isDisabledTimeout } from '../clients/timeouts';
 import { getHttpModel } from './http';
 import { STATUS_PROPERTIES } from './response-uses';
 import { declaredRequest, responseClientOf } from './summary-clients';
@@ -74,11 +77,12 @@ const UNKNOWN: CalleeSummary = {
 /** Error statuses a `validateStatus` function is tried with. */
 const ERROR_STATUSES: readonly number[] = [400, 401, 403, 404, 409, 422, 429, 500, 502, 503];
 
-/** Clients that reject on error statuses unless told otherwise, and the option that tells them. */
-const REJECTING: Partial<Record<ClientName, string>> = { axios: 'validateStatus', got: 'throwHttpErrors', ky: 'throwHttpErrors' };
-
-// https://developer.mozilla.org/en-US/docs/Web/API/Response#instance_methods and axios's `data`.
-const BODY_READS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'body', 'bytes', 'data', 'formData', 'json', 'text']);
+// The Fetch `Response` body reads (`body`, `json()`, ...) and axios's `data`.
+const BODY_READS: ReadonlySet<string> = new Set([
+  ...fetchProfile.body.methods,
+  ...fetchProfile.body.properties,
+  ...axiosProfile.body.properties,
+]);
 
 /** Names of assertion functions a status may be handed to: `assert(res.ok)`. */
 const ASSERTION = /^(?:assert|ensure|expect|invariant|require)/iu;
@@ -116,18 +120,13 @@ export function typedStatusPolicy(call: TSESTree.CallExpression, info: TypeInfo 
   const summary = summarizeCall(call, info);
   const status = summary?.status ?? 'unknown';
   if (status === 'rejects' || (status === 'unknown' && client !== 'fetch')) return null;
-  switch (client) {
-    case 'fetch':
-      return { client, reason: '', check: 'ok', suggest: true };
-    case 'ky':
-      return { client, reason: ' with its `throwHttpErrors`', check: 'ok', suggest: true };
-    case 'axios':
-      return { client, reason: ' with its `validateStatus`', check: 'status', suggest: false };
-    case 'got':
-      return { client, reason: ' with its `throwHttpErrors`', check: 'statusCode', suggest: false };
-    default:
-      return { client, reason: '', check: 'statusCode', suggest: false };
-  }
+  const policy = profileOf(client).status;
+  return {
+    client,
+    reason: policy.option === null ? '' : ` with its \`${policy.option}\``,
+    check: policy.check,
+    suggest: policy.fetchResponse,
+  };
 }
 
 /** Does the callee of a typed call check the status and the `content-type` (when `contentType`)? */
@@ -232,7 +231,7 @@ class Summarizer {
     const unknownOptions =
       call.arguments.some((argument) => this.api.isSpreadElement(argument)) ||
       objects.some((object) => object.properties.some((property) => this.api.isSpreadAssignment(property)));
-    const option = REJECTING[client];
+    const option = profileOf(client).status.option;
     let status: StatusOutcome = option ? 'rejects' : 'resolves';
     if (option) {
       const value = objects.map((object) => this.property(object, option)).find((found) => found !== undefined);
@@ -246,7 +245,7 @@ class Summarizer {
       status: unknownOptions && status === 'rejects' ? 'unknown' : status,
       // ky stops after 10 s by default; undici's `request` has its 300 s header and body timeouts.
       // https://github.com/sindresorhus/ky#timeout, https://undici.nodejs.org/#/docs/api/Dispatcher
-      setsDeadline: deadline || ((client === 'ky' || client === 'undici') && !objects.some((object) => this.disablesTimeout(object, client))),
+      setsDeadline: deadline || (hasDefaultTimeout(client) && !objects.some((object) => this.disablesTimeout(object, client))),
       returns: 'response',
     };
   }

@@ -6,7 +6,7 @@
 import type * as ts from 'typescript';
 import type { ApiInfo, ApiShape, ClientName } from '../clients/catalogue';
 import type { TypeInfo } from './type-info';
-import { instanceShapeOf, MODULE_SHAPES } from '../clients/catalogue';
+import { GLOBAL_FETCH_TYPE_MODULES, instanceShapeOf, MODULE_SHAPES, TYPE_PACKAGES } from '../clients/catalogue';
 import { isFetchResponseType, loadTypeScript } from './type-info';
 
 /** A request API a declaration is: the client and the method (`null` when the client itself is called). */
@@ -14,12 +14,6 @@ export interface DeclaredRequest {
   readonly client: ClientName;
   readonly method: string | null;
 }
-
-/** Where the default library and Node's types declare the global `fetch`. */
-const GLOBAL_FETCH_MODULES: ReadonlySet<string> = new Set(['lib', 'node', 'undici', 'undici-types']);
-
-/** Packages whose declarations are another package's: undici's types ship as `undici-types`. */
-const TYPE_PACKAGES: Readonly<Record<string, string>> = { 'undici-types': 'undici' };
 
 /**
  * The module `node` is declared in: the name of an ambient `declare module '<name>'` around it,
@@ -50,7 +44,7 @@ export function declaredRequest(declaration: ts.Declaration, info: TypeInfo): De
   const module = declaringModule(declaration, info);
   if (module === null) return null;
   const name = declarationName(declaration);
-  if (name === 'fetch' && GLOBAL_FETCH_MODULES.has(module)) return { client: 'fetch', method: null };
+  if (name === 'fetch' && GLOBAL_FETCH_TYPE_MODULES.has(module)) return { client: 'fetch', method: null };
   const shape = MODULE_SHAPES[TYPE_PACKAGES[module] ?? module];
   if (!shape) return null;
   const own = name === null ? shape.call : memberCall(shape, name);

@@ -7,6 +7,7 @@ import type { HttpModel, HttpRequest, OptionsRef } from './http';
 import type { ResponseUse } from './response-uses';
 import { getEnclosingFunction, getStaticName, isFunctionNode, isUndefinedLiteral, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { enclosingClassBody } from '../ast/scope';
+import { fetchProfile } from '../clients/fetch';
 import { DEFAULT_WRAPPER_PATTERN } from '../settings';
 import { calleeMatches, getHttpModel } from './http';
 import { isLocalResourceUrl } from './local-resources';
@@ -21,8 +22,8 @@ import { askChecker } from './type-info';
  */
 export const DONE_WORDS: ReadonlySet<string> = new Set(['checked', 'json', 'ok', 'parsed', 'safe', 'text', 'throw', 'throws', 'timeout']);
 
-// https://developer.mozilla.org/en-US/docs/Web/API/Response#instance_methods
-const BODY_METHODS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']);
+/** The Fetch `Response` methods that read the body. */
+const BODY_METHODS: ReadonlySet<string> = fetchProfile.body.methods;
 
 /** A callee whose name says it checks what it is given: `checkResponse`, `ensureOk`, `handleErrors`. */
 const CHECKING_NAME = /assert|check|ensure|expect|guard|handle|raise|throw|validate|verify/iu;

@@ -3,18 +3,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { HttpRequest } from '../model/http';
 import { getEnclosingFunction, getMethodCall, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
-import { CLIENT_LABELS } from '../clients/catalogue';
+import { CLIENT_LABELS, profileOf } from '../clients/catalogue';
 import { createRule } from '../create-rule';
 import { getHttpModel } from '../model/http';
 
 type Options = [];
 type MessageIds = 'floatingRequest' | 'suggestAwait';
-
-/**
- * Methods of ky's response promise that return a promise of the body (`ky.get(url).json()`);
- * https://github.com/sindresorhus/ky#options.
- */
-const KY_BODY_METHODS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']);
 
 /** Where a floating request was found. */
 interface Floating {
@@ -72,7 +66,7 @@ function returnsPromise(request: HttpRequest): boolean {
     case 'node-http':
       return false;
     case 'got': {
-      if (request.method === 'stream' || request.method === 'paginate') return false;
+      if (request.method !== null && profileOf('got').streamMethods.has(request.method)) return false;
       // got.stream.get(url)
       const callee = skipWrappersDown(request.node.callee);
       return !(
@@ -147,7 +141,8 @@ function passesRejectionOn(name: string | null, call: TSESTree.CallExpression, r
     case 'finally':
       return true;
     default:
-      return request.client === 'ky' && name !== null && KY_BODY_METHODS.has(name);
+      // ky's body shortcuts return a promise of the body (`ky.get(url).json()`); got's are not followed.
+      return request.client === 'ky' && name !== null && profileOf('ky').body.promiseMethods.has(name);
   }
 }
 

@@ -2,11 +2,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { OptionLookup } from '../ast/nodes';
+import type { SilentJsonParsing } from '../clients/profile';
 import type { HttpModel, HttpRequest } from '../model/http';
 import type { ResponseUse, ResponseUseKind } from '../model/response-uses';
 import { getInferredRequests } from '../model/wrappers';
 import { typedCallChecks } from '../model/summaries';
 import { findProperty, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { axiosProfile } from '../clients/axios';
 import { createRule } from '../create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../model/http';
 import {
@@ -24,8 +26,8 @@ type MessageIds = 'implicitJson' | 'missingContentType' | 'silentJsonParsing' | 
 /** Uses before a `.json()` that show the code looked at the `content-type` (or may have). */
 const CONTENT_TYPE_GUARDS: ReadonlySet<ResponseUseKind> = new Set(['contentType', 'handoff']);
 
-/** axios response types that are not parsed as JSON at all. */
-const NON_JSON_RESPONSE_TYPES: ReadonlySet<unknown> = new Set(['arraybuffer', 'blob', 'document', 'stream', 'text']);
+/** Where axios keeps its silent JSON parsing switch (`transitional.silentJSONParsing`), and the response types it never parses. */
+const SILENT_JSON: SilentJsonParsing = axiosProfile.silentJson;
 
 /** How many characters of a body that is not JSON the suggested error quotes. */
 const BODY_PREVIEW = 100;
@@ -191,15 +193,15 @@ function parsesSilently(lookup: (key: string) => OptionLookup): boolean {
   if (responseType.kind === 'unknown') return false;
   if (responseType.kind === 'found') {
     const value = literalValue(responseType.value);
-    if (value !== 'json' && (value === undefined || NON_JSON_RESPONSE_TYPES.has(value))) return false;
+    if (value !== 'json' && (value === undefined || SILENT_JSON.nonJsonResponseTypes.has(value))) return false;
     jsonRequested = value === 'json';
   }
-  const transitional = lookup('transitional');
+  const transitional = lookup(SILENT_JSON.option);
   if (transitional.kind === 'unknown') return false;
-  if (transitional.kind === 'missing') return true;
+  if (transitional.kind === 'missing') return SILENT_JSON.byDefault;
   const object = skipWrappersDown(transitional.value);
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const silent = findProperty(object, 'silentJSONParsing');
+  const silent = findProperty(object, SILENT_JSON.key);
   // A `transitional` object without the key replaces axios's, which turns silent parsing off.
   if (silent.kind !== 'found') return false;
   const value = literalValue(silent.value);
@@ -215,11 +217,11 @@ function literalValue(node: TSESTree.Node): unknown {
 
 /** `<x>.defaults.transitional.silentJSONParsing` (or `[...]`) as an assignment target. */
 function isTransitionalDefaultsWrite(left: TSESTree.Node): boolean {
-  if (left.type !== AST_NODE_TYPES.MemberExpression || getStaticName(left) !== 'silentJSONParsing') return false;
+  if (left.type !== AST_NODE_TYPES.MemberExpression || getStaticName(left) !== SILENT_JSON.key) return false;
   const transitional = left.object;
   return (
     transitional.type === AST_NODE_TYPES.MemberExpression &&
-    getStaticName(transitional) === 'transitional' &&
+    getStaticName(transitional) === SILENT_JSON.option &&
     transitional.object.type === AST_NODE_TYPES.MemberExpression &&
     getStaticName(transitional.object) === 'defaults'
   );

@@ -7,21 +7,15 @@ import { getStaticName, skipWrappersUp } from '../ast/nodes';
 import { getAxiosErrorHandlers } from '../model/axios-handlers';
 import { findRejectionHandler, getErrorHandlers } from '../model/errors';
 import { findUnguardedUses } from '../model/error-response';
-import { CLIENT_LABELS } from '../clients/catalogue';
+import { CLIENT_LABELS, CLIENT_NAMES, profileOf } from '../clients/catalogue';
 import { createRule } from '../create-rule';
 import { getHttpModel } from '../model/http';
 
 type Options = [];
 type MessageIds = 'suggestEmptyObject' | 'suggestOptionalChaining' | 'unguardedResponse';
 
-/**
- * Clients whose errors carry `response` only when the server answered: axios
- * (https://axios-http.com/docs/handling_errors), got's `RequestError`
- * (https://github.com/sindresorhus/got/blob/main/documentation/8-errors.md) and ky, whose
- * `HTTPError` has a response but whose `TimeoutError` and network `TypeError` do not
- * (https://github.com/sindresorhus/ky#errors).
- */
-const CLIENTS: ReadonlySet<ClientName> = new Set(['axios', 'got', 'ky']);
+/** Clients whose errors carry `response` only when the server answered (axios, got, ky). */
+const CLIENTS: ReadonlySet<ClientName> = new Set(CLIENT_NAMES.filter((client) => profileOf(client).errorResponse));
 
 /** The fields of an axios response read through `error.response`. https://axios-http.com/docs/res_schema */
 const AXIOS_RESPONSE_FIELDS: ReadonlySet<string> = new Set(['data', 'headers', 'status']);

@@ -7,6 +7,7 @@ import type { TypeInfo } from '../model/type-info';
 import { getInferredRequests } from '../model/wrappers';
 import { getTypedRequests, typedStatusPolicy } from '../model/summaries';
 import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { profileOf } from '../clients/catalogue';
 import { createRule } from '../create-rule';
 import { getHttpModel, lookupInstanceOption, lookupOption } from '../model/http';
 import {
@@ -140,43 +141,44 @@ function isHandedOutUnchecked(uses: readonly ResponseUse[], ignoreReturned: bool
 /** How `request`'s client treats HTTP errors, or `null` when it rejects on them (or is not the network). */
 function policyOf(request: HttpRequest, sourceCode: TSESLint.SourceCode): Policy | null {
   const client = requestLabel(request, sourceCode);
+  const { status, streamMethods } = profileOf(request.client);
   switch (request.client) {
     case 'fetch':
       // https://developer.mozilla.org/en-US/docs/Web/API/Window/fetch#return_value: only network errors reject.
       return isFetchStyleRequest(request)
-        ? { client, settles: 'resolves', reason: '', check: 'ok', suggest: true }
+        ? { client, settles: 'resolves', reason: '', check: status.check, suggest: status.fetchResponse }
         : null;
     case 'undici':
       // https://undici.nodejs.org/#/docs/api/Dispatcher?id=dispatcherrequestoptions-callback
       return request.method === 'request'
-        ? { client, settles: 'resolves', reason: '', check: 'statusCode', suggest: false }
+        ? { client, settles: 'resolves', reason: '', check: status.check, suggest: status.fetchResponse }
         : null;
     case 'node-http':
       // https://nodejs.org/api/http.html#class-httpincomingmessage: the callback runs for every status.
       return request.callback
-        ? { client, settles: 'calls back', reason: '', check: 'statusCode', suggest: false }
+        ? { client, settles: 'calls back', reason: '', check: status.check, suggest: status.fetchResponse }
         : null;
     case 'axios': {
       // https://axios-http.com/docs/handling_errors: `validateStatus` decides what rejects.
-      const value = acceptingOption(request, 'validateStatus', acceptsErrorsByValidateStatus);
+      const value = acceptingOption(request, status.option, acceptsErrorsByValidateStatus);
       return value
-        ? { client, settles: 'resolves', reason: ' with this `validateStatus`', check: 'status', suggest: false }
+        ? { client, settles: 'resolves', reason: ' with this `validateStatus`', check: status.check, suggest: status.fetchResponse }
         : null;
     }
     case 'got':
     case 'ky': {
       // https://github.com/sindresorhus/got/blob/main/documentation/2-options.md#throwhttperrors
       // https://github.com/sindresorhus/ky#throwhttperrors
-      if (request.method === 'stream' || request.method === 'paginate') return null;
-      const value = acceptingOption(request, 'throwHttpErrors', acceptsErrorsByThrowHttpErrors);
+      if (request.method !== null && streamMethods.has(request.method)) return null;
+      const value = acceptingOption(request, status.option, acceptsErrorsByThrowHttpErrors);
       if (!value) return null;
       return {
         client,
         settles: 'resolves',
         reason:
           value.type === AST_NODE_TYPES.Literal ? ' with `throwHttpErrors: false`' : ' with this `throwHttpErrors`',
-        check: request.client === 'ky' ? 'ok' : 'statusCode',
-        suggest: request.client === 'ky',
+        check: status.check,
+        suggest: status.fetchResponse,
       };
     }
   }
@@ -189,14 +191,16 @@ function typedPolicy(request: HttpRequest, types: TypeInfo | null, sourceCode: T
 }
 
 /**
- * The value of option `name`, set on the call or else on the client instance, when it makes the
- * client resolve on error statuses; `null` otherwise. Unknown settings are not reported.
+ * The value of option `name` (the client's status option), set on the call or else on the client
+ * instance, when it makes the client resolve on error statuses; `null` otherwise. Unknown settings
+ * are not reported.
  */
 function acceptingOption(
   request: HttpRequest,
-  name: string,
+  name: string | null,
   accepts: (value: TSESTree.Node) => boolean | null,
 ): TSESTree.Node | null {
+  if (name === null) return null;
   let lookup = lookupOption(request.options, name);
   if (lookup.kind === 'missing' && request.instance) lookup = lookupInstanceOption(request.instance, name);
   if (lookup.kind !== 'found') return null;
