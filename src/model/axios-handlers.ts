@@ -25,9 +25,12 @@ export interface AxiosErrorHandler extends HandlerSite {
    *   helper (`axios_1.default.get(url)`, `(0, axios_1.default)(config)`), or of an instance that
    *   such an axios created and that the code keeps in a constant or a field of `this`;
    * - `is-axios-error`: the handler itself tests that the error is an axios error
-   *   (`err.isAxiosError`, `axios.isAxiosError(err)`), which network errors and timeouts are too.
+   *   (`err.isAxiosError`, `axios.isAxiosError(err)`), which network errors and timeouts are too;
+   * - `named-instance`: a handler around a request of a client whose name says it is an axios
+   *   instance (`axiosInstance(config)`, `this.axios.get(url)`, `ctx.axiosClient.post(url)`), as
+   *   code that receives its instance from a context or options object writes it.
    */
-  readonly evidence: 'api-module' | 'interceptor' | 'is-axios-error' | 'transpiled';
+  readonly evidence: 'api-module' | 'interceptor' | 'is-axios-error' | 'named-instance' | 'transpiled';
   /** The imported call whose rejection reaches the handler (`api-module` only). */
   readonly call: TSESTree.CallExpression | null;
 }
@@ -51,7 +54,12 @@ export function getAxiosErrorHandlers(sourceCode: TSESLint.SourceCode): readonly
   // Cheap gates: no handler reads a response without the word in the text.
   if (sourceCode.text.includes('response')) {
     for (const handler of interceptorHandlers(sourceCode)) handlers.set(handler.node, handler);
-    for (const handler of [...transpiledHandlers(sourceCode), ...isAxiosErrorHandlers(sourceCode), ...apiModuleHandlers(sourceCode)]) {
+    for (const handler of [
+      ...transpiledHandlers(sourceCode),
+      ...isAxiosErrorHandlers(sourceCode),
+      ...namedInstanceHandlers(sourceCode),
+      ...apiModuleHandlers(sourceCode),
+    ]) {
       if (!handlers.has(handler.node)) handlers.set(handler.node, handler);
     }
   }
@@ -143,6 +151,49 @@ function importedCall(identifier: TSESTree.Node): TSESTree.CallExpression | null
 }
 
 
+/**
+ * The last words of a name that says it holds an axios instance: `axios`, `myAxios`,
+ * `axiosInstance`, `axiosClient`, `authAxiosApi`. Names that end otherwise hold something about
+ * axios rather than a client (`axiosConfig`, `axiosOptions`, `axiosError`).
+ */
+const INSTANCE_WORDS: ReadonlySet<string> = new Set(['api', 'axios', 'client', 'http', 'instance']);
+
+/** Is `name` the name of an axios instance: it has the word `axios` and ends in an instance word? */
+export function isAxiosInstanceName(name: string): boolean {
+  const words = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/u).filter(Boolean).map((word) => word.toLowerCase());
+  return words.includes('axios') && INSTANCE_WORDS.has(words.at(-1) ?? '');
+}
+
+/**
+ * Handlers around requests of a client named as an axios instance, however the code got it (a
+ * parameter, `const { axiosInstance } = context`, a field of `this` or of another object): called
+ * itself (`axiosInstance(config)`) or through a request method (`this.axios.get(url)`). The model
+ * cannot tell what such a value is; its name is the evidence.
+ */
+function namedInstanceHandlers(sourceCode: TSESLint.SourceCode): AxiosErrorHandler[] {
+  if (!/axios/iu.test(sourceCode.text)) return [];
+  const handlers: AxiosErrorHandler[] = [];
+  walk(sourceCode.ast, sourceCode, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = skipWrappersDown(node.callee);
+    let client: TSESTree.Node = callee;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && AXIOS_REQUEST_METHODS.has(getStaticName(callee) ?? '')) {
+      client = skipWrappersDown(callee.object);
+    }
+    const name =
+      client.type === AST_NODE_TYPES.Identifier ? client.name : client.type === AST_NODE_TYPES.MemberExpression ? getStaticName(client) : null;
+    // A plain `axios` is the module itself, which the HTTP model follows through its import; a
+    // local variable of that name that shadows it is not the client.
+    if (name === null || !isAxiosInstanceName(name) || (client.type === AST_NODE_TYPES.Identifier && name === 'axios')) return undefined;
+    const found = findRejectionHandler(node, sourceCode);
+    if (found?.kind !== 'handler') return undefined;
+    const param = found.node.type === AST_NODE_TYPES.CatchClause ? found.node.param : (found.node.params[0] ?? null);
+    handlers.push({ node: found.node, param, evidence: 'named-instance', call: node });
+    return undefined;
+  });
+  return handlers;
+}
+
 /** The methods of axios and of its instances that send a request. https://axios-http.com/docs/api_intro */
 const AXIOS_REQUEST_METHODS: ReadonlySet<string> = new Set([
   'delete',
@@ -201,6 +252,8 @@ function findCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): TSESTree.Ca
   if (requires.length === 0) return [];
   /** Variables holding the interop-wrapped module, whose `default` is axios. */
   const wrapped = new Set<TSESLint.Scope.Variable>();
+  /** Variables holding axios itself, read from the module's `default`. */
+  const direct = new Set<TSESLint.Scope.Variable>();
   /** Variables holding `require('axios')` itself, which a later helper call may wrap. */
   const plain: TSESLint.Scope.Variable[] = [];
   for (const { call } of requires) {
@@ -212,6 +265,10 @@ function findCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): TSESTree.Ca
     } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
       const variable = declaredConstant(call, sourceCode);
       if (variable) plain.push(variable);
+    } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer && getStaticName(parent) === 'default') {
+      // `var axios = require('axios')["default"]`: Babel's emit of a default import.
+      const variable = declaredConstant(parent, sourceCode);
+      if (variable) direct.add(variable);
     }
   }
   for (const variable of plain) {
@@ -225,47 +282,58 @@ function findCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): TSESTree.Ca
     }
   }
   const calls: TSESTree.CallExpression[] = [];
-  /** Instances by the `this` field that holds them, per class body. */
-  const fields = new Map<TSESTree.ClassBody, Set<string>>();
+  /**
+   * Instances by the `this` field that holds them, per class body; `null` for fields set in
+   * functions outside classes (a compiled constructor function and its prototype methods).
+   */
+  const fields = new Map<TSESTree.ClassBody | null, Set<string>>();
+  const values: TSESTree.Node[] = [];
   for (const variable of wrapped) {
     for (const reference of variable.references) {
       const outer = skipWrappersUp(reference.identifier);
       const member = outer.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || getStaticName(member) !== 'default') continue;
-      const value = skipWrappersUp(member);
-      const request = clientCall(value);
-      if (request) {
-        calls.push(request);
-        continue;
+      values.push(skipWrappersUp(member));
+    }
+  }
+  for (const variable of direct) {
+    for (const reference of variable.references) {
+      if (reference.init !== true) values.push(skipWrappersUp(reference.identifier));
+    }
+  }
+  for (const value of values) {
+    const request = clientCall(value);
+    if (request) {
+      calls.push(request);
+      continue;
+    }
+    // `axios_1.default.create(config)`: an instance.
+    const create = value.parent;
+    if (create?.type !== AST_NODE_TYPES.MemberExpression || create.object !== value || getStaticName(create) !== 'create') continue;
+    const construction = getMethodCall(create);
+    if (!construction) continue;
+    const holder = skipWrappersUp(construction).parent;
+    if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === skipWrappersUp(construction)) {
+      const instance = declaredConstant(construction, sourceCode);
+      for (const use of instance?.references ?? []) {
+        const call = use.init === true ? null : clientCall(skipWrappersUp(use.identifier));
+        if (call) calls.push(call);
       }
-      // `axios_1.default.create(config)`: an instance.
-      const create = value.parent;
-      if (create?.type !== AST_NODE_TYPES.MemberExpression || create.object !== value || getStaticName(create) !== 'create') continue;
-      const construction = getMethodCall(create);
-      if (!construction) continue;
-      const holder = skipWrappersUp(construction).parent;
-      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === skipWrappersUp(construction)) {
-        const instance = declaredConstant(construction, sourceCode);
-        for (const use of instance?.references ?? []) {
-          const call = use.init === true ? null : clientCall(skipWrappersUp(use.identifier));
-          if (call) calls.push(call);
+    } else if (
+      holder?.type === AST_NODE_TYPES.AssignmentExpression &&
+      holder.right === skipWrappersUp(construction) &&
+      holder.operator === '='
+    ) {
+      const target = skipWrappersDown(holder.left);
+      const name = target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression ? getStaticName(target) : null;
+      if (name !== null) {
+        const body = enclosingClassBody(holder);
+        let names = fields.get(body);
+        if (!names) {
+          names = new Set();
+          fields.set(body, names);
         }
-      } else if (
-        holder?.type === AST_NODE_TYPES.AssignmentExpression &&
-        holder.right === skipWrappersUp(construction) &&
-        holder.operator === '='
-      ) {
-        const target = skipWrappersDown(holder.left);
-        const name = target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression ? getStaticName(target) : null;
-        const body = name === null ? null : enclosingClassBody(holder);
-        if (body && name !== null) {
-          let names = fields.get(body);
-          if (!names) {
-            names = new Set();
-            fields.set(body, names);
-          }
-          names.add(name);
-        }
+        names.add(name);
       }
     }
   }
@@ -274,7 +342,7 @@ function findCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): TSESTree.Ca
       if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
       const name = getStaticName(node);
       const body = enclosingClassBody(node);
-      if (name === null || !body || fields.get(body)?.has(name) !== true || isAssigned(node)) return undefined;
+      if (name === null || fields.get(body)?.has(name) !== true || isAssigned(node)) return undefined;
       const call = clientCall(skipWrappersUp(node));
       if (call) calls.push(call);
       return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { getAxiosErrorHandlers, isApiModulePath } from '../../src/model/axios-handlers';
+import { getAxiosErrorHandlers, isApiModulePath, isAxiosInstanceName } from '../../src/model/axios-handlers';
 import { analyze } from './analyze';
 
 /** The handlers of `code`, as `evidence: parameter (call)`. */
@@ -24,6 +24,22 @@ describe('isApiModulePath', () => {
     ['./apiary', false],
   ])('%s → %s', (module, expected) => {
     expect(isApiModulePath(module)).toBe(expected);
+  });
+});
+
+describe('isAxiosInstanceName', () => {
+  it.each([
+    ['axios', true],
+    ['axiosInstance', true],
+    ['authAxios', true],
+    ['axios_client', true],
+    ['privateAxiosApi', true],
+    ['axiosConfig', false],
+    ['axiosError', false],
+    ['httpClient', false],
+    ['maxiosInstance', false],
+  ])('%s → %s', (name, expected) => {
+    expect(isAxiosInstanceName(name)).toBe(expected);
   });
 });
 
@@ -112,5 +128,18 @@ function c(x) { return run().catch((e) => x.isAxiosError && e.response); }
 function d(value) { return axios.isAxiosError(value) && value.response; }
 `),
     ).toEqual(['is-axios-error: err', 'is-axios-error: e']);
+  });
+});
+
+describe('getAxiosErrorHandlers: instances named axios', () => {
+  it('finds the handler around a request of a client named as an axios instance, not of `axios` itself', () => {
+    expect(
+      handlersOf(`
+async function load(ctx, axios) {
+  try { await ctx.axiosClient.get('/a'); } catch (first) { void first.response; }
+  try { await axios.get('/b'); } catch (second) { void second.response; }
+}
+`),
+    ).toEqual(["named-instance: first (ctx.axiosClient.get('/a'))"]);
   });
 });

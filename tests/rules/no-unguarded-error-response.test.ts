@@ -2465,3 +2465,217 @@ export const show = (id) => axios.get('/a/' + id).catch(toFailure);
     },
   ],
 });
+
+ruleTester.run('no-unguarded-error-response (instances named axios, Babel default imports)', rule, {
+  valid: [
+    // An instance named as axios whose handler guards the read.
+    `
+export async function loadPage(page, context) {
+  const { axiosInstance } = context;
+  try {
+    return (await axiosInstance({ url: '/pages', params: { page } })).data;
+  } catch (failure) {
+    if (failure.response?.status === 404) return null;
+    throw failure;
+  }
+}
+`,
+    // Names that hold something about axios rather than an instance.
+    `
+export async function loadPage(context) {
+  const { axiosConfig, axiosError } = context;
+  try {
+    return await axiosConfig.get('retries');
+  } catch (failure) {
+    return failure.response.status;
+  }
+}
+`,
+    // A client whose name does not say axios.
+    `
+export async function loadPage(ctx) {
+  try {
+    return await ctx.http.get('/pages');
+  } catch (failure) {
+    return failure.response.status;
+  }
+}
+`,
+    // A local `axios` that shadows the module is not the client.
+    `
+export async function loadPage(cache) {
+  const axios = { get: (key) => cache.read(key) };
+  try {
+    return await axios.get('pages');
+  } catch (failure) {
+    return failure.response.status;
+  }
+}
+`,
+    // A method of the named instance that sends nothing.
+    `
+export async function install(context) {
+  try {
+    await context.axiosInstance.interceptors.request.use(addToken);
+  } catch (failure) {
+    report(failure.response.status);
+  }
+}
+`,
+    // Babel's default import of another module.
+    `
+var store = require('./store')["default"];
+function Repo() { this.db = store.create(); }
+Repo.prototype.load = function () {
+  return this.db.get('/items').catch(function (err) { return err.response.status; });
+};
+`,
+  ],
+  invalid: [
+    // Destructured from a context object and called with a config.
+    {
+      code: `
+export async function loadPage(page, context) {
+  const { reporter, axiosInstance } = context;
+  try {
+    return (await axiosInstance({ url: '/pages', params: { page } })).data;
+  } catch (failure) {
+    if (failure.response.status !== 404) reporter.panic('pages', failure);
+    return [];
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'failure.response', client: 'axios' },
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+export async function loadPage(page, context) {
+  const { reporter, axiosInstance } = context;
+  try {
+    return (await axiosInstance({ url: '/pages', params: { page } })).data;
+  } catch (failure) {
+    if (failure.response?.status !== 404) reporter.panic('pages', failure);
+    return [];
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A field of `this` named axios, through a request method and `.catch()`.
+    {
+      code: `
+export class Uploader {
+  send(file) {
+    return this.axios.post('/files', file).catch((err) => log(err.response.data));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 4,
+          column: 63,
+          endLine: 4,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+export class Uploader {
+  send(file) {
+    return this.axios.post('/files', file).catch((err) => log(err.response?.data));
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Babel's `require('axios')["default"]`, an instance on `this` of a constructor function,
+    // and a named rejection callback.
+    {
+      code: `
+var axios = require('axios')["default"];
+function toError(err) {
+  throw { status: err.response.status };
+}
+function Api(options) {
+  this.rq = axios.create({ baseURL: options.host });
+}
+Api.prototype.get = function (path) {
+  return this.rq.get(path)["catch"](toError);
+};
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 4,
+          column: 19,
+          endLine: 4,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+var axios = require('axios')["default"];
+function toError(err) {
+  throw { status: err.response?.status };
+}
+function Api(options) {
+  this.rq = axios.create({ baseURL: options.host });
+}
+Api.prototype.get = function (path) {
+  return this.rq.get(path)["catch"](toError);
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A request of Babel's default import itself.
+    {
+      code: `
+var axios = require('axios').default;
+function load(url) {
+  return axios.get(url).catch((err) => err.response.status);
+}
+`,
+      errors: [
+        {
+          messageId: 'unguardedResponse',
+          data: { response: 'err.response', client: 'axios' },
+          line: 4,
+          column: 40,
+          endLine: 4,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'suggestOptionalChaining',
+              output: `
+var axios = require('axios').default;
+function load(url) {
+  return axios.get(url).catch((err) => err.response?.status);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
