@@ -165,22 +165,27 @@ function trackReferences<Info>(globalScope: TSESLint.Scope.Scope, traceMap: Trac
 /** Compiler helpers that wrap a required module: `__importStar`, `__importDefault`, `_interopRequireWildcard`. */
 const INTEROP_HELPER = /^_{0,2}(?:interop\w*|import(?:Default|Star))$/u;
 
-/** `new` of every agent, pool and client class of the catalogue. */
-let agentClassConstructs: TraceMap | null = null;
+/**
+ * A trace map of every agent, pool and client class of the catalogue, each marked with `key`
+ * (`ReferenceTracker.CONSTRUCT` for `new X()`, `ReferenceTracker.READ` for reads of `X`) and the kind
+ * it constructs. Built once per key: it depends only on the catalogue.
+ */
+const agentClassMaps = new Map<symbol, TraceMap>();
 
-function agentClassConstructMap(): TraceMap {
-  if (agentClassConstructs) return agentClassConstructs;
+function agentClassMap(key: symbol): TraceMap {
+  const known = agentClassMaps.get(key);
+  if (known) return known;
   const build = (shape: ApiShape): Record<string | symbol, unknown> | null => {
     const element: Record<string | symbol, unknown> = {};
     let useful = false;
     if (shape.construct) {
-      element[ReferenceTracker.CONSTRUCT] = shape.construct.kind;
+      element[key] = shape.construct.kind;
       useful = true;
     }
-    for (const [key, member] of Object.entries(shape.members ?? {})) {
+    for (const [name, member] of Object.entries(shape.members ?? {})) {
       const child = build(member);
       if (child) {
-        element[key] = child;
+        element[name] = child;
         useful = true;
       }
     }
@@ -191,8 +196,9 @@ function agentClassConstructMap(): TraceMap {
     const root = build(shape);
     if (root) roots.set(module, root);
   }
-  agentClassConstructs = withDefault(roots);
-  return agentClassConstructs;
+  const map = withDefault(roots);
+  agentClassMaps.set(key, map);
+  return map;
 }
 
 /**
@@ -203,7 +209,7 @@ function agentClassConstructMap(): TraceMap {
 function findInteropConstructions(sourceCode: TSESLint.SourceCode): { node: TSESTree.NewExpression; kind: ConstructedKind }[] {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return [];
-  const traceMap = agentClassConstructMap();
+  const traceMap = agentClassMap(ReferenceTracker.CONSTRUCT);
   const tracker = createTracker<ConstructedKind>(globalScope);
   const found: { node: TSESTree.NewExpression; kind: ConstructedKind }[] = [];
   for (const { call, module } of requireCalls(globalScope)) {
@@ -221,36 +227,6 @@ function findInteropConstructions(sourceCode: TSESLint.SourceCode): { node: TSES
   return found;
 }
 
-/** Reads of every agent, pool and client class of the catalogue, for finding the classes that extend them. */
-let agentClassReads: TraceMap | null = null;
-
-function agentClassTraceMap(): TraceMap {
-  if (agentClassReads) return agentClassReads;
-  const build = (shape: ApiShape): Record<string | symbol, unknown> | null => {
-    const element: Record<string | symbol, unknown> = {};
-    let useful = false;
-    if (shape.construct) {
-      element[ReferenceTracker.READ] = shape.construct.kind;
-      useful = true;
-    }
-    for (const [key, member] of Object.entries(shape.members ?? {})) {
-      const child = build(member);
-      if (child) {
-        element[key] = child;
-        useful = true;
-      }
-    }
-    return useful ? element : null;
-  };
-  const roots = new Map<string, Record<string | symbol, unknown>>();
-  for (const [module, shape] of Object.entries(MODULE_SHAPES)) {
-    const root = build(shape);
-    if (root) roots.set(module, root);
-  }
-  agentClassReads = withDefault(roots);
-  return agentClassReads;
-}
-
 /** `new Sub()` of the classes of the file that extend a known agent class, with the kind they inherit. */
 function findAgentSubclassConstructions(
   sourceCode: TSESLint.SourceCode,
@@ -258,7 +234,7 @@ function findAgentSubclassConstructions(
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope || !/\bextends\b/u.test(sourceCode.text)) return [];
   const pending: { superClass: TSESTree.Node; kind: ConstructedKind }[] = [];
-  for (const { node, info } of trackReferences<ConstructedKind>(globalScope, agentClassTraceMap())) {
+  for (const { node, info } of trackReferences<ConstructedKind>(globalScope, agentClassMap(ReferenceTracker.READ))) {
     // A named import or destructured `require` is reported at its binding: follow the local name.
     const binding = bindingIdentifier(node);
     const variable = binding && ASTUtils.findVariable(sourceCode.getScope(binding), binding);
