@@ -159,6 +159,22 @@ export function isBodyGuarded(use: ResponseUse, uses: readonly ResponseUse[], so
   return reads !== null && reads.length > 0 && reads.every((read) => guardsOf(read, uses).length > 0);
 }
 
+/**
+ * Is `listener` a `data` listener that ignores its chunk: `() => {}`, `(_chunk) => count++`, a
+ * `function` that neither names its first parameter nor reads `arguments`? It only drains the stream.
+ */
+function isDrainListener(listener: TSESTree.Node | undefined, sourceCode: TSESLint.SourceCode): boolean {
+  if (!listener || !isFunctionNode(listener)) return false;
+  const param = listener.params[0];
+  if (param && param.type !== AST_NODE_TYPES.Identifier) return false;
+  const variables = sourceCode.getDeclaredVariables(listener);
+  const chunk = param && variables.find((candidate) => candidate.identifiers.includes(param));
+  if (param && (!chunk || chunk.references.some((reference) => reference.isRead()))) return false;
+  if (listener.type === AST_NODE_TYPES.ArrowFunctionExpression) return true;
+  const args = sourceCode.getScope(listener).set.get('arguments');
+  return args === undefined || args.references.length === 0;
+}
+
 /** The reads of the chunk parameter of `res.on('data', (chunk) => ...)`, or `null` for another node. */
 function listenerChunkReads(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESTree.Node[] | null {
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
@@ -526,7 +542,10 @@ class UseTracer {
   stream(key: string, call: TSESTree.CallExpression): void {
     if (STREAM_LISTENERS.has(key)) {
       const event = call.arguments[0] && ASTUtils.getStringIfConstant(call.arguments[0]);
-      if (event != null && STREAM_BODY_EVENTS.has(event)) this.add('body', call, `${key}('${event}')`);
+      if (event == null || !STREAM_BODY_EVENTS.has(event)) return;
+      // `res.on('data', () => {})` drains the stream so the socket is freed; it keeps nothing of the body.
+      if (event === 'data' && isDrainListener(call.arguments[1], this.sourceCode)) return;
+      this.add('body', call, `${key}('${event}')`);
       return;
     }
     if (key === 'pipe' || key === 'read') this.add('body', call, `${key}()`);
