@@ -868,7 +868,7 @@ class GuardFinder {
   /** What passing the status (or a test of it) to `call` does: checks it, drops it, or derives a test. */
   #argument(call: TSESTree.CallExpression, strong: boolean): 'all' | 'derive' | 'none' {
     const { model, options, sourceCode } = this.tracer;
-    const callee = skipWrappersDown(call.callee);
+    const callee = unsequenced(call.callee);
     if (model.isStatusCheckFunction(callee) || calleeMatches(callee, options.checkers)) return 'all';
     const root = rootName(callee);
     if (root === 'console') return 'none';
@@ -884,7 +884,8 @@ class GuardFinder {
     if (name !== null) {
       if (callee.type === AST_NODE_TYPES.MemberExpression && FORWARDING_METHODS.has(name)) return 'all';
       if (callee.type === AST_NODE_TYPES.MemberExpression && RECORDING_METHODS.has(name)) return 'none';
-      if (CHECKING_NAME.test(name)) return 'all';
+      // `errors.assert(ok)` checks; `errors.assert(status)` only asks for a truthy value, which every status is.
+      if (CHECKING_NAME.test(name)) return !strong && TRUTHY_ASSERTIONS.has(name) ? 'none' : 'all';
     }
     const fn = resolveFunction(callee, model, sourceCode);
     return fn && throwsInBody(fn, sourceCode) ? 'all' : 'derive';
@@ -1140,6 +1141,13 @@ function passesValueOn(parent: TSESTree.Node, child: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/** The function a callee names, past compiled code's `(0, errors_1.assert)`. */
+function unsequenced(node: TSESTree.Node): TSESTree.Node {
+  const inner = skipWrappersDown(node);
+  const last = inner.type === AST_NODE_TYPES.SequenceExpression ? inner.expressions.at(-1) : undefined;
+  return last ? skipWrappersDown(last) : inner;
 }
 
 function methodCall(member: TSESTree.MemberExpression): TSESTree.CallExpression | null {

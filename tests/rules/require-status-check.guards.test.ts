@@ -228,8 +228,129 @@ ruleTester.run('require-status-check (guards)', rule, {
         return res.json();
       }
     `,
+    // the status copied into locals, then tested: the test of the local guards the use
+    `
+      async function loadUser(url) {
+        const res = await fetch(url);
+        const { ok, status } = res;
+        if (!ok) throw new Error(\`HTTP \${status} for \${url}\`);
+        return res.json();
+      }
+      async function loadTeam(url) {
+        const res = await fetch(url);
+        const ok = res.ok;
+        assert(ok, 'team request failed');
+        return res.json();
+      }
+      async function loadPlan(url) {
+        const res = await fetch(url);
+        const code = res.status;
+        const failed = code >= 400;
+        if (failed) return null;
+        return res.json();
+      }
+    `,
+    // copied into outer variables inside a \`try\`, asserted after it through a compiled import call
+    `
+      const checks = require('./checks');
+      async function callHook(url, payload) {
+        let ok;
+        let status;
+        let text;
+        try {
+          const res = await fetch(url, { method: 'POST', body: JSON.stringify(payload) });
+          ok = res.ok;
+          status = res.status;
+          text = await res.text();
+        } finally {
+          clearTimeout(timer);
+        }
+        (0, checks.assert)(ok, \`hook answered HTTP \${status}: \${text}\`);
+        return JSON.parse(text);
+      }
+    `,
   ],
   invalid: [
+    {
+      // a copied status only asked to be truthy, which every status is; a copied \`ok\` only logged
+      code: `
+      const checks = require('./checks');
+      async function callHook(url) {
+        const res = await fetch(url);
+        const status = res.status;
+        (0, checks.assert)(status, 'no status');
+        return res.text();
+      }
+      async function loadTeam(url) {
+        const res = await fetch(url);
+        const { ok } = res;
+        log('team request', ok);
+        return res.json();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.text()', action: 'reads' },
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      const checks = require('./checks');
+      async function callHook(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        const status = res.status;
+        (0, checks.assert)(status, 'no status');
+        return res.text();
+      }
+      async function loadTeam(url) {
+        const res = await fetch(url);
+        const { ok } = res;
+        log('team request', ok);
+        return res.json();
+      }
+    `,
+            },
+          ],
+        },
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 10,
+          column: 27,
+          endLine: 10,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      const checks = require('./checks');
+      async function callHook(url) {
+        const res = await fetch(url);
+        const status = res.status;
+        (0, checks.assert)(status, 'no status');
+        return res.text();
+      }
+      async function loadTeam(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        const { ok } = res;
+        log('team request', ok);
+        return res.json();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // logged and carried on
       code: `
