@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../ast/nodes';
 import type { ClientName } from '../clients/catalogue';
@@ -799,6 +799,10 @@ class GuardFinder {
           if (parent.operator === '??') return false;
           if (!strong) break;
           if (parent.left === node && (parent.operator === '&&' ? whenTrue : whenFalse)) this.#ranges.push(parent.right.range);
+          // `res.status >= 500 && res.status < 600` is still a test of the status alone: either outcome
+          // tells something about it, and a guard clause on it is a deliberate decision about failures.
+          // `verbose && !res.ok` is not: with `verbose` off, a failed response goes on.
+          if (isStatusOnly(parent.left === node ? parent.right : parent.left, this.tracer.sourceCode, 0)) break;
           if (parent.operator === '&&') whenFalse = false;
           else whenTrue = false;
           break;
@@ -960,11 +964,43 @@ function leaves(node: TSESTree.Node, allowBreak: boolean): boolean {
         (leaves(node.block, allowBreak) && (node.handler === null || leaves(node.handler.body, allowBreak)))
       );
     case AST_NODE_TYPES.ExpressionStatement:
-      return isSettlingCall(skipWrappersDown(node.expression));
+      return isSettlingCall(skipWrappersDown(node.expression)) || handsOnNewError(skipWrappersDown(node.expression));
     default:
       return false;
   }
 }
+
+/** Methods that keep or log an error rather than act on it: `errors.push(new Error(...))`. */
+const KEEPING_METHODS: ReadonlySet<string> = new Set(['add', 'push', 'set', 'unshift']);
+
+/**
+ * `callback(new Error(...))`, `next(new HttpError(res.status))`, `retry(new Error('HTTP 503'))`: the
+ * code makes an error of the response and hands it to whoever handles failures, which decides
+ * that the response failed, like `reject(error)`. Logging it (`console.error(new Error(...))`) or
+ * keeping it in a list does not.
+ */
+function handsOnNewError(node: TSESTree.Node): boolean {
+  const call = node.type === AST_NODE_TYPES.AwaitExpression ? skipWrappersDown(node.argument) : node;
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unsequenced(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getStaticName(callee);
+    const owner = rootName(callee);
+    if (method === null || KEEPING_METHODS.has(method) || LOG_NAMES.has(method) || (owner !== null && LOG_NAMES.has(owner))) return false;
+  } else if (callee.type !== AST_NODE_TYPES.Identifier || LOG_NAMES.has(callee.name)) {
+    return false;
+  }
+  return call.arguments.some((argument) => {
+    const value = skipWrappersDown(argument);
+    if (value.type !== AST_NODE_TYPES.NewExpression) return false;
+    const constructor = unsequenced(value.callee);
+    const name = constructor.type === AST_NODE_TYPES.MemberExpression ? getStaticName(constructor) : constructor.type === AST_NODE_TYPES.Identifier ? constructor.name : null;
+    return name !== null && /Error$/u.test(name);
+  });
+}
+
+/** Names of loggers and their methods: `console.error(new Error(...))`, `log.warn(...)`. */
+const LOG_NAMES: ReadonlySet<string> = new Set(['console', 'debug', 'error', 'info', 'log', 'logger', 'trace', 'warn', 'warning']);
 
 /** Does `node` end with an unlabelled `break` (alone or as the last statement of a block)? */
 function breaks(node: TSESTree.Statement): boolean {
@@ -990,6 +1026,75 @@ function enclosingLoop(node: TSESTree.Node): TSESTree.Node | null {
     if (isLoopNode(current)) return current;
   }
   return null;
+}
+
+/** How many variables a status-only test is followed through (`const code = res.status; const server = code >= 500`). */
+const MAX_STATUS_ALIASES = 3;
+
+/** Functions of a status that keep a test of it a test of the status alone: `Math.floor(res.status / 100)`. */
+const STATUS_FUNCTIONS: ReadonlySet<string> = new Set(['Number', 'String', 'floor', 'trunc']);
+
+/**
+ * Is `node` computed from the status alone, with constants: `res.status <= 599`, `!res.ok`,
+ * `[502, 503].includes(res.statusCode)`, `Math.floor(status / 100) === 5` where `status` holds the
+ * status? A variable the code binds to something else (`verbose`, `attempt < 3`) is not.
+ */
+function isStatusOnly(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  const inner = skipWrappersDown(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return !('regex' in inner);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.expressions.length === 0;
+    case AST_NODE_TYPES.MemberExpression:
+      return STATUS_PROPERTIES.has(getStaticName(inner) ?? '');
+    case AST_NODE_TYPES.UnaryExpression:
+      return inner.operator !== 'delete' && inner.operator !== 'void' && isStatusOnly(inner.argument, sourceCode, depth);
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return (
+        inner.left.type !== AST_NODE_TYPES.PrivateIdentifier &&
+        isStatusOnly(inner.left, sourceCode, depth) &&
+        isStatusOnly(inner.right, sourceCode, depth)
+      );
+    case AST_NODE_TYPES.ArrayExpression:
+      return inner.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isStatusOnly(element, sourceCode, depth));
+    case AST_NODE_TYPES.CallExpression: {
+      if (!inner.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isStatusOnly(argument, sourceCode, depth))) {
+        return false;
+      }
+      const callee = skipWrappersDown(inner.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return STATUS_FUNCTIONS.has(callee.name);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const object = skipWrappersDown(callee.object);
+      // `Math.floor(...)`, `[502, 503].includes(...)`, `String(res.status).startsWith('5')`
+      if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Math') return STATUS_FUNCTIONS.has(getStaticName(callee) ?? '');
+      return isStatusOnly(object, sourceCode, depth);
+    }
+    case AST_NODE_TYPES.Identifier:
+      return inner.name === 'undefined' || isStatusVariable(inner, sourceCode, depth);
+    default:
+      return false;
+  }
+}
+
+/** Is `id` a variable that holds the status or a status-only test: `const code = res.status`, `const { ok } = res`? */
+function isStatusVariable(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (depth >= MAX_STATUS_ALIASES) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== TSESLintValues.Scope.DefinitionType.Variable || definition.parent.kind !== 'const') return false;
+  const declarator = definition.node;
+  if (declarator.id === definition.name) return declarator.init !== null && isStatusOnly(declarator.init, sourceCode, depth + 1);
+  // `const { ok, status } = res`: the binding comes straight from a status property.
+  const property = definition.name.parent;
+  return (
+    property.type === AST_NODE_TYPES.Property &&
+    property.value === definition.name &&
+    property.parent.type === AST_NODE_TYPES.ObjectPattern &&
+    property.parent === declarator.id &&
+    STATUS_PROPERTIES.has(getStaticName(property) ?? '')
+  );
 }
 
 /** `process.exit(1)`, or `reject(error)` in a promise executor: nothing after it changes the outcome. */

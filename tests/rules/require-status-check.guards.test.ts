@@ -228,6 +228,44 @@ ruleTester.run('require-status-check (guards)', rule, {
         return res.json();
       }
     `,
+    // a test of the status alone that leaves on some error statuses is a deliberate look at failures
+    `
+      async function loadFeed(url) {
+        const res = await fetch(url);
+        if (res.status >= 500 && res.status <= 599) throw new Error(\`server error \${res.status}\`);
+        return res.json();
+      }
+      async function loadPage(url) {
+        const res = await fetch(url);
+        const code = res.status;
+        if (code === 429 || (code >= 500 && code !== 501)) return null;
+        return res.json();
+      }
+      async function poll(urls) {
+        for (const url of urls) {
+          const res = await fetch(url);
+          if (Math.floor(res.status / 100) === 5 && !res.ok) continue;
+          await store(await res.json());
+        }
+      }
+    `,
+    // an error made of the response and handed to the failure handler (a retry, \`next\`, a callback)
+    `
+      function deploy(url, body) {
+        return withRetries(async (retry) => {
+          const res = await fetch(url, { method: 'POST', body });
+          if (res.status >= 500 && res.status < 600) {
+            retry(new Error(\`deploy failed with HTTP \${res.status}\`));
+          }
+          return res.json();
+        });
+      }
+      async function proxy(req, reply, next) {
+        const upstream = await fetch(req.url);
+        if (!upstream.ok) next(new HttpError(upstream.status));
+        reply.send(await upstream.text());
+      }
+    `,
     // the status copied into locals, then tested: the test of the local guards the use
     `
       async function loadUser(url) {
@@ -271,6 +309,86 @@ ruleTester.run('require-status-check (guards)', rule, {
     `,
   ],
   invalid: [
+    {
+      // a test that also asks something besides the status, or an error that is only kept or logged
+      code: `
+      async function loadAll(urls) {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const res = await fetch(urls[attempt]);
+          if (res.status === 429 && attempt < 4) continue;
+          return res.json();
+        }
+      }
+      async function collect(url, errors) {
+        const res = await fetch(url);
+        if (!res.ok) errors.push(new Error(\`HTTP \${res.status}\`));
+        if (!res.ok) console.error(new Error(\`HTTP \${res.status}\`));
+        return res.json();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 4,
+          column: 29,
+          endLine: 4,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function loadAll(urls) {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const res = await fetch(urls[attempt]);
+          if (!res.ok) throw new Error(\`HTTP \${res.status} for \${res.url}\`);
+          if (res.status === 429 && attempt < 4) continue;
+          return res.json();
+        }
+      }
+      async function collect(url, errors) {
+        const res = await fetch(url);
+        if (!res.ok) errors.push(new Error(\`HTTP \${res.status}\`));
+        if (!res.ok) console.error(new Error(\`HTTP \${res.status}\`));
+        return res.json();
+      }
+    `,
+            },
+          ],
+        },
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 10,
+          column: 27,
+          endLine: 10,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function loadAll(urls) {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const res = await fetch(urls[attempt]);
+          if (res.status === 429 && attempt < 4) continue;
+          return res.json();
+        }
+      }
+      async function collect(url, errors) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        if (!res.ok) errors.push(new Error(\`HTTP \${res.status}\`));
+        if (!res.ok) console.error(new Error(\`HTTP \${res.status}\`));
+        return res.json();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // a copied status only asked to be truthy, which every status is; a copied \`ok\` only logged
       code: `
