@@ -175,6 +175,102 @@ function isDrainListener(listener: TSESTree.Node | undefined, sourceCode: TSESLi
   return args === undefined || args.references.length === 0;
 }
 
+/** Fields of a parsed body through which an API reports a failure: `{ "error": ... }`. */
+const ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'errors']);
+
+/**
+ * Does the code reject a response that is not JSON with its status in the error, and the JSON it
+ * parses by an error field? `if (!type.includes('json')) throw new Error(`${res.status} ...`);
+ * return res.json()` then `if (body.error) reject(body.error)`: an HTML error page leaves with its
+ * status, and an API that answers failures with `{ "error": ... }` is rejected through it. Needs all
+ * three: a `content-type` test whose branch leaves, a read of the status in that branch, and a
+ * test of the parsed body's `error` field.
+ */
+export function rejectsNonJsonWithStatus(use: ResponseUse, uses: readonly ResponseUse[], sourceCode: TSESLint.SourceCode): boolean {
+  if (!use.jsonCall) return false;
+  const guarded = uses.some((status) => {
+    if (status.kind !== 'status') return false;
+    const branch = leavingBranch(status.node);
+    return (
+      branch !== null &&
+      branch.statement.range[1] <= use.node.range[0] &&
+      isInRest(branch.statement, use.node) &&
+      testsContentType(branch.statement.test, uses, sourceCode)
+    );
+  });
+  return guarded && parsedErrorFieldTested(use.jsonCall, sourceCode);
+}
+
+/** The `if` whose consequent holds `node` and always leaves, or `null`. */
+function leavingBranch(node: TSESTree.Node): { statement: TSESTree.IfStatement } | null {
+  for (let current: TSESTree.Node = node; current.parent && !isFunctionNode(current.parent); current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current) {
+      return leaves(current, false) ? { statement: parent } : null;
+    }
+  }
+  return null;
+}
+
+/** Is `node` after `statement` in the statement list around it (or nested in what follows)? */
+function isInRest(statement: TSESTree.Node, node: TSESTree.Node): boolean {
+  const list = statement.parent;
+  return list !== undefined && STATEMENT_LISTS.has(list.type) && statement.range[1] <= node.range[0] && node.range[1] <= list.range[1];
+}
+
+/** Does `test` read the `content-type` (directly, or through a `const` that holds it)? */
+function testsContentType(test: TSESTree.Node, uses: readonly ResponseUse[], sourceCode: TSESLint.SourceCode): boolean {
+  const reads = uses.filter((use) => use.kind === 'contentType');
+  const within = (node: TSESTree.Node): boolean => reads.some((read) => node.range[0] <= read.node.range[0] && read.node.range[1] <= node.range[1]);
+  if (within(test)) return true;
+  return walk(test, sourceCode, (node) => {
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    return definition?.type === TSESLintValues.Scope.DefinitionType.Variable && definition.node.init && within(definition.node.init)
+      ? 'stop'
+      : undefined;
+  });
+}
+
+/**
+ * Is an `error` field of the body parsed by `call` tested: `const body = await res.json(); if
+ * (body.error) ...`, or in the handler chained after the one that returns it (`.then((res) =>
+ * res.json()).then((body) => { if (body.error) ... })`)?
+ */
+function parsedErrorFieldTested(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  let value: TSESTree.Node = skipWrappersUp(call);
+  if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = skipWrappersUp(value.parent);
+  const parent = value.parent;
+  let binding: TSESTree.Node | null = null;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value) {
+    binding = parent.id;
+  } else {
+    const fn = parent?.type === AST_NODE_TYPES.ReturnStatement ? getEnclosingFunction(parent) : parent && isFunctionNode(parent) ? parent : null;
+    if (!fn) return false;
+    const then = skipWrappersUp(fn).parent;
+    if (then?.type !== AST_NODE_TYPES.CallExpression || then.arguments[0] !== skipWrappersUp(fn)) return false;
+    const member = skipWrappersUp(then).parent;
+    const next = member && skipWrappersUp(member).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || getStaticName(member) !== 'then' || next?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const handler = next.arguments[0];
+    binding = handler && isFunctionNode(handler) ? (handler.params[0] ?? null) : null;
+  }
+  if (binding?.type !== AST_NODE_TYPES.Identifier) return false;
+  const id = binding;
+  const variable = sourceCode.getDeclaredVariables(id.parent).find((candidate) => candidate.identifiers.includes(id));
+  return (variable?.references ?? []).some((reference) => {
+    const member = skipWrappersUp(reference.identifier).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== skipWrappersUp(reference.identifier)) return false;
+    if (!ERROR_FIELDS.has(getStaticName(member) ?? '')) return false;
+    const test = skipWrappersUp(member).parent;
+    return (
+      (test?.type === AST_NODE_TYPES.IfStatement && test.test === skipWrappersUp(member)) ||
+      (test?.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && test.parent.type === AST_NODE_TYPES.IfStatement)
+    );
+  });
+}
+
 /** The reads of the chunk parameter of `res.on('data', (chunk) => ...)`, or `null` for another node. */
 function listenerChunkReads(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESTree.Node[] | null {
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;

@@ -266,6 +266,33 @@ ruleTester.run('require-status-check (guards)', rule, {
         reply.send(await upstream.text());
       }
     `,
+    // a body that is not JSON leaves with its status; the JSON one is rejected through its \`error\` field
+    `
+      function send(url, payload) {
+        return new Promise((resolve, reject) => {
+          fetch(url, { method: 'POST', body: JSON.stringify(payload) })
+            .then((reply) => {
+              const type = reply.headers.get('content-type');
+              if (!type || !type.includes('application/json')) {
+                throw new ApiError(\`\${reply.status} \${reply.statusText}\`);
+              }
+              return reply.json();
+            })
+            .then((answer) => {
+              if (answer.error) reject(answer.error);
+              resolve(answer);
+            })
+            .catch(reject);
+        });
+      }
+      async function query(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.startsWith('application/json')) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        const result = await res.json();
+        if (result.errors) throw new Error(result.errors[0].message);
+        return result;
+      }
+    `,
     // the status copied into locals, then tested: the test of the local guards the use
     `
       async function loadUser(url) {
@@ -309,6 +336,141 @@ ruleTester.run('require-status-check (guards)', rule, {
     `,
   ],
   invalid: [
+    {
+      // a content-type test that leaves without the status, one with the status but no look at an
+      // \`error\` field, and one whose branch only logs: none of them decides on failures
+      code: `
+      async function first(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error('not json');
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+      async function second(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error(\`HTTP \${res.status}\`);
+        return res.json();
+      }
+      async function third(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) console.warn(\`HTTP \${res.status}\`);
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 3,
+          column: 27,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function first(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error('not json');
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+      async function second(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error(\`HTTP \${res.status}\`);
+        return res.json();
+      }
+      async function third(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) console.warn(\`HTTP \${res.status}\`);
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+    `,
+            },
+          ],
+        },
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 10,
+          column: 27,
+          endLine: 10,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function first(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error('not json');
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+      async function second(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error(\`HTTP \${res.status}\`);
+        return res.json();
+      }
+      async function third(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) console.warn(\`HTTP \${res.status}\`);
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+    `,
+            },
+          ],
+        },
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 15,
+          column: 27,
+          endLine: 15,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function first(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error('not json');
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+      async function second(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error(\`HTTP \${res.status}\`);
+        return res.json();
+      }
+      async function third(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        if (!res.headers.get('content-type')?.includes('json')) console.warn(\`HTTP \${res.status}\`);
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // a test that also asks something besides the status, or an error that is only kept or logged
       code: `
