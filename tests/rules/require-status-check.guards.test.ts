@@ -248,6 +248,11 @@ ruleTester.run('require-status-check (guards)', rule, {
           await store(await res.json());
         }
       }
+      async function loadMirror(url) {
+        const res = await fetch(url);
+        if ([502, 503].includes(res.status) || String(res.status).startsWith(\`5\`)) throw new Error('unavailable');
+        return res.json();
+      }
     `,
     // an error made of the response and handed to the failure handler (a retry, \`next\`, a callback)
     `
