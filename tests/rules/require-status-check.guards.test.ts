@@ -250,7 +250,7 @@ ruleTester.run('require-status-check (guards)', rule, {
       }
       async function loadMirror(url) {
         const res = await fetch(url);
-        if ([502, 503].includes(res.status) || String(res.status).startsWith(\`5\`)) throw new Error('unavailable');
+        if ([502, 503, 504].includes(res.status) && String(res.status).startsWith(\`5\`)) throw new Error('unavailable');
         return res.json();
       }
     `,
