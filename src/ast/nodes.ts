@@ -96,6 +96,16 @@ export function skipWrappersDown(node: TSESTree.Node): TSESTree.Node {
 }
 
 /**
+ * The last expression of a comma sequence, through wrappers: compiled code calls an imported function
+ * as `(0, mod.fn)(...)` so that it gets no `this`; the callee is `mod.fn`.
+ */
+export function unsequenced(node: TSESTree.Node): TSESTree.Node {
+  const inner = skipWrappersDown(node);
+  const last = inner.type === AST_NODE_TYPES.SequenceExpression ? inner.expressions.at(-1) : undefined;
+  return last ? skipWrappersDown(last) : inner;
+}
+
+/**
  * The static name of a member access or property key: `a.b`, `a['b']`, `a[`b`]`, `{ b: 1 }`,
  * `{ 'b': 1 }`, and `#b` for a private name (`this.#b`), which can never equal a public one.
  * Returns `null` for computed keys that are not constant.

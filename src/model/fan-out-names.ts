@@ -24,7 +24,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
-import { getStaticName, isFunctionNode, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { getStaticName, isFunctionNode, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp, unsequenced, walk } from '../ast/nodes';
 import { enclosingClassBody } from '../ast/scope';
 
 /**
@@ -301,12 +301,6 @@ function calleeOf(call: TSESTree.CallExpression): TSESTree.Node {
   return unsequenced(call.callee);
 }
 
-function unsequenced(node: TSESTree.Node): TSESTree.Node {
-  const inner = skipWrappersDown(node);
-  if (inner.type !== AST_NODE_TYPES.SequenceExpression) return inner;
-  const last = inner.expressions.at(-1) as TSESTree.Expression;
-  return skipWrappersDown(last);
-}
 
 /** Is `member` (`this.name`) a method of the enclosing class? */
 function ownMethod(member: TSESTree.MemberExpression, name: string): boolean {

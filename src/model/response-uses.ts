@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../ast/nodes';
 import type { ClientName } from '../clients/catalogue';
 import type { HttpModel, HttpRequest } from './http';
 import type { ResponseFlow } from './response-flow';
-import { getEnclosingFunction, getStaticName, isFunctionNode, isLoopNode, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { getEnclosingFunction, getStaticName, isFunctionNode, isLoopNode, skipWrappersDown, skipWrappersUp, unsequenced, walk } from '../ast/nodes';
 import { functionOfVariable } from '../ast/scope';
 import { profileOf } from '../clients/catalogue';
 import { LISTENER_METHODS } from '../clients/node-http';
@@ -122,6 +122,118 @@ export function isBodyGuarded(use: ResponseUse, uses: readonly ResponseUse[], so
   if (guardsOf(use.node, uses).length > 0) return true;
   const reads = listenerChunkReads(use.node, sourceCode);
   return reads !== null && reads.length > 0 && reads.every((read) => guardsOf(read, uses).length > 0);
+}
+
+/**
+ * Is `listener` a `data` listener that ignores its chunk: `() => {}`, `(_chunk) => count++`, a
+ * `function` that neither names its first parameter nor reads `arguments`? It only drains the stream.
+ */
+function isDrainListener(listener: TSESTree.Node | undefined, sourceCode: TSESLint.SourceCode): boolean {
+  if (!listener || !isFunctionNode(listener)) return false;
+  const param = listener.params[0];
+  if (param && param.type !== AST_NODE_TYPES.Identifier) return false;
+  const variables = sourceCode.getDeclaredVariables(listener);
+  const chunk = param && variables.find((candidate) => candidate.identifiers.includes(param));
+  if (param && (!chunk || chunk.references.some((reference) => reference.isRead()))) return false;
+  if (listener.type === AST_NODE_TYPES.ArrowFunctionExpression) return true;
+  const args = sourceCode.getScope(listener).set.get('arguments');
+  return args === undefined || args.references.length === 0;
+}
+
+/** Fields of a parsed body through which an API reports a failure: `{ "error": ... }`. */
+const ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'errors']);
+
+/**
+ * Does the code reject a response that is not JSON with its status in the error, and the JSON it
+ * parses by an error field? `if (!type.includes('json')) throw new Error(`${res.status} ...`);
+ * return res.json()` then `if (body.error) reject(body.error)`: an HTML error page leaves with its
+ * status, and an API that answers failures with `{ "error": ... }` is rejected through it. Needs all
+ * three: a `content-type` test whose branch leaves, a read of the status in that branch, and a
+ * test of the parsed body's `error` field.
+ */
+export function rejectsNonJsonWithStatus(use: ResponseUse, uses: readonly ResponseUse[], sourceCode: TSESLint.SourceCode): boolean {
+  if (!use.jsonCall) return false;
+  const guarded = uses.some((status) => {
+    if (status.kind !== 'status') return false;
+    const branch = leavingBranch(status.node);
+    return (
+      branch !== null &&
+      branch.statement.range[1] <= use.node.range[0] &&
+      isInRest(branch.statement, use.node) &&
+      testsContentType(branch.statement.test, uses, sourceCode)
+    );
+  });
+  return guarded && parsedErrorFieldTested(use.jsonCall, sourceCode);
+}
+
+/** The `if` whose consequent holds `node` and always leaves, or `null`. */
+function leavingBranch(node: TSESTree.Node): { statement: TSESTree.IfStatement } | null {
+  for (let current: TSESTree.Node = node; current.parent && !isFunctionNode(current.parent); current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current) {
+      return leaves(current, false) ? { statement: parent } : null;
+    }
+  }
+  return null;
+}
+
+/** Is `node` after `statement` in the statement list around it (or nested in what follows)? */
+function isInRest(statement: TSESTree.Node, node: TSESTree.Node): boolean {
+  const list = statement.parent;
+  return list !== undefined && STATEMENT_LISTS.has(list.type) && statement.range[1] <= node.range[0] && node.range[1] <= list.range[1];
+}
+
+/** Does `test` read the `content-type` (directly, or through a `const` that holds it)? */
+function testsContentType(test: TSESTree.Node, uses: readonly ResponseUse[], sourceCode: TSESLint.SourceCode): boolean {
+  const reads = uses.filter((use) => use.kind === 'contentType');
+  const within = (node: TSESTree.Node): boolean => reads.some((read) => node.range[0] <= read.node.range[0] && read.node.range[1] <= node.range[1]);
+  if (within(test)) return true;
+  return walk(test, sourceCode, (node) => {
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    return definition?.type === TSESLintValues.Scope.DefinitionType.Variable && definition.node.init && within(definition.node.init)
+      ? 'stop'
+      : undefined;
+  });
+}
+
+/**
+ * Is an `error` field of the body parsed by `call` tested: `const body = await res.json(); if
+ * (body.error) ...`, or in the handler chained after the one that returns it (`.then((res) =>
+ * res.json()).then((body) => { if (body.error) ... })`)?
+ */
+function parsedErrorFieldTested(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  let value: TSESTree.Node = skipWrappersUp(call);
+  if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = skipWrappersUp(value.parent);
+  const parent = value.parent;
+  let binding: TSESTree.Node | null = null;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value) {
+    binding = parent.id;
+  } else {
+    const fn = parent?.type === AST_NODE_TYPES.ReturnStatement ? getEnclosingFunction(parent) : parent && isFunctionNode(parent) ? parent : null;
+    if (!fn) return false;
+    const then = skipWrappersUp(fn).parent;
+    if (then?.type !== AST_NODE_TYPES.CallExpression || then.arguments[0] !== skipWrappersUp(fn)) return false;
+    const member = skipWrappersUp(then).parent;
+    const next = member && skipWrappersUp(member).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || getStaticName(member) !== 'then' || next?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const handler = next.arguments[0];
+    binding = handler && isFunctionNode(handler) ? (handler.params[0] ?? null) : null;
+  }
+  if (binding?.type !== AST_NODE_TYPES.Identifier) return false;
+  const id = binding;
+  const variable = sourceCode.getDeclaredVariables(id.parent).find((candidate) => candidate.identifiers.includes(id));
+  return (variable?.references ?? []).some((reference) => {
+    const member = skipWrappersUp(reference.identifier).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== skipWrappersUp(reference.identifier)) return false;
+    if (!ERROR_FIELDS.has(getStaticName(member) ?? '')) return false;
+    const test = skipWrappersUp(member).parent;
+    return (
+      (test?.type === AST_NODE_TYPES.IfStatement && test.test === skipWrappersUp(member)) ||
+      (test?.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && test.parent.type === AST_NODE_TYPES.IfStatement)
+    );
+  });
 }
 
 /** The reads of the chunk parameter of `res.on('data', (chunk) => ...)`, or `null` for another node. */
@@ -491,7 +603,10 @@ class UseTracer {
   stream(key: string, call: TSESTree.CallExpression): void {
     if (LISTENER_METHODS.has(key)) {
       const event = call.arguments[0] && ASTUtils.getStringIfConstant(call.arguments[0]);
-      if (event != null && profileOf(this.client).body.events.has(event)) this.add('body', call, `${key}('${event}')`);
+      if (event == null || !profileOf(this.client).body.events.has(event)) return;
+      // `res.on('data', () => {})` drains the stream so the socket is freed; it keeps nothing of the body.
+      if (event === 'data' && isDrainListener(call.arguments[1], this.sourceCode)) return;
+      this.add('body', call, `${key}('${event}')`);
       return;
     }
     if (key === 'pipe' || key === 'read') this.add('body', call, `${key}()`);
@@ -745,6 +860,10 @@ class GuardFinder {
           if (parent.operator === '??') return false;
           if (!strong) break;
           if (parent.left === node && (parent.operator === '&&' ? whenTrue : whenFalse)) this.#ranges.push(parent.right.range);
+          // `res.status >= 500 && res.status < 600` is still a test of the status alone: either outcome
+          // tells something about it, and a guard clause on it is a deliberate decision about failures.
+          // `verbose && !res.ok` is not: with `verbose` off, a failed response goes on.
+          if (isStatusOnly(parent.left === node ? parent.right : parent.left, this.tracer.sourceCode, 0)) break;
           if (parent.operator === '&&') whenFalse = false;
           else whenTrue = false;
           break;
@@ -814,7 +933,7 @@ class GuardFinder {
   /** What passing the status (or a test of it) to `call` does: checks it, drops it, or derives a test. */
   #argument(call: TSESTree.CallExpression, strong: boolean): 'all' | 'derive' | 'none' {
     const { model, options, sourceCode } = this.tracer;
-    const callee = skipWrappersDown(call.callee);
+    const callee = unsequenced(call.callee);
     if (model.isStatusCheckFunction(callee) || calleeMatches(callee, options.checkers)) return 'all';
     const root = rootName(callee);
     if (root === 'console') return 'none';
@@ -830,7 +949,8 @@ class GuardFinder {
     if (name !== null) {
       if (callee.type === AST_NODE_TYPES.MemberExpression && FORWARDING_METHODS.has(name)) return 'all';
       if (callee.type === AST_NODE_TYPES.MemberExpression && RECORDING_METHODS.has(name)) return 'none';
-      if (CHECKING_NAME.test(name)) return 'all';
+      // `errors.assert(ok)` checks; `errors.assert(status)` only asks for a truthy value, which every status is.
+      if (CHECKING_NAME.test(name)) return !strong && TRUTHY_ASSERTIONS.has(name) ? 'none' : 'all';
     }
     const fn = resolveFunction(callee, model, sourceCode);
     return fn && throwsInBody(fn, sourceCode) ? 'all' : 'derive';
@@ -905,11 +1025,43 @@ function leaves(node: TSESTree.Node, allowBreak: boolean): boolean {
         (leaves(node.block, allowBreak) && (node.handler === null || leaves(node.handler.body, allowBreak)))
       );
     case AST_NODE_TYPES.ExpressionStatement:
-      return isSettlingCall(skipWrappersDown(node.expression));
+      return isSettlingCall(skipWrappersDown(node.expression)) || handsOnNewError(skipWrappersDown(node.expression));
     default:
       return false;
   }
 }
+
+/** Methods that keep or log an error rather than act on it: `errors.push(new Error(...))`. */
+const KEEPING_METHODS: ReadonlySet<string> = new Set(['add', 'push', 'set', 'unshift']);
+
+/**
+ * `callback(new Error(...))`, `next(new HttpError(res.status))`, `retry(new Error('HTTP 503'))`: the
+ * code makes an error of the response and hands it to whoever handles failures, which decides
+ * that the response failed, like `reject(error)`. Logging it (`console.error(new Error(...))`) or
+ * keeping it in a list does not.
+ */
+function handsOnNewError(node: TSESTree.Node): boolean {
+  const call = node.type === AST_NODE_TYPES.AwaitExpression ? skipWrappersDown(node.argument) : node;
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unsequenced(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getStaticName(callee);
+    const owner = rootName(callee);
+    if (method === null || KEEPING_METHODS.has(method) || LOG_NAMES.has(method) || (owner !== null && LOG_NAMES.has(owner))) return false;
+  } else if (callee.type !== AST_NODE_TYPES.Identifier || LOG_NAMES.has(callee.name)) {
+    return false;
+  }
+  return call.arguments.some((argument) => {
+    const value = skipWrappersDown(argument);
+    if (value.type !== AST_NODE_TYPES.NewExpression) return false;
+    const constructor = unsequenced(value.callee);
+    const name = constructor.type === AST_NODE_TYPES.MemberExpression ? getStaticName(constructor) : constructor.type === AST_NODE_TYPES.Identifier ? constructor.name : null;
+    return name !== null && /Error$/u.test(name);
+  });
+}
+
+/** Names of loggers and their methods: `console.error(new Error(...))`, `log.warn(...)`. */
+const LOG_NAMES: ReadonlySet<string> = new Set(['console', 'debug', 'error', 'info', 'log', 'logger', 'trace', 'warn', 'warning']);
 
 /** Does `node` end with an unlabelled `break` (alone or as the last statement of a block)? */
 function breaks(node: TSESTree.Statement): boolean {
@@ -935,6 +1087,75 @@ function enclosingLoop(node: TSESTree.Node): TSESTree.Node | null {
     if (isLoopNode(current)) return current;
   }
   return null;
+}
+
+/** How many variables a status-only test is followed through (`const code = res.status; const server = code >= 500`). */
+const MAX_STATUS_ALIASES = 3;
+
+/** Functions of a status that keep a test of it a test of the status alone: `Math.floor(res.status / 100)`. */
+const STATUS_FUNCTIONS: ReadonlySet<string> = new Set(['Number', 'String', 'floor', 'trunc']);
+
+/**
+ * Is `node` computed from the status alone, with constants: `res.status <= 599`, `!res.ok`,
+ * `[502, 503].includes(res.statusCode)`, `Math.floor(status / 100) === 5` where `status` holds the
+ * status? A variable the code binds to something else (`verbose`, `attempt < 3`) is not.
+ */
+function isStatusOnly(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  const inner = skipWrappersDown(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return !('regex' in inner);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.expressions.length === 0;
+    case AST_NODE_TYPES.MemberExpression:
+      return STATUS_PROPERTIES.has(getStaticName(inner) ?? '');
+    case AST_NODE_TYPES.UnaryExpression:
+      return inner.operator !== 'delete' && inner.operator !== 'void' && isStatusOnly(inner.argument, sourceCode, depth);
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      return (
+        inner.left.type !== AST_NODE_TYPES.PrivateIdentifier &&
+        isStatusOnly(inner.left, sourceCode, depth) &&
+        isStatusOnly(inner.right, sourceCode, depth)
+      );
+    case AST_NODE_TYPES.ArrayExpression:
+      return inner.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isStatusOnly(element, sourceCode, depth));
+    case AST_NODE_TYPES.CallExpression: {
+      if (!inner.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isStatusOnly(argument, sourceCode, depth))) {
+        return false;
+      }
+      const callee = skipWrappersDown(inner.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return STATUS_FUNCTIONS.has(callee.name);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const object = skipWrappersDown(callee.object);
+      // `Math.floor(...)`, `[502, 503].includes(...)`, `String(res.status).startsWith('5')`
+      if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Math') return STATUS_FUNCTIONS.has(getStaticName(callee) ?? '');
+      return isStatusOnly(object, sourceCode, depth);
+    }
+    case AST_NODE_TYPES.Identifier:
+      return inner.name === 'undefined' || isStatusVariable(inner, sourceCode, depth);
+    default:
+      return false;
+  }
+}
+
+/** Is `id` a variable that holds the status or a status-only test: `const code = res.status`, `const { ok } = res`? */
+function isStatusVariable(id: TSESTree.Identifier, sourceCode: TSESLint.SourceCode, depth: number): boolean {
+  if (depth >= MAX_STATUS_ALIASES) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== TSESLintValues.Scope.DefinitionType.Variable || definition.parent.kind !== 'const') return false;
+  const declarator = definition.node;
+  if (declarator.id === definition.name) return declarator.init !== null && isStatusOnly(declarator.init, sourceCode, depth + 1);
+  // `const { ok, status } = res`: the binding comes straight from a status property.
+  const property = definition.name.parent;
+  return (
+    property.type === AST_NODE_TYPES.Property &&
+    property.value === definition.name &&
+    property.parent.type === AST_NODE_TYPES.ObjectPattern &&
+    property.parent === declarator.id &&
+    STATUS_PROPERTIES.has(getStaticName(property) ?? '')
+  );
 }
 
 /** `process.exit(1)`, or `reject(error)` in a promise executor: nothing after it changes the outcome. */
@@ -1087,6 +1308,7 @@ function passesValueOn(parent: TSESTree.Node, child: TSESTree.Node): boolean {
       return false;
   }
 }
+
 
 function methodCall(member: TSESTree.MemberExpression): TSESTree.CallExpression | null {
   const outer = skipWrappersUp(member);

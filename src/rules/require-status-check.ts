@@ -18,6 +18,7 @@ import {
   guardsOf,
   isBodyGuarded,
   isFetchStyleRequest,
+  rejectsNonJsonWithStatus,
 } from '../model/response-uses';
 
 type Options = [{ checkers?: string[]; ignoreReturnedResponses?: boolean }];
@@ -104,7 +105,7 @@ export default createRule<Options, MessageIds>({
           if (bodies.length > 0 && bodies.every((use) => flowsIntoAssertion(use.node))) continue;
           // A check counts where it decides what runs, even after the body read: APIs often read the
           // error payload first (`const body = await res.json(); if (!res.ok) throw ...`).
-          const body = bodies.find((use) => !isBodyGuarded(use, uses, sourceCode));
+          const body = bodies.find((use) => !isBodyGuarded(use, uses, sourceCode) && !rejectsNonJsonWithStatus(use, uses, sourceCode));
           if (!body && (bodies.length > 0 || !isHandedOutUnchecked(uses, ignoreReturned))) continue;
           const name = getResponseName(flow) ?? (body ? receiverName(body.node) : null);
           const check = name ? `${name}.${policy.check}` : policy.check;

@@ -228,8 +228,414 @@ ruleTester.run('require-status-check (guards)', rule, {
         return res.json();
       }
     `,
+    // a test of the status alone that leaves on some error statuses is a deliberate look at failures
+    `
+      async function loadFeed(url) {
+        const res = await fetch(url);
+        if (res.status >= 500 && res.status <= 599) throw new Error(\`server error \${res.status}\`);
+        return res.json();
+      }
+      async function loadPage(url) {
+        const res = await fetch(url);
+        const code = res.status;
+        if (code === 429 || (code >= 500 && code !== 501)) return null;
+        return res.json();
+      }
+      async function poll(urls) {
+        for (const url of urls) {
+          const res = await fetch(url);
+          if (Math.floor(res.status / 100) === 5 && !res.ok) continue;
+          await store(await res.json());
+        }
+      }
+      async function loadMirror(url) {
+        const res = await fetch(url);
+        if ([502, 503, 504].includes(res.status) && String(res.status).startsWith(\`5\`)) throw new Error('unavailable');
+        return res.json();
+      }
+    `,
+    // an error made of the response and handed to the failure handler (a retry, \`next\`, a callback)
+    `
+      function deploy(url, body) {
+        return withRetries(async (retry) => {
+          const res = await fetch(url, { method: 'POST', body });
+          if (res.status >= 500 && res.status < 600) {
+            retry(new Error(\`deploy failed with HTTP \${res.status}\`));
+          }
+          return res.json();
+        });
+      }
+      async function proxy(req, reply, next) {
+        const upstream = await fetch(req.url);
+        if (!upstream.ok) next(new HttpError(upstream.status));
+        reply.send(await upstream.text());
+      }
+    `,
+    // a body that is not JSON leaves with its status; the JSON one is rejected through its \`error\` field
+    `
+      function send(url, payload) {
+        return new Promise((resolve, reject) => {
+          fetch(url, { method: 'POST', body: JSON.stringify(payload) })
+            .then((reply) => {
+              const type = reply.headers.get('content-type');
+              if (!type || !type.includes('application/json')) {
+                throw new ApiError(\`\${reply.status} \${reply.statusText}\`);
+              }
+              return reply.json();
+            })
+            .then((answer) => {
+              if (answer.error) reject(answer.error);
+              resolve(answer);
+            })
+            .catch(reject);
+        });
+      }
+      async function query(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.startsWith('application/json')) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        const result = await res.json();
+        if (result.errors) throw new Error(result.errors[0].message);
+        return result;
+      }
+    `,
+    // the status copied into locals, then tested: the test of the local guards the use
+    `
+      async function loadUser(url) {
+        const res = await fetch(url);
+        const { ok, status } = res;
+        if (!ok) throw new Error(\`HTTP \${status} for \${url}\`);
+        return res.json();
+      }
+      async function loadTeam(url) {
+        const res = await fetch(url);
+        const ok = res.ok;
+        assert(ok, 'team request failed');
+        return res.json();
+      }
+      async function loadPlan(url) {
+        const res = await fetch(url);
+        const code = res.status;
+        const failed = code >= 400;
+        if (failed) return null;
+        return res.json();
+      }
+    `,
+    // copied into outer variables inside a \`try\`, asserted after it through a compiled import call
+    `
+      const checks = require('./checks');
+      async function callHook(url, payload) {
+        let ok;
+        let status;
+        let text;
+        try {
+          const res = await fetch(url, { method: 'POST', body: JSON.stringify(payload) });
+          ok = res.ok;
+          status = res.status;
+          text = await res.text();
+        } finally {
+          clearTimeout(timer);
+        }
+        (0, checks.assert)(ok, \`hook answered HTTP \${status}: \${text}\`);
+        return JSON.parse(text);
+      }
+    `,
   ],
   invalid: [
+    {
+      // a content-type test that leaves without the status, one with the status but no look at an
+      // \`error\` field, and one whose branch only logs: none of them decides on failures
+      code: `
+      async function first(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error('not json');
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+      async function second(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error(\`HTTP \${res.status}\`);
+        return res.json();
+      }
+      async function third(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) console.warn(\`HTTP \${res.status}\`);
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 3,
+          column: 27,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function first(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error('not json');
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+      async function second(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error(\`HTTP \${res.status}\`);
+        return res.json();
+      }
+      async function third(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) console.warn(\`HTTP \${res.status}\`);
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+    `,
+            },
+          ],
+        },
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 10,
+          column: 27,
+          endLine: 10,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function first(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error('not json');
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+      async function second(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error(\`HTTP \${res.status}\`);
+        return res.json();
+      }
+      async function third(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) console.warn(\`HTTP \${res.status}\`);
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+    `,
+            },
+          ],
+        },
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 15,
+          column: 27,
+          endLine: 15,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function first(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error('not json');
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+      async function second(url) {
+        const res = await fetch(url);
+        if (!res.headers.get('content-type')?.includes('json')) throw new Error(\`HTTP \${res.status}\`);
+        return res.json();
+      }
+      async function third(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        if (!res.headers.get('content-type')?.includes('json')) console.warn(\`HTTP \${res.status}\`);
+        const body = await res.json();
+        if (body.error) throw new Error(body.error);
+        return body;
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a test that also asks something besides the status, or an error that is only kept or logged
+      code: `
+      async function loadAll(urls) {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const res = await fetch(urls[attempt]);
+          if (res.status === 429 && attempt < 4) continue;
+          return res.json();
+        }
+      }
+      async function collect(url, errors) {
+        const res = await fetch(url);
+        if (!res.ok) errors.push(new Error(\`HTTP \${res.status}\`));
+        if (!res.ok) console.error(new Error(\`HTTP \${res.status}\`));
+        return res.json();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 4,
+          column: 29,
+          endLine: 4,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function loadAll(urls) {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const res = await fetch(urls[attempt]);
+          if (!res.ok) throw new Error(\`HTTP \${res.status} for \${res.url}\`);
+          if (res.status === 429 && attempt < 4) continue;
+          return res.json();
+        }
+      }
+      async function collect(url, errors) {
+        const res = await fetch(url);
+        if (!res.ok) errors.push(new Error(\`HTTP \${res.status}\`));
+        if (!res.ok) console.error(new Error(\`HTTP \${res.status}\`));
+        return res.json();
+      }
+    `,
+            },
+          ],
+        },
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 10,
+          column: 27,
+          endLine: 10,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      async function loadAll(urls) {
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const res = await fetch(urls[attempt]);
+          if (res.status === 429 && attempt < 4) continue;
+          return res.json();
+        }
+      }
+      async function collect(url, errors) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        if (!res.ok) errors.push(new Error(\`HTTP \${res.status}\`));
+        if (!res.ok) console.error(new Error(\`HTTP \${res.status}\`));
+        return res.json();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a copied status only asked to be truthy, which every status is; a copied \`ok\` only logged
+      code: `
+      const checks = require('./checks');
+      async function callHook(url) {
+        const res = await fetch(url);
+        const status = res.status;
+        (0, checks.assert)(status, 'no status');
+        return res.text();
+      }
+      async function loadTeam(url) {
+        const res = await fetch(url);
+        const { ok } = res;
+        log('team request', ok);
+        return res.json();
+      }
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.text()', action: 'reads' },
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      const checks = require('./checks');
+      async function callHook(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        const status = res.status;
+        (0, checks.assert)(status, 'no status');
+        return res.text();
+      }
+      async function loadTeam(url) {
+        const res = await fetch(url);
+        const { ok } = res;
+        log('team request', ok);
+        return res.json();
+      }
+    `,
+            },
+          ],
+        },
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'fetch', settles: 'resolves', reason: '', check: 'res.ok', use: 'res.json()', action: 'parses' },
+          line: 10,
+          column: 27,
+          endLine: 10,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'suggestThrowUnlessOk',
+              data: { check: 'res.ok' },
+              output: `
+      const checks = require('./checks');
+      async function callHook(url) {
+        const res = await fetch(url);
+        const status = res.status;
+        (0, checks.assert)(status, 'no status');
+        return res.text();
+      }
+      async function loadTeam(url) {
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(\`HTTP \${res.status} for \${url}\`);
+        const { ok } = res;
+        log('team request', ok);
+        return res.json();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       // logged and carried on
       code: `

@@ -284,6 +284,26 @@ ruleTester.run('require-status-check', rule, {
       https.get(url, (res) => resolve(res));
       https.get(url, onResponse);
     `,
+    // node: a response whose chunks are thrown away is only drained, so nothing takes it as success
+    `
+      import https from 'node:https';
+      import http from 'node:http';
+      function ping(options, payload) {
+        const req = https.request(options, (res) => {
+          res.on('data', () => {});
+        });
+        req.end(payload);
+      }
+      http.get('http://localhost:9000/beacon', (reply) => {
+        reply.on('data', (_ignored) => {});
+        reply.once('end', () => done());
+      });
+      http.get('http://localhost:9000/heartbeat', (reply) => {
+        reply.on('data', function () {
+          received += 1;
+        });
+      });
+    `,
     // import shapes with a check
     `
       import nodeFetch from 'node-fetch';
@@ -708,6 +728,43 @@ ruleTester.run('require-status-check', rule, {
     `,
             },
           ],
+        },
+      ],
+    },
+    {
+      // node: a listener that reads its chunk through `arguments`, or one passed by name, keeps the body
+      code: `
+      import http from 'node:http';
+      http.get('http://localhost:9000/log', (reply) => {
+        reply.on('data', function () {
+          lines.push(String(arguments[0]));
+        });
+      });
+      http.get('http://localhost:9000/feed', (reply) => reply.on('data', collect));
+    `,
+      errors: [
+        {
+          messageId: 'uncheckedBody',
+          data: { client: 'http.get', settles: 'calls back', reason: '', check: 'reply.statusCode', use: "reply.on('data')", action: 'reads' },
+          line: 3,
+          column: 7,
+          endLine: 3,
+          endColumn: 15,
+        },
+        {
+          messageId: 'uncheckedBody',
+          data: {
+            client: 'http.get',
+            settles: 'calls back',
+            reason: '',
+            check: 'reply.statusCode',
+            use: "reply.on('data', collect)",
+            action: 'reads',
+          },
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 83,
         },
       ],
     },
