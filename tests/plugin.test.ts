@@ -46,6 +46,15 @@ describe('plugin', () => {
       }
     });
 
+    it('says what is wrong and what to do in a first sentence of about 100 characters', () => {
+      for (const [id, message] of Object.entries(rule?.meta.messages ?? {})) {
+        // Placeholders stand for short code (`res`, `fetch`); count them as 8 characters each.
+        const text = message.replaceAll(/\{\{\s*\w+\s*\}\}/gu, 'x'.repeat(8));
+        const first = /^.*?[.:;](?=\s|$)/su.exec(text)?.[0] ?? text;
+        expect(first.length, `${id}: ${message}`).toBeLessThanOrEqual(110);
+      }
+    });
+
     it('names suggestion messages with a `suggest` prefix', () => {
       const ids = Object.keys(rule?.meta.messages ?? {});
       if (rule?.meta.hasSuggestions === true) expect(ids.some((id) => id.startsWith('suggest'))).toBe(true);

@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
       silentJsonParsing:
         "`{{client}}` keeps invalid JSON as a string in `data`; set `transitional: { silentJSONParsing: false }` and `responseType: 'json'`.",
       suggestExplicitParse:
-        'Read the body with `text()` and parse it with `JSON.parse`, rethrowing with the status, the URL and the start of the body.',
+        'Read the body with `text()` and `JSON.parse` it, rethrowing with the status, URL and start of the body.',
       suggestThrowUnlessOk: 'Throw an error naming the status and the URL when `{{check}}` is false.',
     },
   },

@@ -34,7 +34,7 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       abortErrorForTimeout:
-        "`AbortSignal.timeout()` makes `fetch` reject with a `TimeoutError`, not an `AbortError`, so this check never matches the timeout.",
+        "A timed-out `AbortSignal.timeout()` rejects with `TimeoutError`, not `AbortError`: compare with `'TimeoutError'`.",
       suggestTimeoutError: "Compare with `'TimeoutError'`, the name a timed-out request rejects with.",
     },
   },
