@@ -11,7 +11,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { TraceMapElement, TrackedReference } from '../ast/reference-tracker';
 import type { OptionsRef } from './http';
-import { getStaticName, isUndefinedLiteral, skipWrappersDown, walk } from '../ast/nodes';
+import { getStaticName, isUndefinedLiteral, nodesOfType, skipWrappersDown } from '../ast/nodes';
 import { createTracker } from '../ast/reference-tracker';
 import { lookupOption } from './http';
 import { enclosingClassBody, getFieldStore, requireCalls } from '../ast/scope';
@@ -444,14 +444,7 @@ function isInfinite(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
   return ASTUtils.getStaticValue(node, scope)?.value === Infinity;
 }
 
-/** Every `this.<name>` member expression of the file, in one iterative walk. */
+/** Every `this.<name>` member expression of the file, from the file's shared node index. */
 function thisMembers(sourceCode: TSESLint.SourceCode): TSESTree.MemberExpression[] {
-  const members: TSESTree.MemberExpression[] = [];
-  walk(sourceCode.ast, sourceCode, (node) => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
-      members.push(node);
-    }
-    return undefined;
-  });
-  return members;
+  return nodesOfType(sourceCode, AST_NODE_TYPES.MemberExpression).filter((node) => node.object.type === AST_NODE_TYPES.ThisExpression);
 }
