@@ -207,8 +207,20 @@ const LIMITER_MODULES: Readonly<Record<string, Shape>> = {
 /** The import specifiers of {@link LIMITER_MODULES}: the cheap per-file test reads them. */
 export const LIMITER_MODULE_NAMES: readonly string[] = Object.keys(LIMITER_MODULES);
 
-/** Any of the specifiers anywhere in a text: one scan instead of one `includes` per module. */
-const MENTIONS_LIMITER = new RegExp(LIMITER_MODULE_NAMES.map((name) => name.replaceAll(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`)).join('|'), 'u');
+/**
+ * Can the file import or require one of the specifiers? One scan instead of one `includes` per
+ * module. A specifier counts quoted (`'p-limit'`, `"async"`), so that the keyword `async` is no
+ * mention; a file with an escape that may spell a letter, or with a `require(...)` of anything but
+ * a plain string, counts as well (the reference tracker evaluates those).
+ */
+const MENTIONS_LIMITER = new RegExp(
+  [
+    `['"\`](?:${LIMITER_MODULE_NAMES.map((name) => name.replaceAll(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`)).join('|')})['"\`]`,
+    String.raw`\\(?:x|u\{?0*)[2-7][\dA-Fa-f]`,
+    String.raw`\brequire\s*\(\s*(?!['"][^'"\\]*['"]\s*\))`,
+  ].join('|'),
+  'u',
+);
 
 /** What the reference tracker yields: the tracker's symbols carry a {@link LimiterApi}. */
 type FoundReference = TrackedReference<LimiterApi>;
