@@ -207,21 +207,6 @@ const LIMITER_MODULES: Readonly<Record<string, Shape>> = {
 /** The import specifiers of {@link LIMITER_MODULES}: the cheap per-file test reads them. */
 export const LIMITER_MODULE_NAMES: readonly string[] = Object.keys(LIMITER_MODULES);
 
-/**
- * Can the file import or require one of the specifiers? One scan instead of one `includes` per
- * module. A specifier counts quoted (`'p-limit'`, `"async"`), so that the keyword `async` is no
- * mention; a file with an escape that may spell a letter, or with a `require(...)` of anything but
- * a plain string, counts as well (the reference tracker evaluates those).
- */
-const MENTIONS_LIMITER = new RegExp(
-  [
-    `['"\`](?:${LIMITER_MODULE_NAMES.map((name) => name.replaceAll(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`)).join('|')})['"\`]`,
-    String.raw`\\(?:x|u\{?0*)[2-7][\dA-Fa-f]`,
-    String.raw`\brequire\s*\(\s*(?!['"][^'"\\]*['"]\s*\))`,
-  ].join('|'),
-  'u',
-);
-
 /** What the reference tracker yields: the tracker's symbols carry a {@link LimiterApi}. */
 type FoundReference = TrackedReference<LimiterApi>;
 
@@ -277,9 +262,13 @@ function buildModel(sourceCode: TSESLint.SourceCode): LimiterModel {
     runsCallbackNow: (call) => runners.has(call),
   });
   const globalScope = sourceCode.getScope(sourceCode.ast);
-  // Nothing to find in a file that names none of the modules.
-  const text = sourceCode.text;
-  if (!MENTIONS_LIMITER.test(text)) return model();
+  // Nothing to find in a file that imports or requires none of the modules: every limiter the
+  // model knows is reached from such an import (the tracker reads the same statements and calls).
+  const requires = requireCalls(globalScope);
+  const importsLimiter = sourceCode.ast.body.some(
+    (statement) => 'source' in statement && statement.source?.type === AST_NODE_TYPES.Literal && Object.hasOwn(ESM_MAP, statement.source.value),
+  );
+  if (!importsLimiter && !requires.some(({ module }) => Object.hasOwn(ESM_MAP, module))) return model();
 
   const tracker = createTracker<LimiterApi>(globalScope);
   /** Limiters stored on `this.<field>`, followed through the class once the imports are done. */
@@ -333,7 +322,7 @@ function buildModel(sourceCode: TSESLint.SourceCode): LimiterModel {
   }
 
   for (const found of tracker.iterateEsmReferences(ESM_MAP)) handle(found, null);
-  for (const { call, module: name } of requireCalls(globalScope)) {
+  for (const { call, module: name } of requires) {
     if (!Object.hasOwn(ESM_MAP, name)) continue;
     for (const found of tracker.iteratePropertyReferences(call, ESM_MAP[name] as TraceMapElement)) {
       handle({ ...found, path: [name, ...found.path] }, null);
