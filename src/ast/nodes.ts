@@ -300,6 +300,47 @@ export function walk(
   return false;
 }
 
+/** The nodes of a file in {@link walk} order, all of them and by type. */
+interface NodeIndex {
+  readonly all: readonly TSESTree.Node[];
+  readonly byType: ReadonlyMap<string, readonly TSESTree.Node[]>;
+}
+
+const nodeIndexes = new WeakMap<TSESTree.Program, NodeIndex>();
+
+function nodeIndexOf(sourceCode: TSESLint.SourceCode): NodeIndex {
+  const known = nodeIndexes.get(sourceCode.ast);
+  if (known) return known;
+  const all: TSESTree.Node[] = [];
+  const byType = new Map<string, TSESTree.Node[]>();
+  walk(sourceCode.ast, sourceCode, (node) => {
+    all.push(node);
+    const list = byType.get(node.type);
+    if (list) list.push(node);
+    else byType.set(node.type, [node]);
+    return undefined;
+  });
+  const index = { all, byType };
+  nodeIndexes.set(sourceCode.ast, index);
+  return index;
+}
+
+/**
+ * The nodes of `type` in the whole file, in the order {@link walk} visits them. One walk per file
+ * serves every model that would otherwise walk the whole tree for the same nodes.
+ */
+export function nodesOfType<T extends AST_NODE_TYPES>(
+  sourceCode: TSESLint.SourceCode,
+  type: T,
+): readonly Extract<TSESTree.Node, { type: T }>[] {
+  return (nodeIndexOf(sourceCode).byType.get(type) ?? []) as readonly Extract<TSESTree.Node, { type: T }>[];
+}
+
+/** Every node of the file, in the order {@link walk} visits them (the file's one walk, shared). */
+export function allNodes(sourceCode: TSESLint.SourceCode): readonly TSESTree.Node[] {
+  return nodeIndexOf(sourceCode).all;
+}
+
 /** Array methods that call their callback once per element, synchronously, while they run. */
 export const ARRAY_CALLBACK_METHODS: ReadonlySet<string> = new Set([
   'every',

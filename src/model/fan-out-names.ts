@@ -24,7 +24,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
-import { getStaticName, isFunctionNode, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp, unsequenced, walk } from '../ast/nodes';
+import { getStaticName, isFunctionNode, nodesOfType, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp, unsequenced } from '../ast/nodes';
 import { enclosingClassBody } from '../ast/scope';
 
 /**
@@ -173,12 +173,9 @@ export function findNamedRequests(sourceCode: TSESLint.SourceCode): ReadonlySet<
   const found = new Set<TSESTree.CallExpression>();
   cache.set(sourceCode.ast, found);
   const drivers = importsDriver(sourceCode);
-  walk(sourceCode.ast, sourceCode, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression && isPromiseUse(node) && isNamedRequest(node, sourceCode, drivers)) {
-      found.add(node);
-    }
-    return undefined;
-  });
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression)) {
+    if (isPromiseUse(node) && isNamedRequest(node, sourceCode, drivers)) found.add(node);
+  }
   return found;
 }
 

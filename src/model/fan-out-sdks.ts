@@ -7,7 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { SdkClient, SdkModule } from '../clients/sdks';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { getStaticName, skipWrappersUp, walk } from '../ast/nodes';
+import { getStaticName, nodesOfType, skipWrappersUp } from '../ast/nodes';
 import { enclosingClassBody, getFieldStore, requireCalls } from '../ast/scope';
 import { mentionsSdk, sdkClientOf, sdkModule, sendsRequest } from '../clients/sdks';
 
@@ -148,10 +148,5 @@ function isCreation(parent: TSESTree.Node | undefined, callee: TSESTree.Node): b
 }
 
 function collectThisMembers(sourceCode: TSESLint.SourceCode): TSESTree.MemberExpression[] {
-  const members: TSESTree.MemberExpression[] = [];
-  walk(sourceCode.ast, sourceCode, (node) => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) members.push(node);
-    return undefined;
-  });
-  return members;
+  return nodesOfType(sourceCode, AST_NODE_TYPES.MemberExpression).filter((node) => node.object.type === AST_NODE_TYPES.ThisExpression);
 }

@@ -24,10 +24,10 @@ import {
   isFunctionNode,
   isInLoopBody,
   isLoopNode,
+  nodesOfType,
   PROMISE_CHAIN_METHODS,
   skipWrappersDown,
   skipWrappersUp,
-  walk,
 } from '../ast/nodes';
 import { createTracker } from '../ast/reference-tracker';
 import { enclosingClassBody, globalReferencesOf, requireCalls } from '../ast/scope';
@@ -159,7 +159,7 @@ export function getFanOutModel(context: Context, limiterNames: readonly string[]
   return model;
 }
 
-/** The nodes one walk of the file collects for the analysis. */
+/** The nodes the analysis collects from the file's shared node index. */
 interface Collected {
   /** `x.forEach(cb)` and `x.map(cb);` whose result is dropped. */
   readonly iterationCalls: { node: TSESTree.CallExpression; receiver: TSESTree.MemberExpression; method: string }[];
@@ -184,24 +184,24 @@ function collect(sourceCode: TSESLint.SourceCode, limiterNames: readonly string[
       }
     }
   }
-  walk(sourceCode.ast, sourceCode, (node) => {
-    if (node.type === AST_NODE_TYPES.AwaitExpression) markAwait(node);
-    else if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) {
-      awaitedLoops.add(node);
-      markAwait(node);
-    } else if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipWrappersDown(node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression) {
-        if (callee.object.type === AST_NODE_TYPES.ThisExpression) collected.thisCalls.push(node);
-        const method = getStaticName(callee);
-        if (method === 'forEach' || (method === 'map' && isDropped(node))) {
-          collected.iterationCalls.push({ node, receiver: callee, method });
-        }
+  // From the file's shared node index; the set of awaited loops does not depend on the order.
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.AwaitExpression)) markAwait(node);
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.ForOfStatement)) {
+    if (!node.await) continue;
+    awaitedLoops.add(node);
+    markAwait(node);
+  }
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression)) {
+    const callee = skipWrappersDown(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      if (callee.object.type === AST_NODE_TYPES.ThisExpression) collected.thisCalls.push(node);
+      const method = getStaticName(callee);
+      if (method === 'forEach' || (method === 'map' && isDropped(node))) {
+        collected.iterationCalls.push({ node, receiver: callee, method });
       }
-      if (calleeMatches(node.callee, limiterNames)) collected.optionLimiterCalls.add(node);
     }
-    return undefined;
-  });
+    if (calleeMatches(node.callee, limiterNames)) collected.optionLimiterCalls.add(node);
+  }
   return collected;
 }
 

@@ -7,6 +7,7 @@ import type { ApiInfo, ApiShape, ClientName, ConstructApi, ConstructedKind, Requ
 import type { HttpClientSettings } from '../settings';
 import type { TypeInfo } from './type-info';
 import {
+  allNodes,
   findProperty,
   getMethodCall,
   getStaticName,
@@ -15,9 +16,9 @@ import {
   isLoopNode,
   isMemberNamed,
   isUndefinedLiteral,
+  nodesOfType,
   skipWrappersDown,
   skipWrappersUp,
-  walk,
 } from '../ast/nodes';
 import { GLOBAL_FETCH_SHAPE, GLOBAL_OBJECT_NAMES, instanceShapeOf, MODULE_SHAPES } from '../clients/catalogue';
 import { enclosingClassBody, globalReferences, isClassField, requireCalls } from '../ast/scope';
@@ -574,7 +575,7 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
   const wantsImports = text.includes('import(');
   const wantsStores = hasLibraryRoot && text.includes('this');
   if (wantsWrappers || wantsImports || wantsStores || fieldInstances.length > 0 || factoryMethods.length > 0 || types) {
-    const { calls, imports, thisMembers, stores } = collect(sourceCode);
+    const { calls, imports, thisMembers, stores } = collect(sourceCode, wantsStores);
     for (const node of imports) {
       const name = ASTUtils.getStringIfConstant(node.source);
       const map = name != null && Object.hasOwn(esmMap, name) ? esmMap[name] : undefined;
@@ -583,7 +584,7 @@ function buildModel(sourceCode: TSESLint.SourceCode, settings: HttpClientSetting
       for (const found of propertyTracker.iteratePropertyReferences(awaited, map)) handle(found, null);
     }
     // A library client kept in a field, maybe as a default: `this.http = opts.http || axios`.
-    for (const store of wantsStores ? stores : []) {
+    for (const store of stores) {
       const value = storedValue(store);
       const fieldStore = value && fieldStoreOf(value);
       if (!value || !fieldStore) continue;
@@ -958,26 +959,26 @@ export function getPlacement(node: TSESTree.Node): Placement {
   return { fn: null, loop, inConstructor: false, inClassField: false };
 }
 
-/** One iterative walk that collects the node kinds the model's second phase needs. */
-function collect(sourceCode: TSESLint.SourceCode): {
-  calls: TSESTree.CallExpression[];
-  imports: TSESTree.ImportExpression[];
-  thisMembers: TSESTree.MemberExpression[];
-  stores: (TSESTree.AssignmentExpression | TSESTree.PropertyDefinition)[];
+/** The node kinds the model's second phase needs, from the file's shared node index (one walk). */
+function collect(
+  sourceCode: TSESLint.SourceCode,
+  wantsStores: boolean,
+): {
+  calls: readonly TSESTree.CallExpression[];
+  imports: readonly TSESTree.ImportExpression[];
+  thisMembers: readonly TSESTree.MemberExpression[];
+  stores: readonly (TSESTree.AssignmentExpression | TSESTree.PropertyDefinition)[];
 } {
-  const calls: TSESTree.CallExpression[] = [];
-  const imports: TSESTree.ImportExpression[] = [];
-  const thisMembers: TSESTree.MemberExpression[] = [];
-  const stores: (TSESTree.AssignmentExpression | TSESTree.PropertyDefinition)[] = [];
-  walk(sourceCode.ast, sourceCode, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-    else if (node.type === AST_NODE_TYPES.ImportExpression) imports.push(node);
-    else if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
-      thisMembers.push(node);
-    } else if (node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.PropertyDefinition) {
-      stores.push(node);
-    }
-    return undefined;
-  });
+  const calls = nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression);
+  const imports = nodesOfType(sourceCode, AST_NODE_TYPES.ImportExpression);
+  const thisMembers = nodesOfType(sourceCode, AST_NODE_TYPES.MemberExpression).filter(
+    (node) => node.object.type === AST_NODE_TYPES.ThisExpression,
+  );
+  const stores = wantsStores
+    ? allNodes(sourceCode).filter(
+        (node): node is TSESTree.AssignmentExpression | TSESTree.PropertyDefinition =>
+          node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.PropertyDefinition,
+      )
+    : [];
   return { calls, imports, thisMembers, stores };
 }

@@ -11,7 +11,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { TraceMapElement, TrackedReference } from '../ast/reference-tracker';
 import type { OptionsRef } from './http';
-import { getStaticName, isUndefinedLiteral, skipWrappersDown, walk } from '../ast/nodes';
+import { getStaticName, isUndefinedLiteral, nodesOfType, skipWrappersDown } from '../ast/nodes';
 import { createTracker } from '../ast/reference-tracker';
 import { lookupOption } from './http';
 import { enclosingClassBody, getFieldStore, requireCalls } from '../ast/scope';
@@ -207,9 +207,6 @@ const LIMITER_MODULES: Readonly<Record<string, Shape>> = {
 /** The import specifiers of {@link LIMITER_MODULES}: the cheap per-file test reads them. */
 export const LIMITER_MODULE_NAMES: readonly string[] = Object.keys(LIMITER_MODULES);
 
-/** Any of the specifiers anywhere in a text: one scan instead of one `includes` per module. */
-const MENTIONS_LIMITER = new RegExp(LIMITER_MODULE_NAMES.map((name) => name.replaceAll(/[.*+?^${}()|[\]\\/]/gu, String.raw`\$&`)).join('|'), 'u');
-
 /** What the reference tracker yields: the tracker's symbols carry a {@link LimiterApi}. */
 type FoundReference = TrackedReference<LimiterApi>;
 
@@ -265,9 +262,13 @@ function buildModel(sourceCode: TSESLint.SourceCode): LimiterModel {
     runsCallbackNow: (call) => runners.has(call),
   });
   const globalScope = sourceCode.getScope(sourceCode.ast);
-  // Nothing to find in a file that names none of the modules.
-  const text = sourceCode.text;
-  if (!MENTIONS_LIMITER.test(text)) return model();
+  // Nothing to find in a file that imports or requires none of the modules: every limiter the
+  // model knows is reached from such an import (the tracker reads the same statements and calls).
+  const requires = requireCalls(globalScope);
+  const importsLimiter = sourceCode.ast.body.some(
+    (statement) => 'source' in statement && statement.source?.type === AST_NODE_TYPES.Literal && Object.hasOwn(ESM_MAP, statement.source.value),
+  );
+  if (!importsLimiter && !requires.some(({ module }) => Object.hasOwn(ESM_MAP, module))) return model();
 
   const tracker = createTracker<LimiterApi>(globalScope);
   /** Limiters stored on `this.<field>`, followed through the class once the imports are done. */
@@ -321,7 +322,7 @@ function buildModel(sourceCode: TSESLint.SourceCode): LimiterModel {
   }
 
   for (const found of tracker.iterateEsmReferences(ESM_MAP)) handle(found, null);
-  for (const { call, module: name } of requireCalls(globalScope)) {
+  for (const { call, module: name } of requires) {
     if (!Object.hasOwn(ESM_MAP, name)) continue;
     for (const found of tracker.iteratePropertyReferences(call, ESM_MAP[name] as TraceMapElement)) {
       handle({ ...found, path: [name, ...found.path] }, null);
@@ -444,14 +445,7 @@ function isInfinite(node: TSESTree.Node, scope: TSESLint.Scope.Scope): boolean {
   return ASTUtils.getStaticValue(node, scope)?.value === Infinity;
 }
 
-/** Every `this.<name>` member expression of the file, in one iterative walk. */
+/** Every `this.<name>` member expression of the file, from the file's shared node index. */
 function thisMembers(sourceCode: TSESLint.SourceCode): TSESTree.MemberExpression[] {
-  const members: TSESTree.MemberExpression[] = [];
-  walk(sourceCode.ast, sourceCode, (node) => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
-      members.push(node);
-    }
-    return undefined;
-  });
-  return members;
+  return nodesOfType(sourceCode, AST_NODE_TYPES.MemberExpression).filter((node) => node.object.type === AST_NODE_TYPES.ThisExpression);
 }

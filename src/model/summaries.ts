@@ -10,9 +10,9 @@ import type * as ts from 'typescript';
 import type { ClientName } from '../clients/catalogue';
 import type { HttpModel, HttpRequest } from './http';
 import type { TypeInfo } from './type-info';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { getStaticName, isFunctionNode, isMemberNamed, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { getStaticName, isFunctionNode, isMemberNamed, nodesOfType, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { axiosProfile } from '../clients/axios';
 import { profileOf } from '../clients/catalogue';
 import { fetchProfile } from '../clients/fetch';
@@ -170,14 +170,52 @@ export function findSummarizedRequests(sourceCode: TSESLint.SourceCode, model: H
   const found = new Set<TSESTree.CallExpression>();
   const info = model.types;
   if (!info) return found;
-  walk(sourceCode.ast, sourceCode, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression || model.requestOf(node) || !isInFanOutCallback(node)) return undefined;
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression)) {
+    if (model.requestOf(node) || !isInFanOutCallback(node) || callsPlainGlobal(node, sourceCode)) continue;
     if (askChecker(null, () => responseClientOf(info.services.getTypeAtLocation(node), info)) !== null || summarizeCall(node, info)?.client) {
       found.add(node);
     }
-    return undefined;
-  });
+  }
   return found;
+}
+
+/** Global functions that return a primitive (or nothing): never a response, and no body to summarise. */
+const PLAIN_GLOBAL_FUNCTIONS: ReadonlySet<string> = new Set([
+  'Boolean',
+  'decodeURI',
+  'decodeURIComponent',
+  'encodeURI',
+  'encodeURIComponent',
+  'isFinite',
+  'isNaN',
+  'Number',
+  'parseFloat',
+  'parseInt',
+  'String',
+]);
+
+/** Global objects whose every method returns a primitive (or nothing). */
+const PLAIN_GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['console', 'Math']);
+
+/**
+ * Is `call` one of the globals above (`String(x)`, `console.log(x)`, `Math.max(a, b)`,
+ * `JSON.stringify(x)`), not shadowed by a name of the file? The checker is not asked about those.
+ */
+function callsPlainGlobal(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const callee = skipWrappersDown(call.callee);
+  let root: TSESTree.Identifier;
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    if (!PLAIN_GLOBAL_FUNCTIONS.has(callee.name)) return false;
+    root = callee;
+  } else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
+    const object = callee.object.name;
+    if (!PLAIN_GLOBAL_OBJECTS.has(object) && !(object === 'JSON' && getStaticName(callee) === 'stringify')) return false;
+    root = callee.object;
+  } else {
+    return false;
+  }
+  const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+  return !variable || variable.defs.length === 0;
 }
 
 class Summarizer {
@@ -508,12 +546,12 @@ function findTypedRequests(model: HttpModel, sourceCode: TSESLint.SourceCode): r
   const info = model.types;
   if (!info) return [];
   const found: HttpRequest[] = [];
-  walk(sourceCode.ast, sourceCode, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression || model.requestOf(node) || !isAwaitedOrChained(node)) return undefined;
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression)) {
+    if (model.requestOf(node) || !isAwaitedOrChained(node)) continue;
     const callee = skipWrappersDown(node.callee);
-    if (isMemberNamed(callee, PROMISE_METHODS)) return undefined;
+    if (isMemberNamed(callee, PROMISE_METHODS)) continue;
     const client = askChecker(null, () => responseClientOf(info.services.getTypeAtLocation(node), info));
-    if (client === null || client === 'fetch') return undefined;
+    if (client === null || client === 'fetch') continue;
     found.push({
       node,
       client,
@@ -527,8 +565,7 @@ function findTypedRequests(model: HttpModel, sourceCode: TSESLint.SourceCode): r
       deadlineFromWrapper: false,
       localResource: false,
     });
-    return undefined;
-  });
+  }
   return found;
 }
 

@@ -5,7 +5,7 @@ import type { FunctionNode } from '../ast/nodes';
 import type { InferWrappersSettings } from '../settings';
 import type { HttpModel, HttpRequest, OptionsRef } from './http';
 import type { ResponseUse } from './response-uses';
-import { getEnclosingFunction, getStaticName, isFunctionNode, isUndefinedLiteral, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { getEnclosingFunction, getStaticName, isFunctionNode, isUndefinedLiteral, nodesOfType, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { enclosingClassBody } from '../ast/scope';
 import { fetchProfile } from '../clients/fetch';
 import { DEFAULT_WRAPPER_PATTERN } from '../settings';
@@ -69,28 +69,27 @@ function inferRequests(model: HttpModel, sourceCode: TSESLint.SourceCode): reado
   const wrappers = hasFetchRequest ? localWrappers(model, sourceCode) : new Map<FunctionNode, 'checked' | 'unchecked'>();
   const hasUnchecked = [...wrappers.values()].includes('unchecked');
   const found: HttpRequest[] = [];
-  walk(sourceCode.ast, sourceCode, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression || model.requestOf(node)) return undefined;
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression)) {
+    if (model.requestOf(node)) continue;
     const name = calleeName(node.callee);
-    if (name === null || calleeMatches(node.callee, infer.ignore)) return undefined;
+    if (name === null || calleeMatches(node.callee, infer.ignore)) continue;
     const named = namesWrapper(name, node.callee, infer);
     // A name that does not say fetch needs a definition in the file that returns a fetch response
     // unchecked: `get(path) { return fetch(base + path); }` called as `await this.get('/user')`.
-    if (!named && !hasUnchecked) return undefined;
+    if (!named && !hasUnchecked) continue;
     const definition = visibleDefinition(node.callee, model, sourceCode);
     if (definition === null) {
-      if (!named) return undefined;
+      if (!named) continue;
     } else {
       const state = wrappers.get(definition);
-      if (state === 'checked' || (state === undefined && !(named && forwardsFetch(definition, infer, sourceCode)))) return undefined;
+      if (state === 'checked' || (state === undefined && !(named && forwardsFetch(definition, infer, sourceCode)))) continue;
     }
-    if (model.types && !isUntyped(node, model)) return undefined;
+    if (model.types && !isUntyped(node, model)) continue;
     const request = inferredRequest(node, model, sourceCode);
     const flow = getEffectiveResponseFlow(request, model, sourceCode);
     const uses = getResponseUses(request, flow, model, sourceCode, { checkers: [] });
     if (uses.some(isResponseEvidence)) found.push(request);
-    return undefined;
-  });
+  }
   return found;
 }
 

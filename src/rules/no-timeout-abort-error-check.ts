@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { ErrorHandler } from '../model/errors';
 import type { HttpModel, HttpRequest } from '../model/http';
-import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { getStaticName, isFunctionNode, nodesOfType, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { getErrorHandlers, getErrorVariables, isSingleAssignment } from '../model/errors';
 import { createRule } from '../create-rule';
 import { getHttpModel, lookupOption } from '../model/http';
@@ -74,37 +74,9 @@ export default createRule<Options, MessageIds>({
       SwitchCase(node) {
         if (node.test && isString(node.test, 'AbortError')) addCandidate(node.test, node.parent.discriminant);
       },
-      Literal: addString,
-      TemplateLiteral: addString,
-      MemberExpression(node) {
-        // `controller.signal`, `req.signal`, `this.signal`: a signal that is not the timeout.
-        if (getStaticName(node) === 'signal') abortSources.push(node);
-      },
-      CallExpression(node) {
-        // `controller.abort()`, `AbortSignal.abort()`, `AbortSignal.any([...])`.
-        const callee = skipWrappersDown(node.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-        const name = getStaticName(callee);
-        if (name === 'abort' || (name === 'any' && isGlobalAbortSignal(callee.object, sourceCode))) {
-          abortSources.push(node);
-        }
-      },
-      Identifier(node) {
-        // `new AbortController()`, an `AbortError` class, a `signal` passed along.
-        if (node.name !== 'AbortController' && node.name !== 'AbortError' && node.name !== 'signal') return;
-        const parent = node.parent;
-        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
-        if (parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.VariableDeclarator) return;
-        if (isFunctionNode(parent) && parent.params.includes(node)) return;
-        abortSources.push(node);
-      },
-      Property(node) {
-        if (node.parent.type === AST_NODE_TYPES.ObjectExpression && getStaticName(node) === 'signal') {
-          signalProperties.push(node);
-        }
-      },
       'Program:exit'() {
         if (candidates.length === 0) return;
+        collectSources();
         const model = getHttpModel(context);
         const handlerOfError = new Map<TSESLint.Scope.Variable, ErrorHandler>();
         for (const handler of getErrorHandlers(model, sourceCode).handlers) {
@@ -136,6 +108,43 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * The timeout names, abort sources and `signal` properties of the file, read from the shared
+     * node index only when the file compares an error's name with `'AbortError'` (few files do), so
+     * that the traversal calls the rule for no identifier or literal.
+     */
+    function collectSources(): void {
+      for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.Literal)) addString(node);
+      for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.TemplateLiteral)) addString(node);
+      for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.MemberExpression)) {
+        // `controller.signal`, `req.signal`, `this.signal`: a signal that is not the timeout.
+        if (getStaticName(node) === 'signal') abortSources.push(node);
+      }
+      for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression)) {
+        // `controller.abort()`, `AbortSignal.abort()`, `AbortSignal.any([...])`.
+        const callee = skipWrappersDown(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+        const name = getStaticName(callee);
+        if (name === 'abort' || (name === 'any' && isGlobalAbortSignal(callee.object, sourceCode))) {
+          abortSources.push(node);
+        }
+      }
+      for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.Identifier)) {
+        // `new AbortController()`, an `AbortError` class, a `signal` passed along.
+        if (node.name !== 'AbortController' && node.name !== 'AbortError' && node.name !== 'signal') continue;
+        const parent = node.parent;
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) continue;
+        if (parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.VariableDeclarator) continue;
+        if (isFunctionNode(parent) && parent.params.includes(node)) continue;
+        abortSources.push(node);
+      }
+      for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.Property)) {
+        if (node.parent.type === AST_NODE_TYPES.ObjectExpression && getStaticName(node) === 'signal') {
+          signalProperties.push(node);
+        }
+      }
+    }
 
     /**
      * Can the failures that reach `handler` be aborts only through `AbortSignal.timeout()`? True
