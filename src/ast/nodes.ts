@@ -137,6 +137,12 @@ export function getStaticName(
   return literalString(node.key);
 }
 
+/** The name an identifier or a member expression reads: `fetch`, `get` of `api.get`; else `null`. */
+export function nameOf(node: TSESTree.Node): string | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  return node.type === AST_NODE_TYPES.MemberExpression ? getStaticName(node) : null;
+}
+
 function literalString(node: TSESTree.Node): string | null {
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
   if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescrip
 
 import type { HandlerSite } from './error-response';
 import type { FunctionNode } from '../ast/nodes';
-import { getMethodCall, getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { getMethodCall, getStaticName, isFunctionNode, nameOf, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { enclosingClassBody, requireCalls, resolveLocalFunction } from '../ast/scope';
 import { findRejectionHandler, isSingleAssignment } from './errors';
 
@@ -181,7 +181,7 @@ function namedInstanceHandlers(sourceCode: TSESLint.SourceCode): AxiosErrorHandl
       client = skipWrappersDown(callee.object);
     }
     const name =
-      client.type === AST_NODE_TYPES.Identifier ? client.name : client.type === AST_NODE_TYPES.MemberExpression ? getStaticName(client) : null;
+      nameOf(client);
     // A plain `axios` is the module itself, which the HTTP model follows through its import; a
     // local variable of that name that shadows it is not the client.
     if (name === null || !isAxiosInstanceName(name) || (client.type === AST_NODE_TYPES.Identifier && name === 'axios')) return undefined;
@@ -354,7 +354,7 @@ function findCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): TSESTree.Ca
 /** `helper` of `helper(require('axios'))`: a compiler's interop function. */
 function isInteropHelper(callee: TSESTree.Node): boolean {
   const inner = skipWrappersDown(callee);
-  const name = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? getStaticName(inner) : null;
+  const name = nameOf(inner);
   return name !== null && INTEROP_HELPER.test(name);
 }
 

@@ -5,7 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { getStaticName, nameOf, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 /** Log levels: `logger.warn(body)`, `this.log.info(text)`. */
 const LOG_METHODS: ReadonlySet<string> = new Set(['debug', 'error', 'info', 'log', 'trace', 'verbose', 'warn', 'warning']);
 
@@ -40,7 +40,7 @@ export function isOnlyLogged(node: TSESTree.Node, sourceCode: TSESLint.SourceCod
         const callee = skipWrappersDown(parent.callee);
         if (isLogCallee(callee)) return true;
         // `JSON.stringify(data)`, `String(text)`
-        const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+        const name = nameOf(callee);
         if (name !== 'stringify' && name !== 'String') return false;
         break;
       }
@@ -66,7 +66,7 @@ export function isOnlyLogged(node: TSESTree.Node, sourceCode: TSESLint.SourceCod
 function isLogCallee(callee: TSESTree.Node): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = skipWrappersDown(callee.object);
-  const owner = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? getStaticName(object) : null;
+  const owner = nameOf(object);
   const method = getStaticName(callee);
   return (owner !== null && LOGGERS.has(owner)) || (method !== null && LOG_METHODS.has(method) && owner !== null);
 }

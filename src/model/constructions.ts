@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { TraceMap, TrackedReference } from '../ast/reference-tracker';
 import type { ApiShape, ConstructedKind } from '../clients/catalogue';
 import type { HttpModel } from './http';
-import { getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { getStaticName, nameOf, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { createTracker } from '../ast/reference-tracker';
 import { requireCalls } from '../ast/scope';
 import { AGENT_CLASS_NAME, AGENT_FACTORY_MODULES, AGENT_OPTION_KEYS, GOT_AGENT_KEYS } from '../clients/agents';
@@ -218,7 +218,7 @@ function findInteropConstructions(sourceCode: TSESLint.SourceCode): { node: TSES
     const wrapper = outer.parent;
     if (!map || wrapper?.type !== AST_NODE_TYPES.CallExpression || wrapper.arguments[0] !== outer) continue;
     const helper = skipWrappersDown(wrapper.callee);
-    const name = helper.type === AST_NODE_TYPES.Identifier ? helper.name : helper.type === AST_NODE_TYPES.MemberExpression ? getStaticName(helper) : null;
+    const name = nameOf(helper);
     if (name === null || !INTEROP_HELPER.test(name)) continue;
     for (const { node, info } of tracker.iteratePropertyReferences(wrapper, map)) {
       if (node.type === AST_NODE_TYPES.NewExpression) found.push({ node, kind: info });

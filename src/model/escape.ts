@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
 import type { FunctionNode, LoopNode } from '../ast/nodes';
-import { ARRAY_CALLBACK_METHODS, getStaticName, isFunctionNode, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { ARRAY_CALLBACK_METHODS, getStaticName, isFunctionNode, nameOf, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { resolveLocalFunction } from '../ast/scope';
 
 /**
@@ -494,7 +494,7 @@ class EscapeAnalyzer {
     if (method === 'stringify') return object.type === AST_NODE_TYPES.Identifier && object.name === 'JSON' && this.isGlobal(object);
     if (method === null || !LOG_METHODS.has(method)) return false;
     if (object.type === AST_NODE_TYPES.Identifier && object.name === 'console') return this.isGlobal(object);
-    const name = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? getStaticName(object) : null;
+    const name = nameOf(object);
     if (name !== null && LOGGER_NAMES.test(name)) return true;
     // `this.options.log('request:', options)`: a log method given a message first, whatever holds it.
     const message = call.arguments[0];

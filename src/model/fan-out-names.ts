@@ -24,7 +24,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
-import { getStaticName, isFunctionNode, nodesOfType, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp, unsequenced } from '../ast/nodes';
+import { getStaticName, isFunctionNode, nameOf, nodesOfType, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp, unsequenced } from '../ast/nodes';
 import { enclosingClassBody } from '../ast/scope';
 
 /**
@@ -220,7 +220,7 @@ function isPromiseUse(call: TSESTree.CallExpression): boolean {
       return parent.body === node;
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipWrappersDown(parent.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticName(callee) : null;
+      const name = nameOf(callee);
       // `firstValueFrom(http.get(url))`, `promises.push(api.send(x))`
       return parent.callee !== node && name !== null && (FROM_OBSERVABLE.has(name) || name === 'push');
     }

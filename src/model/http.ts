@@ -6,20 +6,7 @@ import type { TraceMap, TraceMapElement, TrackedReference } from '../ast/referen
 import type { ApiInfo, ApiShape, ClientName, ConstructApi, ConstructedKind, RequestSignature } from '../clients/catalogue';
 import type { HttpClientSettings } from '../settings';
 import type { TypeInfo } from './type-info';
-import {
-  allNodes,
-  findProperty,
-  getMethodCall,
-  getStaticName,
-  isFunctionNode,
-  isInLoopBody,
-  isLoopNode,
-  isMemberNamed,
-  isUndefinedLiteral,
-  nodesOfType,
-  skipWrappersDown,
-  skipWrappersUp,
-} from '../ast/nodes';
+import { allNodes, findProperty, getMethodCall, getStaticName, isFunctionNode, isInLoopBody, isLoopNode, isMemberNamed, isUndefinedLiteral, nameOf, nodesOfType, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { GLOBAL_FETCH_SHAPE, GLOBAL_OBJECT_NAMES, instanceShapeOf, MODULE_SHAPES } from '../clients/catalogue';
 import { enclosingClassBody, globalReferences, isClassField, requireCalls } from '../ast/scope';
 import { getSettings } from '../settings';
@@ -715,11 +702,7 @@ function interopWrapperOf(call: TSESTree.CallExpression): TSESTree.CallExpressio
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== outer) return null;
   const callee = skipWrappersDown(parent.callee);
   const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? getStaticName(callee)
-        : null;
+    nameOf(callee);
   return name !== null && INTEROP_HELPERS.has(name) ? parent : null;
 }
 

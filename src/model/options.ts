@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
 import type { OptionLookup } from '../ast/nodes';
-import { getStaticName, isFunctionNode, isUndefinedLiteral, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { getStaticName, isFunctionNode, isUndefinedLiteral, nameOf, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { resolveLocalFunction } from '../ast/scope';
 
 /**
@@ -297,11 +297,7 @@ function isPrintingCall(call: TSESTree.CallExpression): boolean {
   const method = getStaticName(callee);
   const object = skipWrappersDown(callee.object);
   const owner =
-    object.type === AST_NODE_TYPES.Identifier
-      ? object.name
-      : object.type === AST_NODE_TYPES.MemberExpression
-        ? getStaticName(object)
-        : null;
+    nameOf(object);
   if (owner === null || method === null) return false;
   if (owner === 'JSON') return method === 'stringify';
   return LOGGER_NAMES.test(owner) && LOG_METHODS.has(method);

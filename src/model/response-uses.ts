@@ -5,7 +5,7 @@ import type { FunctionNode } from '../ast/nodes';
 import type { ClientName } from '../clients/catalogue';
 import type { HttpModel, HttpRequest } from './http';
 import type { ResponseFlow } from './response-flow';
-import { getEnclosingFunction, getStaticName, isFunctionNode, isLoopNode, skipWrappersDown, skipWrappersUp, unsequenced, walk } from '../ast/nodes';
+import { getEnclosingFunction, getStaticName, isFunctionNode, isLoopNode, nameOf, skipWrappersDown, skipWrappersUp, unsequenced, walk } from '../ast/nodes';
 import { functionOfVariable } from '../ast/scope';
 import { profileOf } from '../clients/catalogue';
 import { LISTENER_METHODS } from '../clients/node-http';
@@ -941,11 +941,7 @@ class GuardFinder {
       return strong || !isTruthyAssertion(call, callee) ? 'all' : 'none';
     }
     const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? getStaticName(callee)
-          : null;
+      nameOf(callee);
     if (name !== null) {
       if (callee.type === AST_NODE_TYPES.MemberExpression && FORWARDING_METHODS.has(name)) return 'all';
       if (callee.type === AST_NODE_TYPES.MemberExpression && RECORDING_METHODS.has(name)) return 'none';
@@ -1055,7 +1051,7 @@ function handsOnNewError(node: TSESTree.Node): boolean {
     const value = skipWrappersDown(argument);
     if (value.type !== AST_NODE_TYPES.NewExpression) return false;
     const constructor = unsequenced(value.callee);
-    const name = constructor.type === AST_NODE_TYPES.MemberExpression ? getStaticName(constructor) : constructor.type === AST_NODE_TYPES.Identifier ? constructor.name : null;
+    const name = nameOf(constructor);
     return name !== null && /Error$/u.test(name);
   });
 }
@@ -1212,11 +1208,7 @@ function isRecorded(object: TSESTree.Node): boolean {
   const callee = skipWrappersDown(call.callee);
   if (rootName(callee) === 'console') return true;
   const name =
-    callee.type === AST_NODE_TYPES.MemberExpression
-      ? getStaticName(callee)
-      : callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : null;
+    nameOf(callee);
   return name !== null && RECORDING_METHODS.has(name);
 }
 

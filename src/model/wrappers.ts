@@ -5,7 +5,7 @@ import type { FunctionNode } from '../ast/nodes';
 import type { InferWrappersSettings } from '../settings';
 import type { HttpModel, HttpRequest, OptionsRef } from './http';
 import type { ResponseUse } from './response-uses';
-import { getEnclosingFunction, getStaticName, isFunctionNode, isUndefinedLiteral, nodesOfType, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { getEnclosingFunction, getStaticName, isFunctionNode, isUndefinedLiteral, nameOf, nodesOfType, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { enclosingClassBody } from '../ast/scope';
 import { fetchProfile } from '../clients/fetch';
 import { DEFAULT_WRAPPER_PATTERN } from '../settings';
@@ -117,7 +117,7 @@ function forwardsFetch(fn: FunctionNode, infer: InferWrappersSettings, sourceCod
     }
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipWrappersDown(node.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticName(callee) : null;
+      const name = nameOf(callee);
       if (name === null) return undefined;
       // `.then(checkResponse)`, `ensureOk(res)`: the wrapper may check what it returns.
       if (CHECKING_NAME.test(name)) return 'stop';

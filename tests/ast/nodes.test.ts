@@ -8,6 +8,7 @@ import {
   getFunctionName,
   getMethodCall,
   getStaticName,
+  nameOf,
   getStaticValue,
   isFunctionNode,
   isInLoopBody,
@@ -119,6 +120,13 @@ describe('skipWrappersUp and skipWrappersDown', () => {
     ]);
     const member = all(AST_NODE_TYPES.MemberExpression)[0];
     expect(member && skipWrappersUp(member)).toBe(inits[3]);
+  });
+});
+
+describe('nameOf', () => {
+  it('names identifiers and static members, and nothing else', () => {
+    const { all } = parse(`fetch(a); api.get(b); api[key](c); (0, mod.call)(d); make()(e);`);
+    expect(all(AST_NODE_TYPES.CallExpression).map((call) => nameOf(call.callee))).toEqual(['fetch', 'get', null, null, null, 'make']);
   });
 });
 
