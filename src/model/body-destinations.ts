@@ -6,11 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { getStaticName, nameOf, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
-/** Log levels: `logger.warn(body)`, `this.log.info(text)`. */
-const LOG_METHODS: ReadonlySet<string> = new Set(['debug', 'error', 'info', 'log', 'trace', 'verbose', 'warn', 'warning']);
-
-/** Names of logger objects, whatever the method: `this.log.ifVerbose(body)`. */
-const LOGGERS: ReadonlySet<string> = new Set(['console', 'log', 'logger']);
+import { isLoggerName, LOG_METHODS, memberCallee } from './logging';
 
 /** How many variables a logged body is followed through (`const text = ...; const line = text`). */
 const MAX_LOG_ALIASES = 3;
@@ -38,7 +34,7 @@ export function isOnlyLogged(node: TSESTree.Node, sourceCode: TSESLint.SourceCod
       case AST_NODE_TYPES.CallExpression: {
         if (parent.callee === current) break;
         const callee = skipWrappersDown(parent.callee);
-        if (isLogCallee(callee)) return true;
+        if (isLogLikeCallee(callee)) return true;
         // `JSON.stringify(data)`, `String(text)`
         const name = nameOf(callee);
         if (name !== 'stringify' && name !== 'String') return false;
@@ -62,13 +58,15 @@ export function isOnlyLogged(node: TSESTree.Node, sourceCode: TSESLint.SourceCod
   }
 }
 
-/** `console.log`, `logger.warn`, `this.log.ifVerbose`. */
-function isLogCallee(callee: TSESTree.Node): boolean {
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = skipWrappersDown(callee.object);
-  const owner = nameOf(object);
-  const method = getStaticName(callee);
-  return (owner !== null && LOGGERS.has(owner)) || (method !== null && LOG_METHODS.has(method) && owner !== null);
+/**
+ * `console.log`, `logger.warn`, `this.log.ifVerbose`, `job.info`: any method of a logger, or a log
+ * method of anything. Wider than {@link isLogCallee}: a body that only reaches such a call is not
+ * taken as data, so a wide test can only make the rule quieter.
+ */
+function isLogLikeCallee(callee: TSESTree.Node): boolean {
+  const member = memberCallee(callee);
+  if (!member?.owner) return false;
+  return isLoggerName(member.owner) || (member.method !== null && LOG_METHODS.has(member.method));
 }
 
 /** Callees whose arguments are test assertions: `expect(x)`, `assert(x)`, `assert.equal(x, y)`. */

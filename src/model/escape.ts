@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescrip
 import type { FunctionNode, LoopNode } from '../ast/nodes';
 import { ARRAY_CALLBACK_METHODS, getStaticName, isFunctionNode, nameOf, PROMISE_CHAIN_METHODS, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { resolveLocalFunction } from '../ast/scope';
+import { isLoggerName, LOG_METHODS } from './logging';
 
 /**
  * How a value outlives the run of the code that created it.
@@ -93,10 +94,6 @@ const NON_ELEMENT_MEMBERS: ReadonlySet<string> = new Set(['has', 'includes', 'in
 
 const ASSIGNING_OPERATORS: ReadonlySet<string> = new Set(['=', '??=', '||=', '&&=']);
 
-/** Methods of `console` and of project loggers (pino, winston, bunyan, Nest's `Logger`). */
-const LOG_METHODS: ReadonlySet<string> = new Set(['debug', 'error', 'fatal', 'info', 'log', 'trace', 'verbose', 'warn']);
-/** Names a logger object goes by: `logger`, `log`, `this.logger`, `appLogger`, `LOG`. */
-const LOGGER_NAMES = /^(?:log|logger|\w*Logger)$/iu;
 
 /**
  * Retry helpers that call their first argument until it succeeds, while the caller waits:
@@ -495,7 +492,7 @@ class EscapeAnalyzer {
     if (method === null || !LOG_METHODS.has(method)) return false;
     if (object.type === AST_NODE_TYPES.Identifier && object.name === 'console') return this.isGlobal(object);
     const name = nameOf(object);
-    if (name !== null && LOGGER_NAMES.test(name)) return true;
+    if (name !== null && isLoggerName(name)) return true;
     // `this.options.log('request:', options)`: a log method given a message first, whatever holds it.
     const message = call.arguments[0];
     return (

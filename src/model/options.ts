@@ -2,8 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
 import type { OptionLookup } from '../ast/nodes';
-import { getStaticName, isFunctionNode, isUndefinedLiteral, nameOf, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
+import { getStaticName, isFunctionNode, isUndefinedLiteral, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
 import { resolveLocalFunction } from '../ast/scope';
+import { isLogCallee, memberCallee } from './logging';
 
 /**
  * Options objects the code builds out of place: a `const` object literal used as options, a
@@ -292,21 +293,10 @@ function isReadingParameter(
  * of the console or of a logger (`console.log`, `this.logger.debug`, `log.info`).
  */
 function isPrintingCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipWrappersDown(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const method = getStaticName(callee);
-  const object = skipWrappersDown(callee.object);
-  const owner =
-    nameOf(object);
-  if (owner === null || method === null) return false;
-  if (owner === 'JSON') return method === 'stringify';
-  return LOGGER_NAMES.test(owner) && LOG_METHODS.has(method);
+  const member = memberCallee(call.callee);
+  if (member?.owner === 'JSON') return member.method === 'stringify';
+  return isLogCallee(call.callee);
 }
-
-/** Names of a console or a logger object. */
-const LOGGER_NAMES = /^(?:console|_?log(?:ger)?)$/iu;
-
-const LOG_METHODS: ReadonlySet<string> = new Set(['debug', 'error', 'info', 'log', 'trace', 'verbose', 'warn']);
 
 /**
  * Is `member` (`opts.a`, `opts.a.b`) written, deleted or called as a method, which may change the

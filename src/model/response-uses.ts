@@ -11,6 +11,7 @@ import { profileOf } from '../clients/catalogue';
 import { LISTENER_METHODS } from '../clients/node-http';
 import { calleeMatches, isLocalResourceRequest } from './http';
 import { followPromise, getResponseFlow } from './response-flow';
+import { isLoggerName, LOG_METHODS } from './logging';
 
 /**
  * What the code does with a response.
@@ -1043,8 +1044,8 @@ function handsOnNewError(node: TSESTree.Node): boolean {
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = getStaticName(callee);
     const owner = rootName(callee);
-    if (method === null || KEEPING_METHODS.has(method) || LOG_NAMES.has(method) || (owner !== null && LOG_NAMES.has(owner))) return false;
-  } else if (callee.type !== AST_NODE_TYPES.Identifier || LOG_NAMES.has(callee.name)) {
+    if (method === null || KEEPING_METHODS.has(method) || LOG_METHODS.has(method) || (owner !== null && isLoggerName(owner))) return false;
+  } else if (callee.type !== AST_NODE_TYPES.Identifier || LOG_METHODS.has(callee.name) || isLoggerName(callee.name)) {
     return false;
   }
   return call.arguments.some((argument) => {
@@ -1056,8 +1057,6 @@ function handsOnNewError(node: TSESTree.Node): boolean {
   });
 }
 
-/** Names of loggers and their methods: `console.error(new Error(...))`, `log.warn(...)`. */
-const LOG_NAMES: ReadonlySet<string> = new Set(['console', 'debug', 'error', 'info', 'log', 'logger', 'trace', 'warn', 'warning']);
 
 /** Does `node` end with an unlabelled `break` (alone or as the last statement of a block)? */
 function breaks(node: TSESTree.Statement): boolean {
