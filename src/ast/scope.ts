@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './nodes';
-import { getStaticName, isFunctionNode, skipWrappersDown, skipWrappersUp } from './nodes';
+import { getStaticName, isFunctionNode, nameOf, skipWrappersDown, skipWrappersUp } from './nodes';
 
 /**
  * Identifiers that refer to each of the globals `names`, whether or not the config declares them
@@ -137,4 +137,24 @@ export function resolveLocalFunction(node: TSESTree.Node | undefined, sourceCode
   // The name of a function expression is only seen inside it: a self-reference, not a callback of its own.
   if (variable?.defs[0]?.node.type === AST_NODE_TYPES.FunctionExpression) return null;
   return (variable && functionOfVariable(variable)) ?? null;
+}
+
+/**
+ * The helpers compilers wrap a `require()` in for ES module interop: TypeScript's
+ * `__importDefault`/`__importStar`, Babel's `_interopRequireDefault`/`_interopRequireWildcard`,
+ * Rollup's `_interopDefaultLegacy`, esbuild's `__toESM`. Each returns the module, or an object whose
+ * `default` is the module.
+ */
+const INTEROP_HELPER = /^_{0,2}(?:interop\w*|import(?:Default|Star)|toESM)$/u;
+
+/**
+ * The interop helper call around `call` (`__importDefault(require('axios'))`,
+ * `tslib.__importStar(require('https'))`), or `null` when `call` is not wrapped in one.
+ */
+export function interopWrapperOf(call: TSESTree.Node): TSESTree.CallExpression | null {
+  const outer = skipWrappersUp(call);
+  const parent = outer.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== outer) return null;
+  const name = nameOf(skipWrappersDown(parent.callee));
+  return name !== null && INTEROP_HELPER.test(name) ? parent : null;
 }

@@ -10,7 +10,7 @@ import { AST_NODE_TYPES, ASTUtils, TSESLint as TSESLintValues } from '@typescrip
 import type { HandlerSite } from './error-response';
 import type { FunctionNode } from '../ast/nodes';
 import { getMethodCall, getStaticName, isFunctionNode, nameOf, skipWrappersDown, skipWrappersUp, walk } from '../ast/nodes';
-import { enclosingClassBody, requireCalls, resolveLocalFunction } from '../ast/scope';
+import { enclosingClassBody, interopWrapperOf, requireCalls, resolveLocalFunction } from '../ast/scope';
 import { findRejectionHandler, isSingleAssignment } from './errors';
 
 /** A handler of axios errors that the HTTP model does not know, and why it is one. */
@@ -208,8 +208,6 @@ const AXIOS_REQUEST_METHODS: ReadonlySet<string> = new Set([
   'request',
 ]);
 
-/** Compiler helpers that wrap a required module: `__importDefault`, `_interopRequireDefault`, `_interopDefaultLegacy`. */
-const INTEROP_HELPER = /^_{0,2}(?:interop\w*|import(?:Default|Star))$/u;
 
 /**
  * Handlers around requests of axios as compilers emit its import: the module bound through an
@@ -259,8 +257,9 @@ function findCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): TSESTree.Ca
   for (const { call } of requires) {
     const outer = skipWrappersUp(call);
     const parent = outer.parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer && isInteropHelper(parent.callee)) {
-      const variable = declaredConstant(parent, sourceCode);
+    const helped = interopWrapperOf(call);
+    if (helped) {
+      const variable = declaredConstant(helped, sourceCode);
       if (variable) wrapped.add(variable);
     } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer) {
       const variable = declaredConstant(call, sourceCode);
@@ -273,12 +272,9 @@ function findCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): TSESTree.Ca
   }
   for (const variable of plain) {
     for (const reference of variable.references) {
-      const outer = skipWrappersUp(reference.identifier);
-      const parent = outer.parent;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer && isInteropHelper(parent.callee)) {
-        const helped = declaredConstant(parent, sourceCode);
-        if (helped) wrapped.add(helped);
-      }
+      const wrapper = interopWrapperOf(reference.identifier);
+      const helped = wrapper && declaredConstant(wrapper, sourceCode);
+      if (helped) wrapped.add(helped);
     }
   }
   const calls: TSESTree.CallExpression[] = [];
@@ -351,12 +347,6 @@ function findCompiledAxiosRequests(sourceCode: TSESLint.SourceCode): TSESTree.Ca
   return calls;
 }
 
-/** `helper` of `helper(require('axios'))`: a compiler's interop function. */
-function isInteropHelper(callee: TSESTree.Node): boolean {
-  const inner = skipWrappersDown(callee);
-  const name = nameOf(inner);
-  return name !== null && INTEROP_HELPER.test(name);
-}
 
 /** The variable of `const x = <value>` (or a `var`/`let` never reassigned) for the value `node`. */
 function declaredConstant(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): TSESLint.Scope.Variable | null {

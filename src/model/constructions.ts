@@ -4,9 +4,9 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { TraceMap, TrackedReference } from '../ast/reference-tracker';
 import type { ApiShape, ConstructedKind } from '../clients/catalogue';
 import type { HttpModel } from './http';
-import { getStaticName, nameOf, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { getStaticName, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { createTracker } from '../ast/reference-tracker';
-import { requireCalls } from '../ast/scope';
+import { interopWrapperOf, requireCalls } from '../ast/scope';
 import { AGENT_CLASS_NAME, AGENT_FACTORY_MODULES, AGENT_OPTION_KEYS, GOT_AGENT_KEYS } from '../clients/agents';
 import { MODULE_SHAPES } from '../clients/catalogue';
 
@@ -162,8 +162,6 @@ function trackReferences<Info>(globalScope: TSESLint.Scope.Scope, traceMap: Trac
   return found;
 }
 
-/** Compiler helpers that wrap a required module: `__importStar`, `__importDefault`, `_interopRequireWildcard`. */
-const INTEROP_HELPER = /^_{0,2}(?:interop\w*|import(?:Default|Star))$/u;
 
 /**
  * A trace map of every agent, pool and client class of the catalogue, each marked with `key`
@@ -214,12 +212,8 @@ function findInteropConstructions(sourceCode: TSESLint.SourceCode): { node: TSES
   const found: { node: TSESTree.NewExpression; kind: ConstructedKind }[] = [];
   for (const { call, module } of requireCalls(globalScope)) {
     const map = Object.hasOwn(traceMap, module) ? traceMap[module] : undefined;
-    const outer = skipWrappersUp(call);
-    const wrapper = outer.parent;
-    if (!map || wrapper?.type !== AST_NODE_TYPES.CallExpression || wrapper.arguments[0] !== outer) continue;
-    const helper = skipWrappersDown(wrapper.callee);
-    const name = nameOf(helper);
-    if (name === null || !INTEROP_HELPER.test(name)) continue;
+    const wrapper = map ? interopWrapperOf(call) : null;
+    if (!map || !wrapper) continue;
     for (const { node, info } of tracker.iteratePropertyReferences(wrapper, map)) {
       if (node.type === AST_NODE_TYPES.NewExpression) found.push({ node, kind: info });
     }

@@ -6,9 +6,9 @@ import type { TraceMap, TraceMapElement, TrackedReference } from '../ast/referen
 import type { ApiInfo, ApiShape, ClientName, ConstructApi, ConstructedKind, RequestSignature } from '../clients/catalogue';
 import type { HttpClientSettings } from '../settings';
 import type { TypeInfo } from './type-info';
-import { allNodes, findProperty, getMethodCall, getStaticName, isFunctionNode, isInLoopBody, isLoopNode, isMemberNamed, isUndefinedLiteral, nameOf, nodesOfType, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
+import { allNodes, findProperty, getMethodCall, getStaticName, isFunctionNode, isInLoopBody, isLoopNode, isMemberNamed, isUndefinedLiteral, nodesOfType, skipWrappersDown, skipWrappersUp } from '../ast/nodes';
 import { GLOBAL_FETCH_SHAPE, GLOBAL_OBJECT_NAMES, instanceShapeOf, MODULE_SHAPES } from '../clients/catalogue';
-import { enclosingClassBody, globalReferences, isClassField, requireCalls } from '../ast/scope';
+import { enclosingClassBody, globalReferences, interopWrapperOf, isClassField, requireCalls } from '../ast/scope';
 import { getSettings } from '../settings';
 import { createTracker } from '../ast/reference-tracker';
 import { getTypeInfo, isFetchResponseNode } from './type-info';
@@ -680,30 +680,6 @@ function isAssignmentTarget(node: TSESTree.Node): boolean {
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) return false;
     current = skipWrappersUp(parent);
   }
-}
-
-/**
- * The helpers compilers wrap a `require()` in for ES module interop: TypeScript's
- * `__importDefault`/`__importStar`, Babel's `_interopRequireDefault`/`_interopRequireWildcard`,
- * esbuild's `__toESM`. Each returns the module, or an object whose `default` is the module.
- */
-const INTEROP_HELPERS: ReadonlySet<string> = new Set([
-  '__importDefault',
-  '__importStar',
-  '__toESM',
-  '_interopRequireDefault',
-  '_interopRequireWildcard',
-]);
-
-/** The interop helper call around `call` (`__importDefault(require('axios'))`), if there is one. */
-function interopWrapperOf(call: TSESTree.CallExpression): TSESTree.CallExpression | null {
-  const outer = skipWrappersUp(call);
-  const parent = outer.parent;
-  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== outer) return null;
-  const callee = skipWrappersDown(parent.callee);
-  const name =
-    nameOf(callee);
-  return name !== null && INTEROP_HELPERS.has(name) ? parent : null;
 }
 
 /**

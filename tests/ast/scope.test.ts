@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { getFieldStore, globalReferencesOf, requireCalls, resolveLocalFunction } from '../../src/ast/scope';
+import { getFieldStore, globalReferencesOf, interopWrapperOf, requireCalls, resolveLocalFunction } from '../../src/ast/scope';
 import { analyze } from '../model/analyze';
 
 function globalScopeOf(code: string, options: Parameters<typeof analyze>[1] = {}) {
@@ -69,6 +69,26 @@ describe('requireCalls', () => {
   it('finds nothing when the file defines its own require', () => {
     const { globalScope } = globalScopeOf(`function require() {}\nrequire('axios');`, { sourceType: 'script' });
     expect(requireCalls(globalScope)).toEqual([]);
+  });
+});
+
+describe('interopWrapperOf', () => {
+  it('finds the compiler helper a require() is wrapped in', () => {
+    const { globalScope, text } = globalScopeOf(
+      [
+        "const a = __importDefault(require('axios'));",
+        "const b = tslib.__importStar(require('https'));",
+        "const c = _interopRequireDefault(require('got'));",
+        "const d = __toESM(require('undici'));",
+        "const e = wrap(require('ky'));",
+        "const f = require('node-fetch');",
+      ].join('\n'),
+      { sourceType: 'commonjs' },
+    );
+    expect(requireCalls(globalScope).map(({ call }) => {
+      const wrapper = interopWrapperOf(call);
+      return wrapper ? text(wrapper.callee) : null;
+    })).toEqual(['__importDefault', 'tslib.__importStar', '_interopRequireDefault', '__toESM', null, null]);
   });
 });
 
